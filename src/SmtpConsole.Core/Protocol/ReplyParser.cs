@@ -1,0 +1,178 @@
+using System.Buffers;
+using System.Text;
+
+namespace SmtpConsole.Core.Protocol;
+
+/// <summary>
+/// Reads SMTP replies from bytes, with no I/O of its own (the Kestrel/Pipelines shape): the caller hands it
+/// whatever has arrived, it consumes complete lines and says whether a whole reply is ready.
+/// It never throws on server input: anything invalid becomes a reply with <see cref="SmtpReply.Problem"/> set,
+/// so the command waiting for it completes instead of hanging.
+/// </summary>
+public sealed class ReplyParser
+{
+    /// <summary>RFC 5321 allows 512 octets per reply line; real servers exceed it, so allow far more but not unbounded.</summary>
+    public const int DefaultMaxLineLength = 64 * 1024;
+
+    /// <summary>A reply longer than this many lines is cut off, so thousands of EHLO lines cannot grow memory without limit.</summary>
+    public const int DefaultMaxLines = 10_000;
+
+    private readonly int _maxLineLength;
+    private readonly int _maxLines;
+    private readonly Encoding? _fallbackEncoding;
+    private readonly List<string> _lines = [];
+    private readonly List<string> _warnings = [];
+    private readonly ArrayBufferWriter<byte> _raw = new();
+    private int _code = -1;
+    private long _discarding = -1; // bytes dropped from an over-long line still waiting for its LF; -1 when not discarding
+
+    public ReplyParser(int maxLineLength = DefaultMaxLineLength, int maxLines = DefaultMaxLines, Encoding? fallbackEncoding = null)
+    {
+        _maxLineLength = maxLineLength;
+        _maxLines = maxLines;
+        _fallbackEncoding = fallbackEncoding;
+    }
+
+    /// <summary>True while part of a multi-line reply has been read.</summary>
+    public bool IsInsideReply => _code >= 0;
+
+    /// <summary>
+    /// Consumes complete lines from <paramref name="buffer"/> until one whole reply is read.
+    /// Returns false when more bytes are needed; <paramref name="buffer"/> is advanced past what was consumed.
+    /// </summary>
+    public bool TryRead(ref ReadOnlySequence<byte> buffer, out SmtpReply? reply)
+    {
+        reply = null;
+        while (true)
+        {
+            var lf = buffer.PositionOf((byte)'\n');
+            if (_discarding >= 0)
+            {
+                if (lf is null)
+                {
+                    _discarding += buffer.Length;
+                    buffer = buffer.Slice(buffer.End);
+                    return false;
+                }
+                _discarding += buffer.Slice(0, lf.Value).Length;
+                buffer = buffer.Slice(buffer.GetPosition(1, lf.Value));
+                _discarding = -1;
+                continue;
+            }
+            if (lf is null)
+            {
+                if (buffer.Length <= _maxLineLength) return false;
+                // An unterminated line past the cap: report at once (the command must not wait for a LF that may never come),
+                // then drop the rest of that line as it arrives.
+                var head = buffer.Slice(0, Math.Min(buffer.Length, 64)).ToArray();
+                _discarding = buffer.Length;
+                buffer = buffer.Slice(buffer.End);
+                reply = Malformed(head, $"line longer than {_maxLineLength} bytes without CRLF; the rest of it is discarded");
+                return true;
+            }
+
+            var lineWithLf = buffer.Slice(0, buffer.GetPosition(1, lf.Value));
+            buffer = buffer.Slice(lineWithLf.End);
+            if (lineWithLf.Length - 1 > _maxLineLength)
+            {
+                reply = Malformed(lineWithLf.Slice(0, 64).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
+                return true;
+            }
+            if (ProcessLine(lineWithLf.IsSingleSegment ? lineWithLf.FirstSpan : lineWithLf.ToArray(), out reply))
+                return true;
+        }
+    }
+
+    /// <summary>Flushes a reply cut short by the end of the connection, if any lines of it had arrived.</summary>
+    public SmtpReply? Complete(ReadOnlySequence<byte> leftover)
+    {
+        if (_code < 0 && leftover.IsEmpty) return null;
+        if (!leftover.IsEmpty) _raw.Write(leftover.ToArray());
+        string problem = _code >= 0 ? "connection closed in the middle of a multi-line reply" : "connection closed in the middle of a reply line";
+        if (!leftover.IsEmpty) _lines.Add(ServerText.Decode(leftover.ToArray(), _fallbackEncoding));
+        var reply = new SmtpReply(0, [.. _lines], _raw.WrittenSpan.ToArray(), problem, [.. _warnings]);
+        Reset();
+        return reply;
+    }
+
+    private bool ProcessLine(ReadOnlySpan<byte> lineWithLf, out SmtpReply? reply)
+    {
+        reply = null;
+        _raw.Write(lineWithLf);
+        var line = lineWithLf[..^1];
+        bool bareLf = line.IsEmpty || line[^1] != (byte)'\r';
+        if (!bareLf) line = line[..^1];
+
+        if (!TryParseCode(line, out int code, out bool last))
+        {
+            string text = ServerText.Decode(line, _fallbackEncoding);
+            _lines.Add(text);
+            reply = new SmtpReply(0, [.. _lines], _raw.WrittenSpan.ToArray(), DescribeBadLine(line), [.. _warnings]);
+            Reset();
+            return true;
+        }
+        if (bareLf) AddWarning("line ended with a bare LF instead of CRLF");
+        if (_code < 0) _code = code;
+        else if (code != _code) AddWarning($"inconsistent codes in a multi-line reply: {_code} then {code}");
+
+        var textBytes = line.Length > 4 ? line[4..] : [];
+        if (_lines.Count < _maxLines) _lines.Add(ServerText.Decode(textBytes, _fallbackEncoding));
+        else if (_lines.Count == _maxLines) AddWarning($"reply has more than {_maxLines} lines; the rest are not kept");
+
+        if (!last) return false;
+        reply = new SmtpReply(_code, [.. _lines], _raw.WrittenSpan.ToArray(), null, [.. _warnings]);
+        Reset();
+        return true;
+    }
+
+    /// <summary>Exactly three digits, the first 2–5, then a space, a hyphen or the end of the line.</summary>
+    internal static bool TryParseCode(ReadOnlySpan<byte> line, out int code, out bool last)
+    {
+        code = 0;
+        last = true;
+        if (line.Length < 3) return false;
+        byte d0 = line[0], d1 = line[1], d2 = line[2];
+        if (d0 is < (byte)'2' or > (byte)'5' || d1 is < (byte)'0' or > (byte)'9' || d2 is < (byte)'0' or > (byte)'9') return false;
+        if (line.Length > 3)
+        {
+            if (line[3] == (byte)'-') last = false;
+            else if (line[3] != (byte)' ') return false;
+        }
+        code = (d0 - '0') * 100 + (d1 - '0') * 10 + (d2 - '0');
+        return true;
+    }
+
+    private static string DescribeBadLine(ReadOnlySpan<byte> line)
+    {
+        string shown = ServerText.EscapeBytes(line.Length > 80 ? line[..80] : line);
+        if (line.Length < 3) return $"reply line too short for a three-digit code: \"{shown}\"";
+        int digits = 0;
+        while (digits < line.Length && line[digits] is >= (byte)'0' and <= (byte)'9') digits++;
+        if (digits > 3) return $"reply code has {digits} digits, not 3: \"{shown}\"";
+        if (digits == 3 && line[0] is < (byte)'2' or > (byte)'5') return $"reply code must start with 2, 3, 4 or 5: \"{shown}\"";
+        if (digits == 3) return $"reply code must be followed by a space or '-': \"{shown}\"";
+        return $"not an SMTP reply (expected a three-digit code): \"{shown}\"";
+    }
+
+    private SmtpReply Malformed(byte[] head, string problem)
+    {
+        _raw.Write(head);
+        var lines = new List<string>(_lines) { ServerText.Decode(head, _fallbackEncoding) + "…" };
+        var reply = new SmtpReply(0, lines, _raw.WrittenSpan.ToArray(), problem, [.. _warnings]);
+        Reset();
+        return reply;
+    }
+
+    private void AddWarning(string warning)
+    {
+        if (!_warnings.Contains(warning)) _warnings.Add(warning);
+    }
+
+    private void Reset()
+    {
+        _lines.Clear();
+        _warnings.Clear();
+        _raw.Clear();
+        _code = -1;
+    }
+}

@@ -1,0 +1,31 @@
+namespace SmtpConsole.Core.Protocol;
+
+/// <summary>Rules for text that goes on the wire as one command line.</summary>
+public static class SmtpCommandText
+{
+    /// <summary>
+    /// Refuses text that would split into several commands (CR or LF) or carry a NUL: a variable, a profile value or a
+    /// pasted string must never be able to smuggle a second command onto the wire.
+    /// </summary>
+    public static string? Problem(string text)
+    {
+        int i = text.AsSpan().IndexOfAny('\r', '\n', '\0');
+        if (i < 0) return null;
+        string what = text[i] switch { '\r' => "a carriage return (CR)", '\n' => "a line feed (LF)", _ => "a NUL byte" };
+        return $"refused: the command contains {what} at position {i + 1}; one line must be one command";
+    }
+
+    /// <summary>Throws <see cref="ArgumentException"/> when <see cref="Problem"/> finds something.</summary>
+    public static void Validate(string text, string what = "command")
+    {
+        if (Problem(text) is { } problem) throw new ArgumentException($"{what}: {problem}");
+    }
+
+    /// <summary>The command verb: the first word, upper-case (<c>MAIL</c> for <c>mail from:&lt;a@b&gt;</c>).</summary>
+    public static string Verb(string line)
+    {
+        var span = line.AsSpan().TrimStart();
+        int end = span.IndexOfAny(' ', ':');
+        return (end < 0 ? span : span[..end]).ToString().ToUpperInvariant();
+    }
+}

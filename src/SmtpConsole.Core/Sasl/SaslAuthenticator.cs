@@ -1,0 +1,160 @@
+using System.Text;
+using MailKit.Security;
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Session;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Core.Sasl;
+
+/// <summary>
+/// Runs an AUTH exchange step by step on a session, each step its own transcript entry: the command, every
+/// 334 challenge decoded, every response annotated (secrets masked), and the final 235 or refusal.
+/// </summary>
+public static class SaslAuthenticator
+{
+    private const int MaxSteps = 8;
+
+    public static async Task<CommandResult> AuthenticateAsync(SmtpSession session, AuthRequest request, CancellationToken ct = default)
+    {
+        var transcript = session.Transcript;
+        string mechanism = request.Mechanism.ToUpperInvariant();
+        foreach (var (value, what) in new[] { (request.User, "user name"), (request.Secret, "secret") })
+        {
+            if (SmtpCommandText.Problem(value) is not null)
+            {
+                string message = $"refused: the {what} contains CR, LF or NUL";
+                transcript.Error(message);
+                return CommandResult.Fail(CommandFailure.Refused, message);
+            }
+        }
+        if (!session.IsConnected)
+            return await session.SendCommandAsync("AUTH " + mechanism, ct: ct).ConfigureAwait(false); // records "not connected"
+        if (!session.IsTls && !request.AllowPlaintext)
+        {
+            string message = "refused to send credentials over a connection without TLS: anyone on the path could read them. " +
+                             "Run /starttls first (or connect with --starttls / --tls); to send them in clear anyway, confirm in the TUI or pass --allow-plaintext-auth";
+            transcript.Error(message);
+            return CommandResult.Fail(CommandFailure.Refused, message);
+        }
+        if (!session.IsTls) transcript.Warn("sending credentials WITHOUT TLS, as you allowed");
+        if (!session.Capabilities.IsEmpty && session.Capabilities.Auth && !session.Capabilities.AuthMechanisms.Contains(mechanism))
+            transcript.Warn($"the server did not advertise {mechanism} (it offers {string.Join(' ', session.Capabilities.AuthMechanisms)}); trying anyway");
+        else if (!session.Capabilities.IsEmpty && !session.Capabilities.Auth)
+            transcript.Warn(session.IsTls ? "the server did not advertise AUTH at all; trying anyway"
+                                          : "the server did not advertise AUTH; many servers only offer it after STARTTLS");
+
+        return mechanism == "LOGIN"
+            ? await LoginAsync(session, request, ct).ConfigureAwait(false)
+            : await MailKitMechanismAsync(session, request, mechanism, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>LOGIN answers whatever each prompt asks for (decoded), not whatever comes first.</summary>
+    private static async Task<CommandResult> LoginAsync(SmtpSession session, AuthRequest request, CancellationToken ct)
+    {
+        string userB64 = SaslPayload.Encode(request.User);
+        bool sentUser = false, sentPassword = false;
+        CommandResult result;
+        if (request.InitialResponse == InitialResponseMode.Always)
+        {
+            result = await session.SendCommandAsync("AUTH LOGIN " + userB64, new SendAnnotation(false, $"user \"{request.User}\" sent as the initial response"), ct).ConfigureAwait(false);
+            sentUser = true;
+        }
+        else
+        {
+            result = await session.SendCommandAsync("AUTH LOGIN", ct: ct).ConfigureAwait(false);
+        }
+
+        for (int step = 0; step < MaxSteps && result.Reply is { Code: 334 } challenge; step++)
+        {
+            var kind = LoginPrompt.Classify(challenge.Challenge?.Text);
+            if (kind == LoginPrompt.Kind.Unknown)
+            {
+                kind = !sentUser ? LoginPrompt.Kind.UserName : LoginPrompt.Kind.Password;
+                session.Transcript.Warn($"prompt \"{challenge.Challenge?.Display}\" is not the usual Username:/Password:; answering with the {(kind == LoginPrompt.Kind.UserName ? "user name" : "password")} as the next expected step");
+            }
+            if (kind == LoginPrompt.Kind.UserName)
+            {
+                result = await session.SendCommandAsync(userB64, new SendAnnotation(false, $"user \"{request.User}\" in Base64"), ct).ConfigureAwait(false);
+                sentUser = true;
+            }
+            else
+            {
+                if (sentPassword)
+                {
+                    session.Transcript.Warn("the server asked for the password again; cancelling the exchange with '*'");
+                    return await session.SendCommandAsync("*", ct: ct).ConfigureAwait(false);
+                }
+                result = await session.SendCommandAsync(SaslPayload.Encode(request.Secret),
+                    new SendAnnotation(true, "password in Base64 (hidden)"), ct).ConfigureAwait(false);
+                sentPassword = true;
+            }
+        }
+        return Finish(session, request, result);
+    }
+
+    private static async Task<CommandResult> MailKitMechanismAsync(SmtpSession session, AuthRequest request, string mechanism, CancellationToken ct)
+    {
+        SaslMechanism sasl;
+        try
+        {
+            sasl = SaslMechanismFactory.Create(mechanism, request.User, request.Secret, session.Options?.Host ?? "localhost");
+        }
+        catch (NotSupportedException ex)
+        {
+            session.Transcript.Error(ex.Message);
+            return CommandResult.Fail(CommandFailure.Refused, ex.Message);
+        }
+
+        bool initial = request.InitialResponse switch
+        {
+            InitialResponseMode.Always => true,
+            InitialResponseMode.Never => false,
+            _ => sasl.SupportsInitialResponse,
+        };
+        int step = 0;
+        CommandResult result;
+        if (initial)
+        {
+            string response = sasl.Challenge(null, ct);
+            var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);
+            result = await session.SendCommandAsync($"AUTH {mechanism} {(response.Length == 0 ? "=" : response)}",
+                new SendAnnotation(secret, note, secret ? $"AUTH {mechanism} {TranscriptEvent.RedactedText}" : null), ct).ConfigureAwait(false);
+        }
+        else
+        {
+            result = await session.SendCommandAsync("AUTH " + mechanism, ct: ct).ConfigureAwait(false);
+        }
+
+        for (int i = 0; i < MaxSteps && result.Reply is { Code: 334 } challenge; i++)
+        {
+            string token = challenge.Lines.Count > 0 ? challenge.Lines[^1].Trim() : string.Empty;
+            if (sasl.IsAuthenticated)
+            {
+                // XOAUTH2/OAUTHBEARER report errors as a Base64 JSON challenge; an empty response ends the exchange (RFC 7628 §3.2.3).
+                session.Transcript.Info($"the server answered with an error challenge ({challenge.Challenge?.Display}); sending the empty response that ends the exchange");
+                result = await session.SendCommandAsync(string.Empty, new SendAnnotation(false, "empty response: ends a failed exchange"), ct).ConfigureAwait(false);
+                break;
+            }
+            string response;
+            try
+            {
+                response = sasl.Challenge(token, ct);
+            }
+            catch (Exception ex) when (ex is SaslException or FormatException or NotSupportedException or AuthenticationException)
+            {
+                session.Transcript.Error($"{mechanism}: cannot answer the challenge ({ex.Message}); cancelling the exchange with '*'");
+                return await session.SendCommandAsync("*", ct: ct).ConfigureAwait(false);
+            }
+            var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);
+            result = await session.SendCommandAsync(response, new SendAnnotation(secret, note), ct).ConfigureAwait(false);
+        }
+        return Finish(session, request, result);
+    }
+
+    private static CommandResult Finish(SmtpSession session, AuthRequest request, CommandResult result)
+    {
+        if (result.Reply is { Code: 235 }) session.SetAuthenticatedUser(request.User);
+        else if (result.Reply is { Code: 334 }) session.Transcript.Error("AUTH did not finish after too many challenges");
+        return result;
+    }
+}

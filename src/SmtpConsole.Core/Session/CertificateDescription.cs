@@ -1,0 +1,32 @@
+using System.Security.Cryptography.X509Certificates;
+
+namespace SmtpConsole.Core.Session;
+
+/// <summary>Human-readable facts about a certificate for the transcript.</summary>
+public static class CertificateDescription
+{
+    public static IReadOnlyList<string> SubjectAlternativeNames(X509Certificate2 certificate)
+    {
+        var names = new List<string>();
+        foreach (var extension in certificate.Extensions)
+        {
+            if (extension is X509SubjectAlternativeNameExtension san)
+            {
+                names.AddRange(san.EnumerateDnsNames().Select(n => "DNS:" + n));
+                names.AddRange(san.EnumerateIPAddresses().Select(a => "IP:" + a));
+            }
+        }
+        return names;
+    }
+
+    /// <summary>Subject, issuer, SANs and validity on separate lines.</summary>
+    public static IEnumerable<string> Describe(X509Certificate2 certificate)
+    {
+        yield return $"subject: {certificate.Subject}";
+        yield return $"issuer: {certificate.Issuer}";
+        var sans = SubjectAlternativeNames(certificate);
+        yield return "names: " + (sans.Count > 0 ? string.Join(", ", sans) : "(no subjectAltName)");
+        yield return $"valid: {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd} to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd} UTC";
+        yield return $"sha256: {certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256).ToLowerInvariant()}";
+    }
+}

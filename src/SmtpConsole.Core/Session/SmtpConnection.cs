@@ -1,0 +1,211 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Net.Security;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using System.Text;
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Session;
+
+/// <summary>
+/// The byte pipe under a session: a socket, optionally wrapped in TLS, read through a <see cref="PipeReader"/> and
+/// parsed by <see cref="ReplyParser"/>. It knows nothing of commands or phases.
+/// </summary>
+public sealed class SmtpConnection : IAsyncDisposable
+{
+    private readonly Socket _socket;
+    private readonly NetworkStream _network;
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
+    private readonly Encoding? _fallbackEncoding;
+    private Stream _stream;
+    private PipeReader _reader;
+    private ReplyParser _parser;
+
+    private SmtpConnection(Socket socket, Encoding? fallbackEncoding)
+    {
+        _socket = socket;
+        _network = new NetworkStream(socket, ownsSocket: true);
+        _stream = _network;
+        _fallbackEncoding = fallbackEncoding;
+        _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
+        _parser = new ReplyParser(fallbackEncoding: fallbackEncoding);
+    }
+
+    public EndPoint? RemoteEndPoint => _socket.RemoteEndPoint;
+
+    public SslStream? Tls => _stream as SslStream;
+
+    /// <summary>Resolves the host and connects to the first address that answers within the timeout.</summary>
+    public static async Task<SmtpConnection> OpenAsync(string host, int port, TimeSpan timeout, Encoding? fallbackEncoding, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        IPAddress[] addresses;
+        string literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
+        if (IPAddress.TryParse(literal, out var ip))
+        {
+            addresses = [ip];
+        }
+        else
+        {
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(host, deadline.Token).ConfigureAwait(false);
+            }
+            catch (SocketException ex)
+            {
+                throw new SmtpConnectionException($"cannot resolve host name \"{host}\": {ex.Message}", ex);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new SmtpConnectionException($"resolving \"{host}\" took longer than {timeout.TotalSeconds:0.#} s");
+            }
+            if (addresses.Length == 0) throw new SmtpConnectionException($"host name \"{host}\" has no addresses");
+        }
+
+        var failures = new List<string>();
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, port), deadline.Token).ConfigureAwait(false);
+                return new SmtpConnection(socket, fallbackEncoding);
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                failures.Add($"{FormatEndPoint(address, port)}: {DescribeSocketError(ex)}");
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                socket.Dispose();
+                failures.Add($"{FormatEndPoint(address, port)}: no answer within {timeout.TotalSeconds:0.#} s (a firewall may be dropping the connection)");
+                break;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        throw new SmtpConnectionException("cannot connect: " + string.Join("; ", failures));
+    }
+
+    /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>
+    public async Task<SmtpReply?> ReadReplyAsync(CancellationToken ct)
+    {
+        while (true)
+        {
+            ReadResult result;
+            try
+            {
+                result = await _reader.ReadAsync(ct).ConfigureAwait(false);
+            }
+            catch (IOException ex)
+            {
+                return _parser.Complete(ReadOnlySequence<byte>.Empty) ?? throw new SmtpConnectionException($"connection lost: {ex.InnerException?.Message ?? ex.Message}", ex);
+            }
+            var buffer = result.Buffer;
+            if (_parser.TryRead(ref buffer, out var reply))
+            {
+                _reader.AdvanceTo(buffer.Start);
+                return reply;
+            }
+            if (result.IsCompleted || result.IsCanceled)
+            {
+                var partial = _parser.Complete(buffer);
+                _reader.AdvanceTo(buffer.End);
+                return partial;
+            }
+            _reader.AdvanceTo(buffer.Start, buffer.End);
+        }
+    }
+
+    /// <summary>Takes whatever the server sent that has not been parsed yet (the STARTTLS response-injection check).</summary>
+    public byte[] TakeUnreadBytes()
+    {
+        if (!_reader.TryRead(out var result)) return [];
+        byte[] bytes = result.Buffer.ToArray();
+        _reader.AdvanceTo(result.Buffer.End);
+        return bytes;
+    }
+
+    public async Task WriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    {
+        await _writeGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await _stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+            await _stream.FlushAsync(ct).ConfigureAwait(false);
+        }
+        catch (IOException ex)
+        {
+            throw new SmtpConnectionException($"cannot send: {ex.InnerException?.Message ?? ex.Message}", ex);
+        }
+        finally
+        {
+            _writeGate.Release();
+        }
+    }
+
+    /// <summary>Wraps the socket in TLS. The caller has already dropped any plaintext that arrived after the 220.</summary>
+    public async Task<SslStream> StartTlsAsync(SslClientAuthenticationOptions options, TimeSpan timeout, TlsCertificateValidator validator, CancellationToken ct)
+    {
+        await _reader.CompleteAsync().ConfigureAwait(false);
+        var ssl = new SslStream(_network, leaveInnerStreamOpen: true);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(options, deadline.Token).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
+        {
+            await ssl.DisposeAsync().ConfigureAwait(false);
+            throw new SmtpConnectionException(DescribeHandshakeFailure(ex, validator, timeout), ex);
+        }
+        _stream = ssl;
+        _reader = PipeReader.Create(ssl, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
+        _parser = new ReplyParser(fallbackEncoding: _fallbackEncoding);
+        return ssl;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            await _reader.CompleteAsync().ConfigureAwait(false);
+        }
+        catch (InvalidOperationException)
+        {
+            // A read may still be pending on the reader loop; disposing the stream below ends it.
+        }
+        if (_stream is SslStream ssl) await ssl.DisposeAsync().ConfigureAwait(false);
+        await _network.DisposeAsync().ConfigureAwait(false);
+        _writeGate.Dispose();
+    }
+
+    private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)
+    {
+        if (validator.LastVerdict is { Accepted: false } verdict)
+            return "TLS certificate rejected: " + string.Join("; ", verdict.Problems);
+        if (ex is OperationCanceledException)
+            return $"TLS handshake did not finish within {timeout.TotalSeconds:0.#} s";
+        string detail = ex.InnerException?.Message ?? ex.Message;
+        return $"TLS handshake failed: {detail} (the server may not speak TLS on this port, or it only offers protocol versions or ciphers this client refuses)";
+    }
+
+    private static string FormatEndPoint(IPAddress address, int port) =>
+        address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
+
+    private static string DescribeSocketError(SocketException ex) => ex.SocketErrorCode switch
+    {
+        SocketError.ConnectionRefused => "connection refused (nothing listens on that port)",
+        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "no route to the host",
+        SocketError.TimedOut => "timed out",
+        _ => ex.Message,
+    };
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Core.Session;
+
+public sealed partial class SmtpSession
+{
+    /// <summary>Runs the TLS handshake on the current connection; returns null on success or the failure.</summary>
+    private async Task<CommandResult?> NegotiateTlsAsync(CancellationToken ct)
+    {
+        var options = Options!;
+        string serverName = options.TlsServerName ?? options.Host.Trim('[', ']');
+        TlsCertificateValidator validator;
+        try
+        {
+            validator = new TlsCertificateValidator(serverName, options.Insecure, options.PinnedCertificate, options.CaFile);
+        }
+        catch (SmtpConnectionException ex)
+        {
+            _transcript.Error(ex.Message);
+            await DisconnectAsync(null).ConfigureAwait(false);
+            return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message);
+        }
+        var sslOptions = new SslClientAuthenticationOptions
+        {
+            TargetHost = serverName,
+            RemoteCertificateValidationCallback = validator.Validate,
+            CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
+            EnabledSslProtocols = ProtocolsFrom(options.MinimumTlsVersion),
+        };
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS handshake with {serverName}…"));
+        SslStream ssl;
+        try
+        {
+            ssl = await _connection!.StartTlsAsync(sslOptions, options.ConnectTimeout, validator, ct).ConfigureAwait(false);
+        }
+        catch (SmtpConnectionException ex)
+        {
+            RecordCertificate(validator, null);
+            _transcript.Error(ex.Message);
+            await DisconnectAsync("connection closed after the TLS failure").ConfigureAwait(false);
+            return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            await DisconnectAsync("TLS handshake cancelled; connection closed").ConfigureAwait(false);
+            return CommandResult.Fail(CommandFailure.Cancelled, "cancelled");
+        }
+        string protocol = DescribeProtocol(ssl.SslProtocol);
+        string cipher = ssl.NegotiatedCipherSuite.ToString();
+        TlsSummary = $"{protocol} {cipher}";
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS established: {protocol}, cipher {cipher}"));
+        RecordCertificate(validator, ssl.RemoteCertificate);
+        Changed();
+        return null;
+    }
+
+    private void RecordCertificate(TlsCertificateValidator validator, X509Certificate? remote)
+    {
+        if (remote is not null)
+        {
+            using var certificate = new X509Certificate2(remote);
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, "server certificate:\n" + string.Join('\n', CertificateDescription.Describe(certificate))));
+        }
+        if (validator.LastVerdict is not { } verdict) return;
+        if (verdict.Accepted && verdict.Problems.Count == 0)
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"certificate verified (trusted via {verdict.TrustBasis})"));
+        else if (verdict.Accepted)
+            _transcript.Warn($"certificate NOT verified, accepted because of {verdict.TrustBasis}: " + string.Join("; ", verdict.Problems));
+    }
+
+#pragma warning disable SYSLIB0039 // Old protocol versions are offered only when the user asks for them to diagnose old servers.
+    private static SslProtocols ProtocolsFrom(SslProtocols? minimum) => minimum switch
+    {
+        null => SslProtocols.None,
+        SslProtocols.Tls => SslProtocols.Tls | SslProtocols.Tls11 | SslProtocols.Tls12 | SslProtocols.Tls13,
+        SslProtocols.Tls11 => SslProtocols.Tls11 | SslProtocols.Tls12 | SslProtocols.Tls13,
+        SslProtocols.Tls12 => SslProtocols.Tls12 | SslProtocols.Tls13,
+        SslProtocols.Tls13 => SslProtocols.Tls13,
+        _ => SslProtocols.None,
+    };
+
+    private static string DescribeProtocol(SslProtocols protocol) => protocol switch
+    {
+        SslProtocols.Tls13 => "TLSv1.3",
+        SslProtocols.Tls12 => "TLSv1.2",
+        SslProtocols.Tls11 => "TLSv1.1 (obsolete)",
+        SslProtocols.Tls => "TLSv1.0 (obsolete)",
+        _ => protocol.ToString(),
+    };
+#pragma warning restore SYSLIB0039
+
+    /// <summary>Parses "1.0", "1.1", "1.2", "1.3" (as in <c>--tls-min</c>).</summary>
+    public static SslProtocols? ParseTlsVersion(string? text) => text?.Trim() switch
+    {
+        null or "" => null,
+#pragma warning disable SYSLIB0039
+        "1.0" => SslProtocols.Tls,
+        "1.1" => SslProtocols.Tls11,
+#pragma warning restore SYSLIB0039
+        "1.2" => SslProtocols.Tls12,
+        "1.3" => SslProtocols.Tls13,
+        _ => throw new FormatException(string.Create(CultureInfo.InvariantCulture, $"TLS version \"{text}\" is not one of 1.0, 1.1, 1.2, 1.3")),
+    };
+}

@@ -1,0 +1,474 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net.Security;
+using System.Security.Authentication;
+using System.Text;
+using System.Threading.Channels;
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Core.Session;
+
+/// <summary>
+/// One SMTP session over one connection: the engine every front end (TUI, replay, doctor) drives.
+/// A reader loop records every reply the moment it arrives (so unsolicited replies such as a 421 show up live)
+/// and queues it for the command waiting on it. Commands run one at a time; pipelined groups write once and
+/// collect one reply per command.
+/// </summary>
+public sealed partial class SmtpSession : IAsyncDisposable
+{
+    private static readonly byte[] Crlf = "\r\n"u8.ToArray();
+
+    private readonly TranscriptRecorder _transcript;
+    private readonly SessionPhaseTracker _phase = new();
+    private readonly SemaphoreSlim _commandGate = new(1, 1);
+    private readonly ConcurrentQueue<string> _awaiting = new();
+    private SmtpConnection? _connection;
+    private Channel<SmtpReply> _replies = Channel.CreateUnbounded<SmtpReply>();
+    private Task? _readerLoop;
+    private CancellationTokenSource? _readerStop;
+    private volatile bool _pauseReaderAfterNextReply;
+    private long _lastSendTimestamp;
+
+    public SmtpSession(TranscriptRecorder transcript)
+    {
+        _transcript = transcript;
+    }
+
+    public TranscriptRecorder Transcript => _transcript;
+
+    /// <summary>Raised (on any thread) when connection, TLS, auth, phase or capabilities change.</summary>
+    public event Action? StateChanged;
+
+    public ConnectOptions? Options { get; private set; }
+    public bool IsConnected => _connection is not null;
+    public bool IsTls => _connection?.Tls is not null;
+
+    /// <summary>e.g. "TLSv1.3 TLS_AES_256_GCM_SHA384"; null without TLS.</summary>
+    public string? TlsSummary { get; private set; }
+
+    public string? AuthenticatedUser { get; private set; }
+    public SessionPhase Phase => _phase.Phase;
+    public EhloCapabilities Capabilities { get; private set; } = EhloCapabilities.None;
+    public SmtpReply? Greeting { get; private set; }
+    public SmtpReply? LastReply { get; private set; }
+
+    /// <summary>Time from sending the last command to its reply.</summary>
+    public TimeSpan? LastLatency { get; private set; }
+
+    /// <summary>The verb of the last command sent (what the last reply answers): "MAIL", "AUTH", …</summary>
+    public string? LastVerb { get; private set; }
+
+    /// <summary>Opens the connection, applies implicit TLS or STARTTLS as asked, and reads the greeting.</summary>
+    public async Task<CommandResult> ConnectAsync(ConnectOptions options, CancellationToken ct = default)
+    {
+        if (_connection is not null) await DisconnectAsync("closing the previous connection").ConfigureAwait(false);
+        Options = options;
+        string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
+        string label = options.Label is null ? string.Empty : $" [{options.Label}]";
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}"));
+        if (options.Insecure) _transcript.Warn("--insecure: the server certificate will NOT be verified; anyone on the path could read and change this session");
+
+        var stopwatch = Stopwatch.StartNew();
+        try
+        {
+            _connection = await SmtpConnection.OpenAsync(options.Host, options.Port, options.ConnectTimeout, options.ReplyFallbackEncoding, ct).ConfigureAwait(false);
+        }
+        catch (SmtpConnectionException ex)
+        {
+            _transcript.Error(ex.Message);
+            return CommandResult.Fail(CommandFailure.ConnectFailed, ex.Message);
+        }
+        catch (OperationCanceledException)
+        {
+            _transcript.Warn("connect cancelled");
+            return CommandResult.Fail(CommandFailure.Cancelled, "connect cancelled");
+        }
+        _phase.OnConnected();
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
+            $"connected to {_connection.RemoteEndPoint} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
+
+        if (options.Security == SecurityMode.Tls)
+        {
+            var tls = await NegotiateTlsAsync(ct).ConfigureAwait(false);
+            if (tls is not null) return tls;
+        }
+        StartReader();
+        Changed();
+
+        var greeting = await ReceiveAsync("greeting", ct).ConfigureAwait(false);
+        if (greeting.Reply is { } reply)
+        {
+            Greeting = reply;
+            _phase.OnGreeting(reply);
+            if (reply.Code != 220) _transcript.Warn($"the server greeted with {reply.Code} instead of 220: it refuses to talk now");
+            Changed();
+        }
+        if (options.Security != SecurityMode.StartTls || greeting.Reply?.Code != 220) return greeting;
+
+        // Like `openssl s_client -starttls smtp`: EHLO and STARTTLS are sent visibly, then the user takes over.
+        var ehlo = await EhloAsync(options.EhloName, ct).ConfigureAwait(false);
+        if (!ehlo.Succeeded) return ehlo;
+        if (!Capabilities.StartTls)
+        {
+            const string message = "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around)";
+            _transcript.Error(message);
+            return CommandResult.Fail(CommandFailure.TlsFailed, message);
+        }
+        return await StartTlsAsync(ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Sends EHLO (falling back to nothing: HELO is the user's call) and learns the capabilities.</summary>
+    public async Task<CommandResult> EhloAsync(string? name, CancellationToken ct = default)
+    {
+        string domain = string.IsNullOrWhiteSpace(name) ? Options?.EhloName ?? "localhost" : name.Trim();
+        return await SendCommandAsync("EHLO " + domain, ct: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220.</summary>
+    public async Task<CommandResult> StartTlsAsync(CancellationToken ct = default)
+    {
+        if (_connection is null) return NotConnected();
+        if (IsTls)
+        {
+            _transcript.Error("TLS is already active on this connection");
+            return CommandResult.Fail(CommandFailure.Refused, "TLS is already active");
+        }
+        _pauseReaderAfterNextReply = true;
+        var result = await SendCommandAsync("STARTTLS", ct: ct).ConfigureAwait(false);
+        if (result.Reply?.Code != 220)
+        {
+            _pauseReaderAfterNextReply = false;
+            if (_readerLoop is { IsCompleted: true } && _connection is not null && result.Failure == CommandFailure.None) StartReader();
+            if (result.Reply is { } refused && refused.Code != 220)
+                _transcript.Error($"the server refused STARTTLS with {refused.Code}; the connection is still in plain text");
+            return result;
+        }
+        if (_readerLoop is not null) await _readerLoop.ConfigureAwait(false);
+        if (_connection is null) return CommandResult.Fail(CommandFailure.Closed, "connection closed during STARTTLS");
+
+        byte[] injected = _connection.TakeUnreadBytes();
+        if (injected.Length > 0)
+        {
+            string preview = ServerText.EscapeBytes(injected.AsSpan(0, Math.Min(injected.Length, 200)));
+            _transcript.Warn($"discarded {injected.Length} byte(s) the server sent after \"220\" and before TLS (possible STARTTLS response injection; they never count as replies): {preview}");
+        }
+        var failure = await NegotiateTlsAsync(ct).ConfigureAwait(false);
+        if (failure is not null) return failure;
+        Capabilities = EhloCapabilities.None;
+        _phase.OnTlsStarted();
+        _transcript.Info("TLS is up. The server has forgotten the EHLO: send EHLO again to learn what it offers over TLS");
+        StartReader();
+        Changed();
+        return result;
+    }
+
+    /// <summary>
+    /// Sends one command line and waits for its reply. The line is validated (no CR/LF) and, when secret, shown
+    /// redacted. A reply is always recorded by the reader loop; this returns it or says why none came.
+    /// </summary>
+    public async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default)
+    {
+        if (SmtpCommandText.Problem(line) is { } problem)
+        {
+            _transcript.Error(problem);
+            return CommandResult.Fail(CommandFailure.Refused, problem);
+        }
+        if (_connection is null) return NotConnected();
+        await _commandGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            DrainStaleReplies();
+            string verb = SmtpCommandText.Verb(line);
+            RecordSend(line, annotation ?? SendAnnotation.None);
+            _awaiting.Enqueue(verb);
+            if (!await TryWriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), ct).ConfigureAwait(false))
+                return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
+            string shown = annotation is { Secret: true } ? annotation.Display ?? TranscriptEvent.RedactedText : line;
+            var result = await ReceiveAsync(shown, ct).ConfigureAwait(false);
+            if (result.Reply is { } reply) Apply(verb, reply);
+            return result;
+        }
+        finally
+        {
+            _commandGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// RFC 2920 pipelining: records every command, sends them in a single write, then pairs each reply with its
+    /// command. Stops collecting early if the connection closes or a reply times out.
+    /// </summary>
+    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default)
+    {
+        foreach (var line in lines)
+        {
+            if (SmtpCommandText.Problem(line) is { } problem)
+            {
+                _transcript.Error(problem);
+                return [CommandResult.Fail(CommandFailure.Refused, problem)];
+            }
+        }
+        if (_connection is null) return [NotConnected()];
+        await _commandGate.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            DrainStaleReplies();
+            var bytes = new List<byte>();
+            foreach (var line in lines)
+            {
+                RecordSend(line, SendAnnotation.None);
+                _awaiting.Enqueue(lines.Count > 1 ? line : SmtpCommandText.Verb(line));
+                bytes.AddRange(Encoding.UTF8.GetBytes(line + "\r\n"));
+            }
+            if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
+                return [CommandResult.Fail(CommandFailure.Closed, "connection lost while sending")];
+            var results = new List<CommandResult>(lines.Count);
+            foreach (var line in lines)
+            {
+                var result = await ReceiveAsync(line, ct).ConfigureAwait(false);
+                results.Add(result);
+                if (result.Reply is { } reply) Apply(SmtpCommandText.Verb(line), reply);
+                else break;
+            }
+            return results;
+        }
+        finally
+        {
+            _commandGate.Release();
+        }
+    }
+
+    /// <summary>Sends QUIT, waits briefly for 221 and closes.</summary>
+    public async Task<CommandResult> QuitAsync(CancellationToken ct = default)
+    {
+        if (_connection is null) return NotConnected();
+        var result = await SendCommandAsync("QUIT", ct: ct).ConfigureAwait(false);
+        await DisconnectAsync(null).ConfigureAwait(false);
+        return result;
+    }
+
+    /// <summary>Closes the connection without a QUIT.</summary>
+    public async Task DisconnectAsync(string? reason)
+    {
+        var connection = _connection;
+        if (connection is null) return;
+        _connection = null;
+        _readerStop?.Cancel();
+        await connection.DisposeAsync().ConfigureAwait(false);
+        if (_readerLoop is not null)
+        {
+            try
+            {
+                await _readerLoop.ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                // Expected: the loop was told to stop.
+            }
+        }
+        if (reason is not null) _transcript.Info(reason);
+        MarkClosed();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await DisconnectAsync(null).ConfigureAwait(false);
+        _commandGate.Dispose();
+    }
+
+    internal void RecordSend(string line, SendAnnotation annotation)
+    {
+        _lastSendTimestamp = Stopwatch.GetTimestamp();
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Send, annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : annotation.Display ?? line)
+        {
+            Secret = annotation.Secret,
+            Note = annotation.Note,
+            RevealText = annotation.Secret ? line : null,
+        });
+    }
+
+    internal async Task<bool> TryWriteAsync(ReadOnlyMemory<byte> bytes, CancellationToken ct)
+    {
+        var connection = _connection;
+        if (connection is null) return false;
+        try
+        {
+            await connection.WriteAsync(bytes, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (SmtpConnectionException ex)
+        {
+            _transcript.Error(ex.Message);
+            await DisconnectAsync(null).ConfigureAwait(false);
+            return false;
+        }
+    }
+
+    /// <summary>Waits for the next reply, within the reply timeout.</summary>
+    internal async Task<CommandResult> ReceiveAsync(string waitingFor, CancellationToken ct)
+    {
+        var timeout = Options?.ReplyTimeout ?? TimeSpan.FromSeconds(30);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            var reply = await _replies.Reader.ReadAsync(deadline.Token).ConfigureAwait(false);
+            return CommandResult.Of(reply);
+        }
+        catch (ChannelClosedException)
+        {
+            string message = $"the server closed the connection without replying to {Describe(waitingFor)}";
+            _transcript.Error(message);
+            return CommandResult.Fail(CommandFailure.Closed, message);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            _awaiting.TryDequeue(out _);
+            _transcript.Warn($"cancelled waiting for the reply to {Describe(waitingFor)}; a late reply will still be shown");
+            return CommandResult.Fail(CommandFailure.Cancelled, "cancelled");
+        }
+        catch (OperationCanceledException)
+        {
+            _awaiting.TryDequeue(out _);
+            string message = $"no reply to {Describe(waitingFor)} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (--timeout); the connection is still open";
+            _transcript.Error(message);
+            return CommandResult.Fail(CommandFailure.Timeout, message);
+        }
+    }
+
+    private void Apply(string verb, SmtpReply reply)
+    {
+        LastReply = reply;
+        LastVerb = verb;
+        LastLatency = Stopwatch.GetElapsedTime(_lastSendTimestamp);
+        if (verb is "EHLO" && reply.Code == 250)
+        {
+            Capabilities = EhloCapabilities.Parse(reply.Lines);
+            foreach (var odd in Capabilities.Problems) _transcript.Warn($"EHLO line not understood: {odd}");
+        }
+        if (verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
+        _phase.OnReply(verb, reply);
+        Changed();
+    }
+
+    internal void SetAuthenticatedUser(string user)
+    {
+        AuthenticatedUser = user;
+        Changed();
+    }
+
+    internal void OnMessageEnd()
+    {
+        _phase.OnMessageEnd();
+        Changed();
+    }
+
+    private void DrainStaleReplies()
+    {
+        while (_replies.Reader.TryRead(out _))
+        {
+            // Already recorded (and flagged unsolicited) by the reader loop; it must not answer the next command.
+        }
+        _awaiting.Clear();
+    }
+
+    private void StartReader()
+    {
+        var connection = _connection!;
+        if (_replies.Reader.Completion.IsCompleted) _replies = Channel.CreateUnbounded<SmtpReply>();
+        _readerStop = new CancellationTokenSource();
+        _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
+    }
+
+    private async Task ReadLoopAsync(SmtpConnection connection, ChannelWriter<SmtpReply> writer, CancellationToken ct)
+    {
+        try
+        {
+            while (!ct.IsCancellationRequested)
+            {
+                SmtpReply? reply = await connection.ReadReplyAsync(ct).ConfigureAwait(false);
+                if (reply is null)
+                {
+                    _transcript.Info("the server closed the connection");
+                    break;
+                }
+                RecordReply(reply);
+                writer.TryWrite(reply);
+                if (_pauseReaderAfterNextReply)
+                {
+                    // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
+                    _pauseReaderAfterNextReply = false;
+                    return;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return;
+        }
+        catch (SmtpConnectionException ex)
+        {
+            _transcript.Error(ex.Message);
+        }
+        catch (ObjectDisposedException)
+        {
+            return;
+        }
+        writer.TryComplete();
+        if (ReferenceEquals(_connection, connection))
+        {
+            _connection = null;
+            await connection.DisposeAsync().ConfigureAwait(false);
+            MarkClosed();
+        }
+    }
+
+    private void RecordReply(SmtpReply reply)
+    {
+        string? note = null;
+        if (_awaiting.TryDequeue(out var label))
+        {
+            if (label.Contains(' ') && !label.StartsWith("greeting", StringComparison.Ordinal)) note = "reply to " + label;
+        }
+        else if (Greeting is not null)
+        {
+            note = "unsolicited: no command was waiting for this reply";
+        }
+        if (reply.Challenge is { } challenge) note = challenge.IsValid ? $"decoded: \"{challenge.Display}\"" : challenge.Display;
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Reply, string.Join('\n', reply.FormatLines()))
+        {
+            Reply = reply,
+            Note = note,
+        });
+        if (reply.Problem is not null) _transcript.Error("malformed reply: " + reply.Problem);
+        foreach (var warning in reply.Warnings) _transcript.Warn(warning);
+        if (reply.Code == 421) _transcript.Warn("421: the server is closing the connection");
+    }
+
+    private void MarkClosed()
+    {
+        TlsSummary = null;
+        AuthenticatedUser = null;
+        Capabilities = EhloCapabilities.None;
+        _phase.OnDisconnected();
+        Changed();
+    }
+
+    private CommandResult NotConnected()
+    {
+        const string message = "not connected: use /connect HOST [PORT] [--tls|--starttls|--plain] first";
+        _transcript.Error(message);
+        return CommandResult.Fail(CommandFailure.NotConnected, message);
+    }
+
+    private static string Describe(string waitingFor) => waitingFor == "greeting" ? "the connection (greeting)" : $"\"{Redact(waitingFor)}\"";
+
+    private static string Redact(string line) =>
+        line.StartsWith("AUTH ", StringComparison.OrdinalIgnoreCase) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2
+            ? string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2]) + " " + TranscriptEvent.RedactedText
+            : line;
+
+    private void Changed() => StateChanged?.Invoke();
+}

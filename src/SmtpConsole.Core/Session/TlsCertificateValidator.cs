@@ -1,0 +1,132 @@
+using System.Net.Security;
+using System.Security.Cryptography.X509Certificates;
+
+namespace SmtpConsole.Core.Session;
+
+/// <summary>
+/// Decides whether to trust a server certificate and explains the decision in words a user can act on.
+/// Validation is on by default; <c>--cafile</c> adds trust anchors, a pinned certificate trusts exactly one
+/// certificate, and <c>--insecure</c> accepts anything but still reports what was wrong.
+/// </summary>
+public sealed class TlsCertificateValidator
+{
+    private readonly string _host;
+    private readonly bool _insecure;
+    private readonly X509Certificate2? _pinned;
+    private readonly X509Certificate2Collection? _extraRoots;
+
+    public TlsCertificateValidator(string host, bool insecure, X509Certificate2? pinned, string? caFile)
+    {
+        _host = host;
+        _insecure = insecure;
+        _pinned = pinned;
+        if (caFile is not null)
+        {
+            if (!File.Exists(caFile)) throw new SmtpConnectionException($"--cafile {caFile}: file not found");
+            _extraRoots = [];
+            try
+            {
+                _extraRoots.ImportFromPemFile(caFile);
+            }
+            catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
+            {
+                throw new SmtpConnectionException($"--cafile {caFile}: not a PEM certificate file ({ex.Message})", ex);
+            }
+            if (_extraRoots.Count == 0) throw new SmtpConnectionException($"--cafile {caFile}: no certificate found in the file");
+        }
+    }
+
+    /// <summary>The last verdict, read after the handshake (or after it failed) to report why.</summary>
+    public TlsVerdict? LastVerdict { get; private set; }
+
+    public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        LastVerdict = Judge(certificate is null ? null : new X509Certificate2(certificate), chain, errors);
+        return LastVerdict.Accepted;
+    }
+
+    internal TlsVerdict Judge(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (certificate is null) return new TlsVerdict(_insecure, ["the server sent no certificate"], _insecure ? "--insecure" : "none");
+
+        if (_pinned is not null)
+        {
+            bool same = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)
+                == _pinned.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
+            return same
+                ? new TlsVerdict(true, [], "pinned certificate of the built-in practice server")
+                : new TlsVerdict(_insecure, ["the certificate is not the one this server was expected to present"], "pinned");
+        }
+
+        var problems = new List<string>();
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add("the server sent no certificate");
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) problems.Add(DescribeNameMismatch(certificate));
+
+        string basis = "system trust store";
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        {
+            if (_extraRoots is not null && TryCustomChain(certificate, chain, out var customProblems))
+            {
+                basis = "--cafile";
+                problems.AddRange(customProblems);
+            }
+            else
+            {
+                problems.AddRange(DescribeChain(certificate, chain));
+            }
+        }
+        if (problems.Count == 0) return new TlsVerdict(true, [], basis);
+        return new TlsVerdict(_insecure, problems, _insecure ? "--insecure (certificate NOT verified)" : basis);
+    }
+
+    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<string> problems)
+    {
+        using var custom = new X509Chain();
+        custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        custom.ChainPolicy.CustomTrustStore.AddRange(_extraRoots!);
+        custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        if (original is not null)
+            foreach (var element in original.ChainElements)
+                if (!element.Certificate.RawData.AsSpan().SequenceEqual(certificate.RawData)) custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+        bool ok = custom.Build(certificate);
+        problems = ok ? [] : DescribeChain(certificate, custom);
+        return true;
+    }
+
+    private string DescribeNameMismatch(X509Certificate2 certificate)
+    {
+        var names = CertificateDescription.SubjectAlternativeNames(certificate);
+        string valid = names.Count > 0 ? string.Join(", ", names) : certificate.Subject;
+        return $"host name mismatch: the certificate is for {valid}, not \"{_host}\"";
+    }
+
+    private static List<string> DescribeChain(X509Certificate2 certificate, X509Chain? chain)
+    {
+        var problems = new List<string>();
+        var statuses = chain?.ChainStatus ?? [];
+        if (statuses.Length == 0) problems.Add("the certificate chain could not be verified");
+        foreach (var status in statuses)
+        {
+            string text = status.Status switch
+            {
+                X509ChainStatusFlags.NotTimeValid when certificate.NotAfter < DateTime.Now =>
+                    $"the certificate expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC",
+                X509ChainStatusFlags.NotTimeValid =>
+                    $"the certificate is not valid until {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC (check the clock)",
+                X509ChainStatusFlags.UntrustedRoot =>
+                    $"untrusted chain: it ends at \"{RootSubject(chain!)}\", which is not a trusted CA (self-signed or private CA: pass --cafile FILE with that CA, or --insecure to accept it anyway)",
+                X509ChainStatusFlags.PartialChain =>
+                    "incomplete chain: the issuer is unknown (the server may not send its intermediate certificates, or it uses a private CA: --cafile FILE)",
+                X509ChainStatusFlags.NotSignatureValid => "the certificate signature is invalid",
+                X509ChainStatusFlags.Revoked => "the certificate has been revoked",
+                X509ChainStatusFlags.NotValidForUsage => "the certificate is not valid for server authentication",
+                _ => $"{status.Status}: {status.StatusInformation.Trim()}",
+            };
+            if (!problems.Contains(text)) problems.Add(text);
+        }
+        return problems;
+    }
+
+    private static string RootSubject(X509Chain chain) =>
+        chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate.Subject : "unknown";
+}

@@ -1,0 +1,60 @@
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Transcript;
+
+/// <summary>
+/// One thing that happened in a session. Immutable once recorded. Kept small because a long session holds a
+/// million of these: the display text plus a few references.
+/// </summary>
+public sealed class TranscriptEvent
+{
+    /// <summary>Text shown in place of a secret everywhere it is not explicitly revealed.</summary>
+    public const string RedactedText = "••••••";
+
+    public TranscriptEvent(TranscriptEventKind kind, string text)
+    {
+        Kind = kind;
+        Text = text;
+    }
+
+    /// <summary>Position in the session, from 0; assigned when recorded.</summary>
+    public long Sequence { get; internal set; }
+
+    /// <summary>When it happened (UTC).</summary>
+    public DateTimeOffset Timestamp { get; internal set; }
+
+    /// <summary>Milliseconds since the previous event of the session; for a reply, the latency of its command.</summary>
+    public double ElapsedMs { get; internal set; }
+
+    public TranscriptEventKind Kind { get; }
+
+    /// <summary>Display text, with secrets already redacted. A reply's text is its lines joined with '\n'.</summary>
+    public string Text { get; }
+
+    /// <summary>The parsed reply, for <see cref="TranscriptEventKind.Reply"/> events.</summary>
+    public SmtpReply? Reply { get; init; }
+
+    /// <summary>True when <see cref="Text"/> stands in for something the user typed in secret.</summary>
+    public bool Secret { get; init; }
+
+    /// <summary>A decoded annotation (e.g. the plain user name behind a Base64 line). Never contains a secret.</summary>
+    public string? Note { get; init; }
+
+    /// <summary>The unredacted text of a secret, kept in memory only so the user can reveal it on screen. No file sink reads it unless secrets are shown on purpose.</summary>
+    public string? RevealText { get; init; }
+
+    /// <summary>For <see cref="TranscriptEventKind.Expect"/>: whether the expectation held.</summary>
+    public bool? Passed { get; init; }
+
+    /// <summary>Set on the info events that open and close a helper's block of wire lines.</summary>
+    public HelperBoundary Helper { get; init; }
+
+    /// <summary>The text to display, revealing the secret only when asked.</summary>
+    public string TextFor(bool showSecrets) => showSecrets && RevealText is not null ? RevealText : Text;
+
+    public static TranscriptEvent Info(string text) => new(TranscriptEventKind.Info, text);
+    public static TranscriptEvent Warn(string text) => new(TranscriptEventKind.Warn, text);
+    public static TranscriptEvent Error(string text) => new(TranscriptEventKind.Error, text);
+
+    public override string ToString() => $"{Kind}: {Text}";
+}

@@ -1,0 +1,73 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace SmtpConsole.Core.Transcript;
+
+/// <summary>
+/// One JSON object per event (JSON lines): <c>ts</c>, <c>ms</c>, <c>kind</c>, <c>text</c>; replies add <c>code</c>,
+/// <c>enhanced</c>, <c>lines</c>, <c>decoded</c>; sends add <c>secret</c> and <c>note</c>.
+/// Written with <see cref="Utf8JsonWriter"/> so it stays trim- and AOT-safe.
+/// </summary>
+public static class TranscriptJsonFormat
+{
+    private static readonly JsonWriterOptions Options = new()
+    {
+        // Reply text may hold anything; the relaxed encoder keeps non-ASCII readable while JSON still escapes controls.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        Indented = false,
+    };
+
+    public static void Write(Stream output, TranscriptEvent e, bool showSecrets = false)
+    {
+        using var writer = new Utf8JsonWriter(output, Options);
+        Write(writer, e, showSecrets);
+        writer.Flush();
+    }
+
+    public static string ToJson(TranscriptEvent e, bool showSecrets = false)
+    {
+        using var stream = new MemoryStream();
+        Write(stream, e, showSecrets);
+        return System.Text.Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    public static void Write(Utf8JsonWriter w, TranscriptEvent e, bool showSecrets)
+    {
+        w.WriteStartObject();
+        w.WriteString("ts", e.Timestamp.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture));
+        w.WriteNumber("ms", Math.Round(e.ElapsedMs, 3));
+        w.WriteNumber("seq", e.Sequence);
+        w.WriteString("kind", TranscriptTextFormat.KindName(e.Kind));
+        w.WriteString("text", e.TextFor(showSecrets));
+        switch (e.Kind)
+        {
+            case TranscriptEventKind.Reply when e.Reply is { } reply:
+                w.WriteNumber("code", reply.Code);
+                if (reply.Enhanced is { } enhanced) w.WriteString("enhanced", enhanced.ToString());
+                else w.WriteNull("enhanced");
+                w.WriteStartArray("lines");
+                foreach (var line in reply.Lines) w.WriteStringValue(line);
+                w.WriteEndArray();
+                if (reply.Challenge is { } challenge) w.WriteString("decoded", challenge.Display);
+                else w.WriteNull("decoded");
+                if (reply.Problem is not null) w.WriteString("problem", reply.Problem);
+                if (reply.Warnings.Count > 0)
+                {
+                    w.WriteStartArray("warnings");
+                    foreach (var warning in reply.Warnings) w.WriteStringValue(warning);
+                    w.WriteEndArray();
+                }
+                break;
+            case TranscriptEventKind.Send:
+                w.WriteBoolean("secret", e.Secret);
+                if (e.Note is not null) w.WriteString("note", e.Note);
+                else w.WriteNull("note");
+                break;
+            case TranscriptEventKind.Expect:
+                w.WriteBoolean("passed", e.Passed ?? false);
+                break;
+        }
+        if (e.Helper != HelperBoundary.None) w.WriteString("helper", e.Helper == HelperBoundary.Start ? "start" : "end");
+        w.WriteEndObject();
+    }
+}
