@@ -1,0 +1,225 @@
+using System.Globalization;
+using System.Text;
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Sasl;
+using SmtpConsole.Core.Session;
+
+namespace SmtpConsole.Core.Commands;
+
+/// <summary>
+/// Parses one line of the command language. Lines not starting with '/' or '#' are raw SMTP; '/' starts a helper.
+/// Pure: no I/O, so every form is table-tested.
+/// </summary>
+public static class CommandLineParser
+{
+    /// <summary>Helper names with a one-line synopsis, for completion and <c>/help</c>.</summary>
+    public static IReadOnlyList<(string Name, string Synopsis)> Helpers { get; } =
+    [
+        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
+        ("/ehlo", "/ehlo [NAME]  (or /helo [NAME])"),
+        ("/starttls", "/starttls  (upgrade to TLS; the server forgets EHLO)"),
+        ("/auth", "/auth login|plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|scram-sha-512|ntlm|xoauth2|oauthbearer USER [SECRET] [--initial|--no-initial]"),
+        ("/data", "/data  (body lines follow until a lone '.')  |  /data @FILE"),
+        ("/bdat", "/bdat @FILE [--chunk N]  (CHUNKING: exact octet counts, no dot-stuffing)"),
+        ("/pipeline", "/pipeline … /end  (send a group of commands in one write)"),
+        ("/b64", "/b64 TEXT  (show TEXT in Base64)"),
+        ("/unb64", "/unb64 BASE64  (decode Base64)"),
+        ("/expect", "/expect CODE|Nxx [/REGEX/]  (check the last reply)"),
+        ("/mx", "/mx DOMAIN  (list MX hosts)"),
+        ("/rset", "/rset, /noop, /vrfy X, /expn X  (the plain commands)"),
+        ("/quit", "/quit  (send QUIT and close)"),
+        ("/help", "/help [TOPIC]"),
+    ];
+
+    public static ConsoleCommand Parse(string line)
+    {
+        string trimmed = line.Trim();
+        if (trimmed.Length == 0 || trimmed.StartsWith('#')) return new CommentCommand(trimmed) { Display = trimmed };
+        if (!trimmed.StartsWith('/')) return new RawCommand(line.TrimEnd('\r', '\n')) { Display = line };
+
+        int space = trimmed.IndexOf(' ');
+        string name = (space < 0 ? trimmed : trimmed[..space]).ToLowerInvariant();
+        string rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
+        var args = Tokenize(rest);
+        return name switch
+        {
+            "/connect" or "/open" => ParseConnect(args, trimmed),
+            "/ehlo" => new EhloCommand(Optional(args, name, 1), false) { Display = trimmed },
+            "/helo" => new EhloCommand(Optional(args, name, 1), true) { Display = trimmed },
+            "/starttls" or "/tls" => NoArgs(args, name, new StartTlsCommand { Display = "/starttls" }),
+            "/auth" => ParseAuth(args),
+            "/data" => ParseData(args, trimmed),
+            "/bdat" => ParseBdat(args, trimmed),
+            "/b64" => new Base64EncodeCommand(rest) { Display = trimmed },
+            "/unb64" => new Base64DecodeCommand(rest) { Display = trimmed },
+            "/expect" => new ExpectCommand(ExpectationSpec.Parse(rest)) { Display = trimmed },
+            "/pipeline" => NoArgs(args, name, new PipelineStartCommand { Display = "/pipeline" }),
+            "/end" => NoArgs(args, name, new PipelineEndCommand { Display = "/end" }),
+            "/mx" => args.Count == 1 ? new MxCommand(args[0]) { Display = trimmed } : throw new CommandSyntaxException("usage: /mx DOMAIN"),
+            "/quit" or "/exit" => NoArgs(args, name, new QuitCommand { Display = "/quit" }),
+            "/help" or "/?" => new HelpCommand(args.Count > 0 ? args[0].TrimStart('/') : null) { Display = trimmed },
+            "/rset" or "/noop" => NoArgs(args, name, new RawCommand(name[1..].ToUpperInvariant()) { Display = trimmed }),
+            "/vrfy" or "/expn" => args.Count == 1 ? new RawCommand($"{name[1..].ToUpperInvariant()} {args[0]}") { Display = trimmed }
+                                                  : throw new CommandSyntaxException($"usage: {name} ADDRESS"),
+            _ => throw new CommandSyntaxException($"unknown helper {name}{Suggest(name)}. /help lists them; to send a line starting with '/', there is no SMTP command that does"),
+        };
+    }
+
+    /// <summary>Splits arguments on spaces; "double" or 'single' quotes keep spaces; no escapes besides quotes.</summary>
+    public static List<string> Tokenize(string text)
+    {
+        var tokens = new List<string>();
+        var current = new StringBuilder();
+        char quote = '\0';
+        bool inToken = false;
+        foreach (char c in text)
+        {
+            if (quote != '\0')
+            {
+                if (c == quote) quote = '\0';
+                else current.Append(c);
+                continue;
+            }
+            if (c is '"' or '\'')
+            {
+                quote = c;
+                inToken = true;
+                continue;
+            }
+            if (char.IsWhiteSpace(c))
+            {
+                if (inToken) tokens.Add(current.ToString());
+                current.Clear();
+                inToken = false;
+                continue;
+            }
+            current.Append(c);
+            inToken = true;
+        }
+        if (quote != '\0') throw new CommandSyntaxException($"unterminated {quote} quote");
+        if (inToken) tokens.Add(current.ToString());
+        return tokens;
+    }
+
+    private static ConnectCommand ParseConnect(List<string> args, string display)
+    {
+        string? target = null;
+        int? port = null;
+        SecurityMode? security = null;
+        bool insecure = false;
+        string? caFile = null;
+        for (int i = 0; i < args.Count; i++)
+        {
+            string a = args[i];
+            switch (a.ToLowerInvariant())
+            {
+                case "--tls" or "--ssl": security = Pick(security, SecurityMode.Tls); break;
+                case "--starttls": security = Pick(security, SecurityMode.StartTls); break;
+                case "--plain": security = Pick(security, SecurityMode.Plain); break;
+                case "--insecure": insecure = true; break;
+                case "--cafile":
+                    if (++i >= args.Count) throw new CommandSyntaxException("/connect: --cafile needs a file");
+                    caFile = args[i];
+                    break;
+                default:
+                    if (a.StartsWith("--", StringComparison.Ordinal)) throw new CommandSyntaxException($"/connect: unknown option {a}");
+                    if (target is null) target = a;
+                    else if (port is null) port = ParsePort(a);
+                    else throw new CommandSyntaxException($"/connect: unexpected \"{a}\"; usage: /connect HOST [PORT] [--tls|--starttls|--plain]");
+                    break;
+            }
+        }
+        if (target is null) throw new CommandSyntaxException("usage: /connect HOST [PORT] [--tls|--starttls|--plain]  or  /connect PROFILE");
+        if (port is null && target.Count(c => c == ':') == 1 && !target.StartsWith("mx:", StringComparison.OrdinalIgnoreCase))
+        {
+            // host:port, as people paste it
+            int colon = target.IndexOf(':');
+            port = ParsePort(target[(colon + 1)..]);
+            target = target[..colon];
+        }
+        if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException("/connect: " + problem);
+        return new ConnectCommand(target, port, security, insecure, caFile) { Display = display };
+    }
+
+    private static AuthCommand ParseAuth(List<string> args)
+    {
+        var initial = InitialResponseMode.Auto;
+        var positional = new List<string>();
+        foreach (var a in args)
+        {
+            switch (a.ToLowerInvariant())
+            {
+                case "--initial" or "--ir": initial = InitialResponseMode.Always; break;
+                case "--no-initial" or "--no-ir": initial = InitialResponseMode.Never; break;
+                default: positional.Add(a); break;
+            }
+        }
+        if (positional.Count is < 2 or > 3)
+            throw new CommandSyntaxException("usage: /auth MECHANISM USER [SECRET]  (e.g. /auth login alice; the secret is asked for, masked, when omitted)");
+        string mechanism = positional[0].ToUpperInvariant();
+        if (!AuthRequest.SupportedMechanisms.Contains(mechanism))
+            throw new CommandSyntaxException($"/auth: unknown mechanism {positional[0]}; use one of {string.Join(", ", AuthRequest.SupportedMechanisms).ToLowerInvariant()}");
+        string flags = initial switch { InitialResponseMode.Always => " --initial", InitialResponseMode.Never => " --no-initial", _ => string.Empty };
+        return new AuthCommand(mechanism, positional[1], positional.Count == 3 ? positional[2] : null, initial)
+        {
+            // Never the secret: this is what history and the transcript keep.
+            Display = $"/auth {mechanism.ToLowerInvariant()} {positional[1]}{flags}",
+        };
+    }
+
+    private static DataCommand ParseData(List<string> args, string display)
+    {
+        if (args.Count == 0) return new DataCommand(null) { Display = display };
+        if (args.Count == 1 && args[0].StartsWith('@') && args[0].Length > 1) return new DataCommand(args[0][1..]) { Display = display };
+        throw new CommandSyntaxException("usage: /data  (then body lines, then a lone '.')  or  /data @FILE");
+    }
+
+    private static BdatCommand ParseBdat(List<string> args, string display)
+    {
+        string? file = null;
+        int chunk = 64 * 1024;
+        for (int i = 0; i < args.Count; i++)
+        {
+            if (args[i] == "--chunk")
+            {
+                if (++i >= args.Count || !int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out chunk) || chunk <= 0)
+                    throw new CommandSyntaxException("/bdat: --chunk needs a positive number of octets");
+            }
+            else if (args[i].StartsWith('@') && args[i].Length > 1 && file is null) file = args[i][1..];
+            else throw new CommandSyntaxException("usage: /bdat @FILE [--chunk N]");
+        }
+        return file is null ? throw new CommandSyntaxException("usage: /bdat @FILE [--chunk N]") : new BdatCommand(file, chunk) { Display = display };
+    }
+
+    private static int ParsePort(string text) =>
+        int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536
+            ? port
+            : throw new CommandSyntaxException($"\"{text}\" is not a port number (1-65535)");
+
+    private static SecurityMode Pick(SecurityMode? current, SecurityMode next) =>
+        current is null || current == next ? next : throw new CommandSyntaxException("/connect: choose one of --tls, --starttls, --plain");
+
+    private static string? Optional(List<string> args, string name, int max) =>
+        args.Count <= max ? args.FirstOrDefault() : throw new CommandSyntaxException($"{name}: too many arguments");
+
+    private static T NoArgs<T>(List<string> args, string name, T command) =>
+        args.Count == 0 ? command : throw new CommandSyntaxException($"{name} takes no arguments");
+
+    private static string Suggest(string name)
+    {
+        var best = Helpers.Select(h => h.Name).Concat(["/helo", "/noop", "/vrfy", "/expn", "/end"])
+            .OrderBy(h => Distance(h, name)).First();
+        return Distance(best, name) <= 2 ? $" (did you mean {best}?)" : string.Empty;
+    }
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[a.Length + 1, b.Length + 1];
+        for (int i = 0; i <= a.Length; i++) d[i, 0] = i;
+        for (int j = 0; j <= b.Length; j++) d[0, j] = j;
+        for (int i = 1; i <= a.Length; i++)
+            for (int j = 1; j <= b.Length; j++)
+                d[i, j] = Math.Min(Math.Min(d[i - 1, j] + 1, d[i, j - 1] + 1), d[i - 1, j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1));
+        return d[a.Length, b.Length];
+    }
+}

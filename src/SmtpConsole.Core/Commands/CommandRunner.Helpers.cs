@@ -1,0 +1,301 @@
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Sasl;
+using SmtpConsole.Core.Session;
+
+namespace SmtpConsole.Core.Commands;
+
+public sealed partial class CommandRunner
+{
+    private async Task<StepOutcome> ConnectAsync(ConnectCommand command, CancellationToken ct)
+    {
+        var options = await ResolveTargetAsync(command, ct).ConfigureAwait(false);
+        if (options is null) return new StepOutcome(StepStatus.UsageError, null, "no such target");
+        var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
+        LastResult = result;
+        SetMode(RunnerMode.Command);
+        if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
+        return Track(result, helper: true);
+    }
+
+    /// <summary>Connects to fully resolved options, recorded as a <c>/connect</c> helper block (so a saved transcript replays it).</summary>
+    public async Task<StepOutcome> ConnectToAsync(ConnectOptions options, CancellationToken ct = default)
+    {
+        string mode = options.Security switch { SecurityMode.Tls => " --tls", SecurityMode.StartTls => " --starttls", _ => " --plain" };
+        string display = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/connect {options.Host} {options.Port}{mode}");
+        return await Helper(new ConnectCommand(options.Host, options.Port, options.Security, options.Insecure, options.CaFile) { Display = display }, async () =>
+        {
+            var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
+            LastResult = result;
+            SetMode(RunnerMode.Command);
+            return result.IsConnectionFailure ? new StepOutcome(StepStatus.ConnectionFailed, result, result.Message) : Track(result, helper: true);
+        }).ConfigureAwait(false);
+    }
+
+    /// <summary>Turns <c>/connect</c> arguments into options: a profile, an MX lookup, or a host.</summary>
+    public async Task<ConnectOptions?> ResolveTargetAsync(ConnectCommand command, CancellationToken ct)
+    {
+        var defaults = Settings.Defaults;
+        string target = command.Target;
+        if (target.StartsWith("mx:", StringComparison.OrdinalIgnoreCase))
+        {
+            string domain = target[3..];
+            if (Settings.LookupMx is null)
+            {
+                Usage("MX lookup is not available here");
+                return null;
+            }
+            var hosts = await LookupMxAsync(domain, ct).ConfigureAwait(false);
+            if (hosts.Count == 0) return null;
+            _session.Transcript.Info($"connecting to the best MX of {domain}: {hosts[0]}");
+            target = hosts[0];
+        }
+        else if (Settings.ResolveProfile is not null && !target.Contains('.') && !target.Contains(':') && !target.Equals("localhost", StringComparison.OrdinalIgnoreCase))
+        {
+            var profile = Settings.ResolveProfile(target);
+            if (profile is not null)
+            {
+                return profile with
+                {
+                    Port = command.Port ?? profile.Port,
+                    Security = command.Security ?? profile.Security,
+                    Insecure = profile.Insecure || command.Insecure,
+                    CaFile = command.CaFile ?? profile.CaFile,
+                };
+            }
+        }
+        var security = command.Security ?? (command.Port == 465 ? SecurityMode.Tls : SecurityMode.Plain);
+        if (command.Security is null && command.Port == 465) _session.Transcript.Info("port 465 is implicit TLS (SMTPS): connecting with --tls");
+        return defaults with
+        {
+            Host = target,
+            Port = command.Port ?? ConnectOptions.DefaultPort(security),
+            Security = security,
+            Insecure = defaults.Insecure || command.Insecure,
+            CaFile = command.CaFile ?? defaults.CaFile,
+            Label = null,
+            PinnedCertificate = null,
+        };
+    }
+
+    private async Task<StepOutcome> EhloAsync(EhloCommand command, CancellationToken ct)
+    {
+        var result = command.Helo
+            ? await _session.SendCommandAsync("HELO " + (command.Name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
+            : await _session.EhloAsync(command.Name, ct).ConfigureAwait(false);
+        var outcome = Track(result, helper: true);
+        if (!command.Helo && result.Succeeded) DescribeCapabilities();
+        return outcome;
+    }
+
+    private void DescribeCapabilities()
+    {
+        var caps = _session.Capabilities;
+        var parts = new List<string>();
+        if (caps.Size is { } size) parts.Add(size == 0 ? "no fixed size limit" : $"messages up to {size:N0} bytes");
+        parts.Add(caps.Auth ? "AUTH " + string.Join(' ', caps.AuthMechanisms) : "no AUTH offered" + (_session.IsTls ? string.Empty : " (often only after STARTTLS)"));
+        if (caps.StartTls) parts.Add("STARTTLS available");
+        foreach (var flag in new[] { "PIPELINING", "8BITMIME", "SMTPUTF8", "CHUNKING", "DSN", "ENHANCEDSTATUSCODES", "REQUIRETLS" })
+            if (caps.Has(flag)) parts.Add(flag);
+        var unknown = caps.UnknownKeywords.ToList();
+        if (unknown.Count > 0) parts.Add("other: " + string.Join(' ', unknown));
+        _session.Transcript.Info("server offers: " + string.Join(", ", parts));
+        if (!_session.IsTls && caps.Auth && caps.AuthMechanisms.Any(m => m is "PLAIN" or "LOGIN"))
+            _session.Transcript.Warn("AUTH PLAIN/LOGIN is offered on a connection without TLS: credentials would travel in clear text");
+    }
+
+    private async Task<StepOutcome> StartTlsAsync(CancellationToken ct)
+    {
+        if (!_session.Capabilities.IsEmpty && !_session.Capabilities.StartTls)
+            _session.Transcript.Warn("the server did not advertise STARTTLS; trying anyway");
+        return Track(await _session.StartTlsAsync(ct).ConfigureAwait(false), helper: true);
+    }
+
+    private async Task<StepOutcome> AuthAsync(AuthCommand command, CancellationToken ct)
+    {
+        if (!_session.IsConnected) return Track(await _session.SendCommandAsync("AUTH", ct: ct).ConfigureAwait(false), helper: true);
+        string? secret = command.Secret;
+        if (secret is null)
+        {
+            secret = await _interaction.PromptSecretAsync($"Secret for {command.User} ({command.Mechanism})", ct).ConfigureAwait(false);
+            if (secret is null)
+                return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}} from --var or SMTPCONSOLE_VARIABLE), or run interactively to be asked");
+        }
+        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct).ConfigureAwait(false);
+        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true };
+        return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);
+    }
+
+    private async Task<StepOutcome> DataAsync(DataCommand command, CancellationToken ct)
+    {
+        if (command.File is null)
+        {
+            // The helper block closes at the lone '.', so the whole exchange is one block in a saved transcript.
+            _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, command.Display) { Helper = Transcript.HelperBoundary.Start });
+            var result = await _session.SendCommandAsync("DATA", ct: ct).ConfigureAwait(false);
+            var outcome = Track(result, helper: true);
+            if (result.Reply?.Code == 354) EnterBody("/data");
+            else _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/data") { Helper = Transcript.HelperBoundary.End });
+            return outcome;
+        }
+        return await Helper(command, () => DataFileAsync(command.File, ct)).ConfigureAwait(false);
+    }
+
+    private async Task<StepOutcome> DataFileAsync(string file, CancellationToken ct)
+    {
+        string path = Path.GetFullPath(file, Settings.BaseDirectory);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Usage($"/data @{file}: cannot read the file ({ex.Message})");
+        }
+        await using (stream.ConfigureAwait(false))
+        {
+            long total = stream.Length;
+            if (_session.Capabilities.Size is > 0 and var limit && total > limit)
+                _session.Transcript.Warn($"the message is {total:N0} bytes but the server advertised SIZE {limit:N0}: expect a 552");
+            var result = await _session.SendCommandAsync("DATA", ct: ct).ConfigureAwait(false);
+            if (result.Reply?.Code != 354) return Track(result, helper: true);
+            var progress = new Progress(this, total);
+            return Track(await _session.SendDataBodyAsync(stream, Path.GetFileName(path), progress, ct).ConfigureAwait(false), helper: true);
+        }
+    }
+
+    private sealed class Progress(CommandRunner runner, long total) : IProgress<long>
+    {
+        public void Report(long value) => runner._interaction.ReportDataProgress(value, total);
+    }
+
+    private async Task<StepOutcome> BodyLineAsync(string line, CancellationToken ct)
+    {
+        if (line == ".")
+        {
+            var result = await _session.EndDataAsync(ct).ConfigureAwait(false);
+            SetMode(RunnerMode.Command);
+            if (_dataHelper == "/data")
+                _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/data") { Helper = Transcript.HelperBoundary.End });
+            _dataHelper = null;
+            return Track(result, helper: true);
+        }
+        if (!_session.IsConnected)
+        {
+            SetMode(RunnerMode.Command);
+            return new StepOutcome(StepStatus.Failed, null, "the connection closed during DATA");
+        }
+        bool ok = await _session.SendDataLineAsync(line, ct).ConfigureAwait(false);
+        return ok ? StepOutcome.Ok() : new StepOutcome(StepStatus.Failed, null, "could not send the body line");
+    }
+
+    private async Task<StepOutcome> BdatAsync(BdatCommand command, CancellationToken ct)
+    {
+        string path = Path.GetFullPath(command.File, Settings.BaseDirectory);
+        FileStream stream;
+        try
+        {
+            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return Usage($"/bdat @{command.File}: cannot read the file ({ex.Message})");
+        }
+        await using (stream.ConfigureAwait(false))
+        {
+            if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Chunking)
+                _session.Transcript.Warn("the server did not advertise CHUNKING: BDAT will probably be refused");
+            var progress = new Progress(this, stream.Length);
+            return Track(await _session.SendBdatAsync(stream, command.ChunkSize, progress, ct).ConfigureAwait(false), helper: true);
+        }
+    }
+
+    private StepOutcome StartPipeline()
+    {
+        if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Pipelining)
+            _session.Transcript.Warn("the server did not advertise PIPELINING: it may read only the first command of the group");
+        _pipelineGroup.Clear();
+        SetMode(RunnerMode.Pipeline);
+        _session.Transcript.Info("pipelining: commands are collected and sent in one write at /end");
+        return StepOutcome.Ok();
+    }
+
+    private StepOutcome Collect(ConsoleCommand command)
+    {
+        switch (command)
+        {
+            case CommentCommand:
+                return StepOutcome.Ok();
+            case PipelineEndCommand:
+                return StepOutcome.Ok(); // handled by ExecutePipelineAsync; see EndPipelineAsync
+            case RawCommand raw:
+                string verb = SmtpCommandText.Verb(raw.Line);
+                if (_pipelineGroup.Count > 0 && GroupEnders.Contains(SmtpCommandText.Verb(_pipelineGroup[^1])))
+                    return Usage($"cannot pipeline past {SmtpCommandText.Verb(_pipelineGroup[^1])}: it must be the last command of a group (RFC 2920); /end the group first");
+                if (verb is "STARTTLS" or "AUTH")
+                    return Usage($"{verb} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
+                _pipelineGroup.Add(raw.Line);
+                return StepOutcome.Ok();
+            default:
+                return Usage($"{command.Display}: only raw SMTP commands can be pipelined (end the group with /end)");
+        }
+    }
+
+    /// <summary>Called instead of <see cref="ExecuteAsync(string, CancellationToken)"/> logic when /end arrives.</summary>
+    private async Task<StepOutcome> EndPipelineAsync(CancellationToken ct)
+    {
+        SetMode(RunnerMode.Command);
+        if (_pipelineGroup.Count == 0) return Usage("/end: the pipeline group is empty");
+        var lines = _pipelineGroup.ToList();
+        _pipelineGroup.Clear();
+        var results = await _session.SendPipelinedAsync(lines, ct).ConfigureAwait(false);
+        StepOutcome outcome = StepOutcome.Ok();
+        for (int i = 0; i < results.Count; i++)
+        {
+            outcome = Track(results[i], helper: false);
+            if (outcome.Status != StepStatus.Ok) break;
+        }
+        if (results.Count < lines.Count && outcome.Status == StepStatus.Ok) outcome = new StepOutcome(StepStatus.Failed, null, "not every pipelined command got a reply");
+        if (results.Count == lines.Count && SmtpCommandText.Verb(lines[^1]) == "DATA" && results[^1].Reply?.Code == 354) EnterBody("DATA");
+        return outcome;
+    }
+
+    private async Task<StepOutcome> MxAsync(string domain, CancellationToken ct)
+    {
+        if (Settings.LookupMx is null) return Usage("MX lookup is not available here");
+        var hosts = await LookupMxAsync(domain, ct).ConfigureAwait(false);
+        return hosts.Count == 0 ? new StepOutcome(StepStatus.Failed, null, "no MX") : StepOutcome.Ok();
+    }
+
+    private async Task<IReadOnlyList<string>> LookupMxAsync(string domain, CancellationToken ct)
+    {
+        try
+        {
+            var hosts = await Settings.LookupMx!(domain, ct).ConfigureAwait(false);
+            if (hosts.Count == 0) _session.Transcript.Error($"{domain} has no MX records");
+            else _session.Transcript.Info($"MX for {domain}: " + string.Join(", ", hosts));
+            return hosts;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _session.Transcript.Error($"MX lookup for {domain} failed: {ex.Message}");
+            return [];
+        }
+    }
+
+    private async Task<StepOutcome> QuitAsync(CancellationToken ct)
+    {
+        if (!_session.IsConnected) return Info("not connected");
+        var result = await _session.QuitAsync(ct).ConfigureAwait(false);
+        SetMode(RunnerMode.Command);
+        LastResult = result;
+        return result.Reply is not null ? StepOutcome.Ok(result) : new StepOutcome(StepStatus.Failed, result, result.Message);
+    }
+
+    private StepOutcome Help(string? topic)
+    {
+        foreach (var line in HelpText.Lines(topic)) _session.Transcript.Info(line);
+        return StepOutcome.Ok();
+    }
+}

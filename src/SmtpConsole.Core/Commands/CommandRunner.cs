@@ -1,0 +1,226 @@
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Sasl;
+using SmtpConsole.Core.Session;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Core.Commands;
+
+/// <summary>
+/// Executes command-language lines against a session: the one interpreter behind the TUI input and scripts.
+/// It is fed one line at a time and keeps the mode (commands, DATA body, pipeline group) between lines.
+/// </summary>
+public sealed partial class CommandRunner
+{
+    /// <summary>RFC 2920 §3.1: these may only be the last command of a pipelined group.</summary>
+    private static readonly HashSet<string> GroupEnders = ["EHLO", "HELO", "DATA", "VRFY", "EXPN", "TURN", "QUIT", "NOOP", "AUTH", "STARTTLS", "BDAT"];
+
+    private readonly SmtpSession _session;
+    private readonly IConsoleInteraction _interaction;
+    private readonly List<string> _pipelineGroup = [];
+    private string? _dataHelper;
+
+    public CommandRunner(SmtpSession session, IConsoleInteraction interaction, RunnerSettings? settings = null)
+    {
+        _session = session;
+        _interaction = interaction;
+        Settings = settings ?? new RunnerSettings();
+    }
+
+    public RunnerSettings Settings { get; set; }
+
+    public SmtpSession Session => _session;
+
+    public RunnerMode Mode { get; private set; } = RunnerMode.Command;
+
+    /// <summary>The outcome of the last line that talked to the server, which <c>/expect</c> checks.</summary>
+    public CommandResult? LastResult { get; private set; }
+
+    /// <summary>Raised when <see cref="Mode"/> changes (the TUI switches its input into body mode).</summary>
+    public event Action<RunnerMode>? ModeChanged;
+
+    /// <summary>Runs one line. Never throws for bad input or server behaviour; cancellation ends only this step.</summary>
+    public async Task<StepOutcome> ExecuteAsync(string line, CancellationToken ct = default)
+    {
+        if (Mode == RunnerMode.DataBody) return await BodyLineAsync(line, ct).ConfigureAwait(false);
+
+        ConsoleCommand command;
+        try
+        {
+            command = CommandLineParser.Parse(line);
+        }
+        catch (CommandSyntaxException ex)
+        {
+            _session.Transcript.Error(ex.Message);
+            return StepOutcome.Usage(ex.Message);
+        }
+
+        if (Mode == RunnerMode.Pipeline)
+            return command is PipelineEndCommand ? await EndPipelineAsync(ct).ConfigureAwait(false) : Collect(command);
+        try
+        {
+            return await ExecuteAsync(command, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            _session.Transcript.Warn("cancelled");
+            return new StepOutcome(StepStatus.Failed, null, "cancelled");
+        }
+    }
+
+    /// <summary>Runs a parsed command.</summary>
+    public async Task<StepOutcome> ExecuteAsync(ConsoleCommand command, CancellationToken ct = default) => command switch
+    {
+        CommentCommand => StepOutcome.Ok(),
+        RawCommand raw => await RawAsync(raw.Line, ct).ConfigureAwait(false),
+        ConnectCommand connect => await Helper(connect, () => ConnectAsync(connect, ct)).ConfigureAwait(false),
+        EhloCommand ehlo => await Helper(ehlo, () => EhloAsync(ehlo, ct)).ConfigureAwait(false),
+        StartTlsCommand s => await Helper(s, () => StartTlsAsync(ct)).ConfigureAwait(false),
+        AuthCommand auth => await Helper(auth, () => AuthAsync(auth, ct)).ConfigureAwait(false),
+        DataCommand data => await DataAsync(data, ct).ConfigureAwait(false),
+        BdatCommand bdat => await Helper(bdat, () => BdatAsync(bdat, ct)).ConfigureAwait(false),
+        Base64EncodeCommand b64 => Info($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
+        Base64DecodeCommand unb64 => Decode(unb64.Text),
+        ExpectCommand expect => Expect(expect.Spec),
+        PipelineStartCommand => StartPipeline(),
+        PipelineEndCommand => Usage("/end without /pipeline"),
+        MxCommand mx => await MxAsync(mx.Domain, ct).ConfigureAwait(false),
+        QuitCommand => await QuitAsync(ct).ConfigureAwait(false),
+        HelpCommand help => Help(help.Topic),
+        _ => Usage($"{command.Display}: not supported here"),
+    };
+
+    /// <summary>Checks an expectation against the last reply and records the verdict.</summary>
+    public StepOutcome Expect(ExpectationSpec spec)
+    {
+        var (passed, explanation) = spec.Evaluate(LastResult?.Reply);
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, (passed ? "ok: " : "FAILED: ") + explanation) { Passed = passed });
+        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, LastResult, explanation);
+    }
+
+    private async Task<StepOutcome> RawAsync(string line, CancellationToken ct)
+    {
+        string verb = SmtpCommandText.Verb(line);
+        switch (verb)
+        {
+            // These change the connection itself, so the typed line runs the helper that does it properly.
+            case "STARTTLS" when line.Trim().Length == "STARTTLS".Length:
+                return Track(await _session.StartTlsAsync(ct).ConfigureAwait(false), helper: false);
+            case "QUIT" when line.Trim().Length == "QUIT".Length:
+                return await QuitAsync(ct).ConfigureAwait(false);
+        }
+
+        var annotation = SendAnnotation.None;
+        bool continuation = LastResult?.Reply is { Code: 334 } && _session.IsConnected;
+        if (continuation || verb == "AUTH")
+        {
+            if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
+                return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+            annotation = continuation ? AnnotateContinuation(line) : AnnotateAuthCommand(line);
+        }
+        var result = await _session.SendCommandAsync(line, annotation, ct).ConfigureAwait(false);
+        var outcome = Track(result, helper: false);
+        if (result.Reply?.Code == 354 && verb == "DATA") EnterBody("DATA");
+        return outcome;
+    }
+
+    /// <summary>A raw line answering a 334: secret unless the prompt asked for a user name.</summary>
+    private SendAnnotation AnnotateContinuation(string line)
+    {
+        string trimmed = line.Trim();
+        if (trimmed == "*") return new SendAnnotation(false, "cancels the AUTH exchange");
+        var prompt = LastResult?.Reply?.Challenge;
+        if (LoginPrompt.Classify(prompt?.Text) == LoginPrompt.Kind.UserName)
+        {
+            var decoded = SaslPayload.Decode(trimmed);
+            return new SendAnnotation(false, decoded.IsValid ? $"decoded: \"{decoded.Display}\"" : decoded.Display);
+        }
+        return new SendAnnotation(true, "SASL response (hidden: it may carry the password)");
+    }
+
+    /// <summary><c>AUTH MECH INITIAL</c> typed by hand: the initial response is hidden.</summary>
+    private static SendAnnotation AnnotateAuthCommand(string line)
+    {
+        var parts = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (parts.Length < 3) return SendAnnotation.None;
+        if (parts[1].Equals("LOGIN", StringComparison.OrdinalIgnoreCase))
+        {
+            var user = SaslPayload.Decode(parts[2]);
+            return new SendAnnotation(false, user.IsValid ? $"initial response: user \"{user.Display}\"" : user.Display);
+        }
+        return new SendAnnotation(true, "initial response hidden", $"{parts[0]} {parts[1]} {TranscriptEvent.RedactedText}");
+    }
+
+    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct)
+    {
+        if (Settings.AllowPlaintextAuth) return true;
+        bool yes = await _interaction.ConfirmPlaintextAuthAsync(
+            "This connection is not encrypted: the user name and password would travel in clear text. Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
+        if (!yes)
+        {
+            _session.Transcript.Error("refused to send credentials over a connection without TLS: run /starttls first (or connect with --starttls/--tls); to send them in clear anyway, confirm in the TUI or pass --allow-plaintext-auth");
+        }
+        return yes;
+    }
+
+    private async Task<StepOutcome> Helper(ConsoleCommand command, Func<Task<StepOutcome>> body)
+    {
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, command.Display) { Helper = HelperBoundary.Start });
+        try
+        {
+            return await body().ConfigureAwait(false);
+        }
+        finally
+        {
+            _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, HelperName(command.Display)) { Helper = HelperBoundary.End });
+        }
+    }
+
+    private StepOutcome Track(CommandResult result, bool helper)
+    {
+        if (result.Reply is not null || result.Failure != CommandFailure.Refused) LastResult = result;
+        if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
+        if (result.Failure == CommandFailure.Refused) return new StepOutcome(StepStatus.UsageError, result, result.Message);
+        if (result.Failure != CommandFailure.None) return new StepOutcome(StepStatus.Failed, result, result.Message);
+        if (helper && !result.Succeeded) return new StepOutcome(StepStatus.Failed, result, $"{result.Reply!.Code} {result.Reply.Text}");
+        return StepOutcome.Ok(result);
+    }
+
+    private void EnterBody(string helper)
+    {
+        _dataHelper = helper;
+        SetMode(RunnerMode.DataBody);
+        _session.Transcript.Info("354: now type the message (headers, a blank line, the body); a line with a single '.' ends it. Lines starting with '.' are dot-stuffed for you");
+    }
+
+    private void SetMode(RunnerMode mode)
+    {
+        if (Mode == mode) return;
+        Mode = mode;
+        ModeChanged?.Invoke(mode);
+    }
+
+    private StepOutcome Info(string text)
+    {
+        _session.Transcript.Info(text);
+        return StepOutcome.Ok();
+    }
+
+    private StepOutcome Usage(string message)
+    {
+        _session.Transcript.Error(message);
+        return StepOutcome.Usage(message);
+    }
+
+    private StepOutcome Decode(string text)
+    {
+        var payload = SaslPayload.Decode(text);
+        if (!payload.IsValid) return Usage($"/unb64: \"{text.Trim()}\" is {payload.Display}");
+        return Info(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
+    }
+
+    private static string HelperName(string display)
+    {
+        int space = display.IndexOf(' ');
+        return space < 0 ? display : display[..space];
+    }
+}

@@ -1,0 +1,63 @@
+namespace SmtpConsole.Core.Commands;
+
+/// <summary>The text of <c>/help</c>, shared by the TUI's help screen.</summary>
+public static class HelpText
+{
+    public static IReadOnlyList<string> Lines(string? topic)
+    {
+        switch (topic?.ToLowerInvariant())
+        {
+            case null or "" or "helpers":
+                return
+                [
+                    "Type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b>) or helpers starting with '/':",
+                    .. CommandLineParser.Helpers.Select(h => "  " + h.Synopsis),
+                    "Lines starting with '#' are comments. /help auth | data | expect | tls | scripts | pipeline for more.",
+                ];
+            case "auth":
+                return
+                [
+                    "/auth login USER: sends AUTH LOGIN, decodes each 334 prompt (\"Username:\", \"Password:\") and answers it in Base64.",
+                    "/auth plain|cram-md5|scram-sha-256|xoauth2 USER: the SASL maths is done for you; every step is shown, secrets masked.",
+                    "Leave out the secret to be asked for it (masked). Without TLS you are asked before credentials go out in clear.",
+                    "--initial sends the first response with the AUTH command; --no-initial waits for the 334.",
+                ];
+            case "data":
+                return
+                [
+                    "/data sends DATA; after 354, type the message: headers, a blank line, the body; a lone '.' ends it.",
+                    "Lines starting with '.' are dot-stuffed (RFC 5321 §4.5.2) so the server keeps them.",
+                    "/data @FILE streams a file (CRLF-normalised, dot-stuffed); /bdat @FILE uses CHUNKING instead.",
+                ];
+            case "expect":
+                return
+                [
+                    "/expect 250 | 2xx | 250|251 [/REGEX/i] checks the reply of the previous line; in scripts a failure ends the run with exit code 1.",
+                    "In a saved transcript, each S: line is an expectation on the reply code.",
+                ];
+            case "tls" or "starttls":
+                return
+                [
+                    "/starttls upgrades a plain connection (RFC 3207). Anything the server sent after its 220 is discarded (injection defence).",
+                    "After TLS the server forgets EHLO: send /ehlo again to see what it offers now (usually AUTH).",
+                    "Certificates are verified; --cafile FILE trusts a private CA; --insecure accepts anything and says so.",
+                ];
+            case "scripts" or "replay":
+                return
+                [
+                    "smtpconsole replay SCRIPT runs these same lines headless: a raw line waits for its reply; ${NAME} comes from --var NAME=VALUE or SMTPCONSOLE_NAME.",
+                    "A 4xx/5xx reply to a raw line fails the run unless the next line is an /expect that allows it.",
+                    "A saved transcript (C:/S: lines) is itself a script: C: lines are sent, S: lines become expectations.",
+                    "Exit codes: 0 all expectations met; 1 an expectation failed or the server closed early; 2 usage or script error; 3 connection or TLS failure.",
+                ];
+            case "pipeline" or "pipelining":
+                return
+                [
+                    "/pipeline starts a group; raw commands are collected; /end sends them in one write and pairs each reply with its command.",
+                    "EHLO, DATA, VRFY, EXPN, QUIT, NOOP, AUTH and STARTTLS may only end a group (RFC 2920).",
+                ];
+            default:
+                return [$"no help on \"{topic}\"; try /help, /help auth, /help data, /help expect, /help tls, /help scripts, /help pipeline"];
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Scripts;
+
+/// <summary>
+/// Finds values for <c>${NAME}</c>: <c>--var NAME=VALUE</c> first, then the environment (<c>SMTPCONSOLE_NAME</c>),
+/// then a masked prompt when someone is at the terminal; otherwise a clear error naming every way to set it.
+/// </summary>
+public sealed class VariableResolver
+{
+    private readonly IReadOnlyDictionary<string, string> _given;
+    private readonly Func<string, string?> _environment;
+    private readonly Func<string, string?>? _prompt;
+
+    public VariableResolver(IReadOnlyDictionary<string, string> given, Func<string, string?>? environment = null, Func<string, string?>? prompt = null)
+    {
+        _given = given;
+        _environment = environment ?? Environment.GetEnvironmentVariable;
+        _prompt = prompt;
+    }
+
+    /// <summary>Resolves every variable; throws <see cref="ScriptSyntaxException"/> listing those that have no value.</summary>
+    public IReadOnlyDictionary<string, string> ResolveAll(IEnumerable<string> names, string source)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        var missing = new List<string>();
+        foreach (var name in names)
+        {
+            string? value = _given.TryGetValue(name, out var g) ? g : _environment("SMTPCONSOLE_" + name);
+            value ??= _prompt?.Invoke(name);
+            if (value is null)
+            {
+                missing.Add(name);
+                continue;
+            }
+            if (SmtpCommandText.Problem(value) is not null)
+                throw new ScriptSyntaxException($"{source}: variable {name} contains CR, LF or NUL, which would inject extra commands; refused");
+            values[name] = value;
+        }
+        if (missing.Count > 0)
+        {
+            string list = string.Join(", ", missing);
+            string example = missing[0];
+            throw new ScriptSyntaxException($"{source}: no value for {list}: pass --var {example}=VALUE, or set SMTPCONSOLE_{example}, or run in a terminal to be asked");
+        }
+        return values;
+    }
+
+    public static string Expand(string text, IReadOnlyDictionary<string, string> values) =>
+        ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+}

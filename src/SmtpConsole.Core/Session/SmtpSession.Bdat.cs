@@ -1,0 +1,75 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Session;
+
+public sealed partial class SmtpSession
+{
+    /// <summary>
+    /// CHUNKING (RFC 3030): sends the message as <c>BDAT n</c> chunks of exact octet counts, no dot-stuffing,
+    /// the last one marked <c>LAST</c>. Each chunk waits for its 250 so a refusal stops the transfer at once.
+    /// </summary>
+    public async Task<CommandResult> SendBdatAsync(Stream body, int chunkSize, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        if (_connection is null) return NotConnected();
+        if (chunkSize <= 0) throw new ArgumentOutOfRangeException(nameof(chunkSize));
+        await _commandGate.WaitAsync(ct).ConfigureAwait(false);
+        byte[] current = ArrayPool<byte>.Shared.Rent(chunkSize);
+        byte[] next = ArrayPool<byte>.Shared.Rent(chunkSize);
+        try
+        {
+            DrainStaleReplies();
+            long sent = 0;
+            int currentLength = await FillAsync(body, current, chunkSize, ct).ConfigureAwait(false);
+            CommandResult result = CommandResult.Fail(CommandFailure.Refused, "empty message");
+            int chunkNumber = 0;
+            while (true)
+            {
+                // Read one chunk ahead so the last chunk can carry LAST without an empty "BDAT 0 LAST".
+                int nextLength = currentLength == chunkSize ? await FillAsync(body, next, chunkSize, ct).ConfigureAwait(false) : 0;
+                bool last = nextLength == 0;
+                string command = string.Create(CultureInfo.InvariantCulture, $"BDAT {currentLength}{(last ? " LAST" : string.Empty)}");
+                chunkNumber++;
+                RecordSend(command, new SendAnnotation(false, string.Create(CultureInfo.InvariantCulture,
+                    $"chunk {chunkNumber}: {currentLength:N0} octets follow the command exactly, not dot-stuffed{(last ? "; LAST ends the message" : string.Empty)}")));
+                _awaiting.Enqueue("BDAT");
+                byte[] header = Encoding.ASCII.GetBytes(command + "\r\n");
+                if (!await TryWriteAsync(header, ct).ConfigureAwait(false) || !await TryWriteAsync(current.AsMemory(0, currentLength), ct).ConfigureAwait(false))
+                    return CommandResult.Fail(CommandFailure.Closed, "connection lost during BDAT");
+                sent += currentLength;
+                progress?.Report(sent);
+                result = await ReceiveAsync(command, ct).ConfigureAwait(false);
+                if (result.Reply is { } reply)
+                {
+                    LastReply = reply;
+                    LastVerb = "BDAT";
+                }
+                if (!result.Succeeded || last) break;
+                (current, next) = (next, current);
+                currentLength = nextLength;
+            }
+            OnMessageEnd();
+            return result;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(current);
+            ArrayPool<byte>.Shared.Return(next);
+            _commandGate.Release();
+        }
+    }
+
+    private static async Task<int> FillAsync(Stream stream, byte[] buffer, int count, CancellationToken ct)
+    {
+        int total = 0;
+        while (total < count)
+        {
+            int read = await stream.ReadAsync(buffer.AsMemory(total, count - total), ct).ConfigureAwait(false);
+            if (read == 0) break;
+            total += read;
+        }
+        return total;
+    }
+}
