@@ -1,0 +1,83 @@
+using System.CommandLine;
+using System.Globalization;
+using SmtpConsole.Core.Session;
+
+namespace SmtpConsole.Cli;
+
+/// <summary>The connection flags shared by the TUI, <c>replay</c> and <c>doctor</c>, and how they become <see cref="ConnectOptions"/>.</summary>
+internal sealed class ConnectionArguments
+{
+    public Option<string?> Host { get; } = new("--host") { Description = "Server host name or IP address" };
+    public Option<int?> Port { get; } = new("--port", "-p") { Description = "Server port (default: 25 plain, 587 STARTTLS, 465 TLS)" };
+    public Option<bool> Tls { get; } = new("--tls") { Description = "Implicit TLS from the first byte (port 465)" };
+    public Option<bool> StartTls { get; } = new("--starttls") { Description = "Send EHLO and STARTTLS right after the greeting" };
+    public Option<bool> Plain { get; } = new("--plain") { Description = "Plain TCP (upgrade later with /starttls)" };
+    public Option<string?> CaFile { get; } = new("--cafile") { Description = "PEM file of extra trusted CA certificates" };
+    public Option<bool> Insecure { get; } = new("--insecure") { Description = "Accept any certificate (recorded in the transcript)" };
+    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for a connection or a reply (default 30)" };
+    public Option<string?> TlsMin { get; } = new("--tls-min") { Description = "Oldest TLS version allowed: 1.0, 1.1, 1.2, 1.3 (for diagnosing old servers)" };
+    public Option<string?> Profile { get; } = new("--profile") { Description = "Connect with a saved profile (see: smtpconsole profiles)" };
+    public Option<string?> ProfileFile { get; } = new("--profile-file") { Description = "An extra JSON profile file, layered over the shipped and user profiles" };
+    public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "Name sent with EHLO when none is given" };
+
+    public void AddTo(Command command, bool includeHost = true)
+    {
+        if (includeHost) command.Options.Add(Host);
+        command.Options.Add(Port);
+        command.Options.Add(Tls);
+        command.Options.Add(StartTls);
+        command.Options.Add(Plain);
+        command.Options.Add(CaFile);
+        command.Options.Add(Insecure);
+        command.Options.Add(Timeout);
+        command.Options.Add(TlsMin);
+        command.Options.Add(Profile);
+        command.Options.Add(ProfileFile);
+        command.Options.Add(EhloName);
+    }
+
+    /// <summary>The security mode the flags ask for; null when none was given. Throws on contradictory flags.</summary>
+    public SecurityMode? Security(ParseResult result)
+    {
+        int count = (result.GetValue(Tls) ? 1 : 0) + (result.GetValue(StartTls) ? 1 : 0) + (result.GetValue(Plain) ? 1 : 0);
+        if (count > 1) throw new UsageException("choose one of --tls, --starttls, --plain");
+        return result.GetValue(Tls) ? SecurityMode.Tls : result.GetValue(StartTls) ? SecurityMode.StartTls : result.GetValue(Plain) ? SecurityMode.Plain : null;
+    }
+
+    /// <summary>Defaults for every connection of the run (timeouts, trust), with a placeholder host.</summary>
+    public ConnectOptions Defaults(ParseResult result)
+    {
+        var options = new ConnectOptions { Host = "localhost", Port = 25 };
+        if (result.GetValue(Timeout) is { } seconds)
+        {
+            if (seconds <= 0 || double.IsNaN(seconds)) throw new UsageException("--timeout must be a positive number of seconds");
+            options = options with { ReplyTimeout = TimeSpan.FromSeconds(seconds), ConnectTimeout = TimeSpan.FromSeconds(seconds) };
+        }
+        string? caFile = result.GetValue(CaFile);
+        if (caFile is not null && !File.Exists(caFile)) throw new UsageException($"--cafile {caFile}: file not found");
+        System.Security.Authentication.SslProtocols? tlsMin;
+        try
+        {
+            tlsMin = SmtpSession.ParseTlsVersion(result.GetValue(TlsMin));
+        }
+        catch (FormatException ex)
+        {
+            throw new UsageException("--tls-min: " + ex.Message);
+        }
+        options = options with { CaFile = caFile is null ? null : Path.GetFullPath(caFile), Insecure = result.GetValue(Insecure), MinimumTlsVersion = tlsMin };
+        if (result.GetValue(EhloName) is { } ehlo) options = options with { EhloName = ehlo };
+        return options;
+    }
+
+    /// <summary>A host and port from the flags (or positional arguments), or null when no host was given.</summary>
+    public ConnectOptions? Target(ParseResult result, string? host, int? port)
+    {
+        var security = Security(result);
+        host ??= result.GetValue(Host);
+        port ??= result.GetValue(Port);
+        if (host is null) return null;
+        if (port is not null and (< 1 or > 65535)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"port {port} is out of range (1-65535)"));
+        var mode = security ?? (port == 465 ? SecurityMode.Tls : SecurityMode.Plain);
+        return Defaults(result) with { Host = host, Port = port ?? ConnectOptions.DefaultPort(mode), Security = mode };
+    }
+}

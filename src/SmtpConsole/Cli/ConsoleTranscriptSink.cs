@@ -1,0 +1,72 @@
+using System.Text;
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Cli;
+
+/// <summary>
+/// Writes the transcript to stdout as <c>C:</c>/<c>S:</c> lines (colours only on a terminal and when NO_COLOR is
+/// unset) or as JSON lines.
+/// </summary>
+internal sealed class ConsoleTranscriptSink : ITranscriptSink
+{
+    private const string Reset = "\e[0m";
+    private readonly TextWriter _out;
+    private readonly Stream? _json;
+    private readonly bool _colour;
+    private readonly bool _showSecrets;
+
+    public ConsoleTranscriptSink(TextWriter output, Stream? jsonOutput, bool colour, bool showSecrets)
+    {
+        _out = output;
+        _json = jsonOutput;
+        _colour = colour;
+        _showSecrets = showSecrets;
+    }
+
+    /// <summary>Colours when stdout is a terminal and NO_COLOR is not set (https://no-color.org).</summary>
+    public static bool ShouldColour() =>
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"))
+        && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+
+    public void Write(TranscriptEvent e)
+    {
+        if (_json is not null)
+        {
+            TranscriptJsonFormat.Write(_json, e, _showSecrets);
+            _json.Write("\n"u8);
+            _json.Flush();
+            return;
+        }
+        string? colour = _colour ? ColourFor(e) : null;
+        var sb = new StringBuilder();
+        foreach (var line in TranscriptTextFormat.FormatLines(e, _showSecrets))
+        {
+            bool dim = _colour && line.StartsWith(TranscriptTextFormat.NotePrefix, StringComparison.Ordinal);
+            if (dim) sb.Append("\e[2m").Append(line).Append(Reset);
+            else if (colour is not null) sb.Append(colour).Append(line).Append(Reset);
+            else sb.Append(line);
+            sb.Append('\n');
+        }
+        _out.Write(sb.ToString());
+        _out.Flush();
+    }
+
+    private static string? ColourFor(TranscriptEvent e) => e.Kind switch
+    {
+        TranscriptEventKind.Reply => e.Reply?.Class switch
+        {
+            ReplyClass.PositiveCompletion => "\e[32m",
+            ReplyClass.PositiveIntermediate => "\e[36m",
+            ReplyClass.TransientNegative => "\e[33m",
+            ReplyClass.PermanentNegative => "\e[31m",
+            _ => "\e[35m",
+        },
+        TranscriptEventKind.Send => "\e[1m",
+        TranscriptEventKind.Warn => "\e[33m",
+        TranscriptEventKind.Error => "\e[1;31m",
+        TranscriptEventKind.Expect => e.Passed == true ? "\e[32m" : "\e[1;31m",
+        TranscriptEventKind.Tls or TranscriptEventKind.Connect => "\e[34m",
+        _ => "\e[2m",
+    };
+}

@@ -1,0 +1,124 @@
+using System.CommandLine;
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Scripts;
+using SmtpConsole.Core.Session;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Cli;
+
+/// <summary><c>smtpconsole replay SCRIPT</c>: runs a script or saved transcript headless and reports with an exit code.</summary>
+internal sealed class ReplayCommand
+{
+    private readonly ConnectionArguments _connection = new();
+    private readonly Argument<string> _script = new("SCRIPT") { Description = "Script or saved transcript to run ('-' reads stdin)" };
+    private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE for ${NAME} in the script (repeatable)", AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per transcript event" };
+    private readonly Option<string?> _transcript = new("--transcript") { Description = "Also append the transcript to FILE (JSON lines when it ends in .jsonl/.json)" };
+    private readonly Option<bool> _allowPlaintextAuth = new("--allow-plaintext-auth") { Description = "Allow credentials over a connection without TLS" };
+    private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = "Do not redact secrets in output and files (prints a warning)" };
+    private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Continue after a failed expectation" };
+
+    public Command Build()
+    {
+        var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
+        command.Arguments.Add(_script);
+        _connection.AddTo(command);
+        command.Options.Add(_vars);
+        command.Options.Add(_json);
+        command.Options.Add(_transcript);
+        command.Options.Add(_allowPlaintextAuth);
+        command.Options.Add(_showSecrets);
+        command.Options.Add(_keepGoing);
+        command.SetAction((result, ct) => RunAsync(result, ct));
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult result, CancellationToken ct)
+    {
+        ScriptDocument script;
+        IReadOnlyDictionary<string, string> variables;
+        ConnectOptions defaults;
+        ConnectOptions? target;
+        try
+        {
+            string path = result.GetValue(_script)!;
+            string text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            script = ScriptReader.Read(text, path == "-" ? "stdin" : path);
+            variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
+                .ResolveAll(script.Variables, script.Source);
+            defaults = _connection.Defaults(result);
+            target = ProfileTargets.Resolve(_connection, result, null, null, defaults);
+            if (target is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
+                throw new UsageException("no server to talk to: give --host H [--port N] (or --profile NAME), or put a /connect line in the script");
+        }
+        catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
+        {
+            await Console.Error.WriteLineAsync("smtpconsole replay: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        bool json = result.GetValue(_json);
+        bool showSecrets = result.GetValue(_showSecrets);
+        if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
+
+        var recorder = new TranscriptRecorder();
+        using var stdout = json ? Console.OpenStandardOutput() : null;
+        recorder.AddSink(new ConsoleTranscriptSink(Console.Out, stdout, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
+        TranscriptFileSink? file = null;
+        if (result.GetValue(_transcript) is { } transcriptPath)
+        {
+            try
+            {
+                bool jsonFile = transcriptPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || transcriptPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+                file = new TranscriptFileSink(transcriptPath, jsonFile, showSecrets);
+                recorder.AddSink(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+        }
+
+        await using var session = new SmtpSession(recorder);
+        var runner = new CommandRunner(session, new TerminalInteraction(), new RunnerSettings
+        {
+            Defaults = defaults,
+            AllowPlaintextAuth = result.GetValue(_allowPlaintextAuth),
+            BaseDirectory = script.Source == "stdin" ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(script.Source))!,
+            ResolveProfile = name => ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
+            LookupMx = MxLookup.LookupAsync,
+        });
+        try
+        {
+            return await new ScriptRunner(runner).RunAsync(script, variables, new ScriptRunOptions { Target = target, KeepGoing = result.GetValue(_keepGoing) }, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            recorder.Warn("interrupted");
+            return ExitCodes.ExpectationFailed;
+        }
+        finally
+        {
+            file?.Dispose();
+        }
+    }
+
+    private static async Task<string> ReadScriptAsync(string path, CancellationToken ct)
+    {
+        if (!File.Exists(path)) throw new UsageException($"script {path}: file not found");
+        return await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+    }
+
+    private static Dictionary<string, string> ParseVars(string[] pairs)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in pairs)
+        {
+            int eq = pair.IndexOf('=');
+            if (eq <= 0) throw new UsageException($"--var {pair}: expected NAME=VALUE");
+            values[pair[..eq]] = pair[(eq + 1)..];
+        }
+        return values;
+    }
+}
