@@ -32,6 +32,8 @@ public sealed partial class SmtpSession
             EnabledSslProtocols = ProtocolsFrom(options.MinimumTlsVersion),
         };
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS handshake with {serverName}…"));
+        if (options.Insecure && options.PinnedCertificate is null)
+            _transcript.Warn("--insecure: the server certificate will NOT be verified; anyone on the path could read and change this session");
         SslStream ssl;
         try
         {
