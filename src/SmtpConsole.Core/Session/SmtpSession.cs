@@ -67,6 +67,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         Options = options;
         Greeting = null;
         LastReply = null;
+        ServerCertificate = null;
+        CertificateVerdict = null;
         _awaiting.Clear();
         string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
