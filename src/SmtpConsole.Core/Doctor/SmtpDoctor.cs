@@ -172,7 +172,6 @@ public sealed class SmtpDoctor
         Add("Greeting", FindingStatus.Fail, Describe(connected), connected.Reply is null
             ? "the server accepted the connection but said nothing; it may expect implicit TLS (--tls) or be overloaded"
             : Explain(connected, "CONNECT") ?? "the server refuses to talk (often an IP block list); the text above usually says why");
-        _ = session;
         return false;
     }
 
