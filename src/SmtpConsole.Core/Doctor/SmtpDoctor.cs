@@ -195,7 +195,7 @@ public sealed class SmtpDoctor
         var problems = session.CertificateVerdict?.Problems ?? [];
         string all = string.Join(" ", problems) + " " + message;
         string fix = all.Contains("expired", StringComparison.Ordinal) ? "the server's certificate has expired: only its administrator can fix that (renew it); --insecure lets you continue knowingly"
-            : all.Contains("mismatch", StringComparison.Ordinal) ? "connect with a host name the certificate is for (see the names above), or fix the server's certificate; --tls-server-name is not a fix for a wrong host"
+            : all.Contains("mismatch", StringComparison.Ordinal) ? "connect with a host name the certificate is for (see the names above), or ask the server administrator to fix the certificate"
             : all.Contains("untrusted", StringComparison.Ordinal) || all.Contains("incomplete chain", StringComparison.Ordinal) ? "if this is a private or test CA, pass --cafile CA.pem; otherwise the server must send a complete chain from a public CA"
             : "check that this port speaks TLS the way you asked (--tls for 465, --starttls for 587) and that the server supports TLS 1.2+ (--tls-min 1.0 to diagnose old servers)";
         string detail = message;
