@@ -4,10 +4,18 @@ namespace SmtpConsole.PracticeServer;
 /// The messages the practice server accepted, oldest first. Thread-safe: connections add while the UI reads.
 /// </summary>
 /// <param name="capacity">How many messages to keep; the oldest are dropped beyond this.</param>
-public sealed class PracticeInbox(int capacity = 1000)
+/// <param name="maxTotalBytes">
+/// How many content bytes to keep in all; the oldest messages are dropped beyond this, but never the newest one,
+/// so a long-running practice server cannot grow without bound.
+/// </param>
+public sealed class PracticeInbox(int capacity = 1000, long maxTotalBytes = PracticeInbox.DefaultMaxTotalBytes)
 {
+    /// <summary>The default for <c>maxTotalBytes</c>: 256 MiB.</summary>
+    public const long DefaultMaxTotalBytes = 256L * 1024 * 1024;
+
     private readonly Lock gate = new();
     private readonly List<ReceivedMessage> messages = [];
+    private long totalBytes;
 
     /// <summary>
     /// Raised after a message is added, on the connection's thread. UI code must marshal to its own thread.
@@ -54,6 +62,7 @@ public sealed class PracticeInbox(int capacity = 1000)
         lock (gate)
         {
             messages.Clear();
+            totalBytes = 0;
         }
     }
 
@@ -64,9 +73,11 @@ public sealed class PracticeInbox(int capacity = 1000)
         lock (gate)
         {
             messages.Add(message);
-            if (messages.Count > capacity)
+            totalBytes += message.Size;
+            while (messages.Count > 1 && (messages.Count > capacity || totalBytes > maxTotalBytes))
             {
-                messages.RemoveRange(0, messages.Count - capacity);
+                totalBytes -= messages[0].Size;
+                messages.RemoveAt(0);
             }
         }
 

@@ -53,6 +53,9 @@ public sealed class PracticeServerOptions
     /// <summary>How many received messages the inbox keeps; the oldest are dropped beyond this.</summary>
     public int MaxStoredMessages { get; init; } = 1000;
 
+    /// <summary>How many content bytes the inbox keeps in all; the oldest messages are dropped beyond this.</summary>
+    public long MaxStoredBytes { get; init; } = PracticeInbox.DefaultMaxTotalBytes;
+
     /// <summary>The accounts accepted by AUTH. Defaults to <see cref="PracticeAccount.Demo"/> and <see cref="PracticeAccount.Learner"/>.</summary>
     public IReadOnlyList<PracticeAccount> Accounts { get; init; } = [PracticeAccount.Demo, PracticeAccount.Learner];
 
@@ -92,7 +95,7 @@ public sealed class PracticeServerOptions
             throw new ArgumentException("MaxLineLength must be at least 512 (RFC 5321).", nameof(MaxLineLength));
         }
 
-        if (MaxConnections <= 0 || MaxRecipients <= 0 || HardErrorLimit <= 0 || MaxStoredMessages <= 0)
+        if (MaxConnections <= 0 || MaxRecipients <= 0 || HardErrorLimit <= 0 || MaxStoredMessages <= 0 || MaxStoredBytes <= 0)
         {
             throw new ArgumentException("Connection, recipient, error and inbox limits must be positive.");
         }
@@ -118,6 +121,7 @@ public sealed class PracticeServerOptions
         MaxRecipients = MaxRecipients,
         HardErrorLimit = HardErrorLimit,
         MaxStoredMessages = MaxStoredMessages,
+        MaxStoredBytes = MaxStoredBytes,
         Accounts = Accounts,
         Log = log,
     };

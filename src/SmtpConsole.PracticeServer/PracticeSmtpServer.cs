@@ -29,7 +29,7 @@ public sealed class PracticeSmtpServer : IAsyncDisposable
         this.listener = listener;
         Certificate = certificate;
         certificateContext = SslStreamCertificateContext.Create(certificate, additionalCertificates: null, offline: true);
-        Inbox = new PracticeInbox(options.MaxStoredMessages);
+        Inbox = new PracticeInbox(options.MaxStoredMessages, options.MaxStoredBytes);
         EndPoint = (IPEndPoint)listener.LocalEndpoint;
     }
 

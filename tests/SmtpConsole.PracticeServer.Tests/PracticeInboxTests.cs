@@ -37,6 +37,20 @@ public sealed class PracticeInboxTests
     }
 
     [Fact]
+    public void Oldest_messages_are_dropped_beyond_the_byte_budget_but_never_the_newest()
+    {
+        var inbox = new PracticeInbox(capacity: 100, maxTotalBytes: 7);
+        inbox.Add(Message("A"));
+        inbox.Add(Message("B"));
+        Assert.Equal(["A", "B"], inbox.Messages.Select(message => message.Id));
+        inbox.Add(Message("C"));
+        Assert.Equal(["B", "C"], inbox.Messages.Select(message => message.Id));
+        var big = new PracticeInbox(capacity: 100, maxTotalBytes: 1);
+        big.Add(Message("E"));
+        Assert.Equal(1, big.Count);
+    }
+
+    [Fact]
     public void A_throwing_handler_does_not_fail_the_delivery()
     {
         var inbox = new PracticeInbox();

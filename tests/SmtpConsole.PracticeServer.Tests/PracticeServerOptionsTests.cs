@@ -32,6 +32,7 @@ public sealed class PracticeServerOptionsTests
         new() { MaxLineLength = 511 },
         new() { MaxConnections = 0 },
         new() { HardErrorLimit = 0 },
+        new() { MaxStoredBytes = 0 },
         new() { Accounts = [new PracticeAccount("", "x")] },
     ];
 
