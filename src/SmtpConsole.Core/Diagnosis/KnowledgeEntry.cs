@@ -18,6 +18,12 @@ public sealed class KnowledgeEntry
     /// <summary>Optional case-insensitive .NET regex that must match the reply text.</summary>
     public string? Pattern { get; init; }
 
+    /// <summary>
+    /// True when the pattern is wording other servers use too: the entry then applies only when its provider
+    /// was recognised (host, greeting or signature), never on the text alone.
+    /// </summary>
+    public bool SharedText { get; init; }
+
     /// <summary>Optional command phase this entry is about: auth, mail, rcpt, data, starttls, ehlo, connect.</summary>
     public string? Phase { get; init; }
 

@@ -106,14 +106,14 @@ public static class ReplyExplainer
                     score += ProviderBonus;
                     reasons.Add($"provider {provider.Name}");
                 }
-                else if (patternMatched)
+                else if (patternMatched && !c.Entry.SharedText)
                 {
                     score += OtherProviderPenalty;
                     reasons.Add($"text typical of {string.Join('/', c.Entry.Providers)} although the server looks like {provider.Name}");
                 }
                 else return null;
             }
-            else if (patternMatched)
+            else if (patternMatched && !c.Entry.SharedText)
             {
                 score += UnrecognisedProviderPatternBonus;
                 reasons.Add($"text typical of {string.Join('/', c.Entry.Providers)}");
