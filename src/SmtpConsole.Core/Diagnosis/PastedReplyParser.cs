@@ -63,10 +63,13 @@ public static partial class PastedReplyParser
         }
         bool wrapped = false;
         var candidateLines = candidates.Select(c => c.Line).ToHashSet();
+        string? firstEnhanced = FirstEnhanced(lines[start.Line].Content[start.Column..]);
         while (endLine + 1 < lines.Count && !ContainsInReplyTo(lines[endLine].Content))
         {
             var next = lines[endLine + 1];
-            if (!(lastSep == '-' || next.Indented)) break;
+            // smtplib and some relays repeat only the enhanced code on continuation lines ("5.7.1 more text").
+            bool enhancedContinuation = firstEnhanced is not null && next.Content.StartsWith(firstEnhanced + " ", StringComparison.Ordinal);
+            if (!(lastSep == '-' || next.Indented || enhancedContinuation)) break;
             if (next.Content.Length == 0 || next.Direction == Direction.Client || candidateLines.Contains(endLine + 1)) break;
             if (StopLineRegex().IsMatch(next.Content)) break;
             endLine++;
@@ -85,10 +88,13 @@ public static partial class PastedReplyParser
         }
 
         var (code, enhanced, replyLines) = SplitReply(region, start.Code, wrapped || lastSep == '-' && regionLines.Count > 1);
+        // The reply's own words ("authentication failed") must not decide which command it answers.
+        string context = string.Join('\n', lines.Select((l, i) =>
+            i < start.Line || i > endLine ? l.Content : i == start.Line ? l.Content[..start.Column] : string.Empty));
         phase ??= PhaseFromPreceding(lines, start)
             ?? LastClientCommand(lines, start.Line)
             ?? PhaseFromText(lines[start.Line].Content[..start.Column])
-            ?? PhaseFromText(normalized);
+            ?? PhaseFromText(context);
 
         return PastedReplyParseResult.Success(new ReplyFacts(code, enhanced, replyLines)
         {
@@ -96,6 +102,12 @@ public static partial class PastedReplyParser
             Greeting = greeting,
             Phase = phase,
         });
+    }
+
+    private static string? FirstEnhanced(string replyStart)
+    {
+        string rest = replyStart.Length > 4 ? replyStart[4..].TrimStart() : string.Empty;
+        return EnhancedStatusCode.TryParsePrefix(rest, out _, out int len) ? rest[..len] : null;
     }
 
     private static bool IsMergeableWrapper(Line line, Candidate c) => c.Column >= 0 && line.Content.Length > c.Column;
@@ -297,10 +309,8 @@ public static partial class PastedReplyParser
         {
             var line = lines[l];
             if (line.Direction != Direction.Client) continue;
-            string verb = line.Content.Split(' ', 2)[0].TrimEnd(':');
-            if (line.Content.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase)) return "MAIL";
-            if (line.Content.StartsWith("RCPT TO", StringComparison.OrdinalIgnoreCase)) return "RCPT";
-            if (ReplyFacts.NormalizePhase(verb) is { } phase) return phase;
+            if (ClientVerbRegex().Match(line.Content) is { Success: true } verb
+                && ReplyFacts.NormalizePhase(verb.Value) is { } phase) return phase;
             // Base64 lines during AUTH carry no verb; keep looking for the AUTH that started them.
         }
         return null;
@@ -323,7 +333,7 @@ public static partial class PastedReplyParser
         return null;
     }
 
-    [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)\k<q>\s*\)", RegexOptions.Singleline)]
+    [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)(?:\k<q>\s*\)|\z)", RegexOptions.Singleline)]
     private static partial Regex TupleRegex();
 
     [GeneratedRegex(@"^(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?|[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}:\d{2})\s*")]
@@ -332,19 +342,22 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?:-\s+(?=\S)|\d{1,4}\.\s+|(?:DEBUG|INFO|WARN(?:ING)?|ERROR|TRACE|NOTICE|CRITICAL)\b:?\s*|\[[^\]\s]{1,40}\]\s*|[A-Za-z][\w.\-]*\[[\w.:\-]+\]:\s+|[\w.\-]+\s+(?=[\w/\-]+\[\d+\]:)|[\w/\-]+\[\d+\]:\s+|LINE:\s*\d+\s*|\|\s*|\d+\|\s*)")]
     private static partial Regex LogNoiseRegex();
 
-    [GeneratedRegex(@"^(?:S:\s?|<-\s?|<<<\s?|<\s(?=\d)|SERVER\s*->\s*CLIENT:\s*|SMTP<\s*|reply:\s*b?'|S\s+\d+:\s*|.{0,60}?<<<\s?|└──\s*|Server:\s*)")]
+    [GeneratedRegex(@"^(?:S:\s?|<-\s?|<<<\s?|<<\s?|<\s(?=\d)|SERVER\s*->\s*CLIENT:\s*|SMTP<\s*|reply:\s*b?'|S\s+\d+:\s*|.{0,60}?<<<\s?|└──\s*|Server:\s*)")]
     private static partial Regex ServerMarkerRegex();
 
-    [GeneratedRegex(@"^(?:C:\s?|->\s?|>>>\s?|>\s|CLIENT\s*->\s*SERVER:\s*|SMTP>\s*|send:\s*b?'|C\s+\d+:\s*|.{0,60}?>>>\s?|Client:\s*)")]
+    [GeneratedRegex(@"^(?:C:\s?|->\s?|>>>\s?|>>\s?|>\s|CLIENT\s*->\s*SERVER:\s*|SMTP>\s*|send:\s*b?'|C\s+\d+:\s*|.{0,60}?>>>\s?|Client:\s*)")]
     private static partial Regex ClientMarkerRegex();
 
     [GeneratedRegex(@"^(?:(?:EHLO|HELO|LHLO)\s+\S+|AUTH\s+[A-Z0-9\-]+.*|MAIL FROM:.*|RCPT TO:.*|STARTTLS|DATA|QUIT|RSET|NOOP|BDAT\s+\d+.*)$", RegexOptions.IgnoreCase)]
     private static partial Regex BareCommandRegex();
 
+    [GeneratedRegex(@"\b(?:MAIL FROM|RCPT TO|AUTH|EHLO|HELO|LHLO|STARTTLS|DATA|BDAT|QUIT|RSET)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex ClientVerbRegex();
+
     [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?<sep>[ -]|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:[:(\[;'""=]|said|was)\s*(?<code>[2-5]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[(#])|(?<=\s)(?<code>[2-5]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)")]
+    [GeneratedRegex(@"(?:[:(\[;,'""=]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)")]
     private static partial Regex EmbeddedReplyRegex();
 
     [GeneratedRegex(@"retcode \((?<code>[2-5]\d\d)\); Msg:\s*b?'?")]
@@ -356,7 +369,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"(?<name>[A-Z][A-Za-z]+):\s*$")]
     private static partial Regex MailKitStatusRegex();
 
-    [GeneratedRegex(@"\(in reply to (?<cmd>end of DATA|MAIL FROM|RCPT TO|DATA|AUTH|STARTTLS|EHLO|HELO|BDAT|QUIT|RSET|XCLIENT|[A-Z ]+?) command\)?", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"\(in reply to (?:(?<cmd>end of DATA|MAIL FROM|RCPT TO|DATA|AUTH|STARTTLS|EHLO|HELO|BDAT|QUIT|RSET|XCLIENT)\b|(?<cmd>[A-Z ]+?)\s+command)", RegexOptions.IgnoreCase)]
     private static partial Regex InReplyToRegex();
 
     [GeneratedRegex(@"after (?<cmd>(?:pipelined )?(?:RCPT TO|MAIL FROM|end of data|initial connection|AUTH|EHLO|HELO|STARTTLS|DATA|BDAT))", RegexOptions.IgnoreCase)]

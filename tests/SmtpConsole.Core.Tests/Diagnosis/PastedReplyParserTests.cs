@@ -104,7 +104,7 @@ public sealed class PastedReplyParserTests
         Assert.Equal(421, f.Code);
         Assert.Equal("4.7.0", f.Enhanced.ToString());
         Assert.Equal("DATA", f.Phase);
-        Assert.Equal(6, f.Lines.Count);
+        Assert.Equal(5, f.Lines.Count);
         Assert.DoesNotContain("421", f.Text, StringComparison.Ordinal);
         Assert.Equal("alt1.gmail-smtp-in.l.google.com", f.Host);
     }
