@@ -44,7 +44,7 @@ public static class ExplanationFormatter
             lines.Add(string.Empty);
             lines.Add(Label("Diagnosis") + $"{entry.Title}  [{entry.Id}]");
             lines.Add(Label("Cause") + entry.Cause);
-            lines.Add(Label("Fix"));
+            lines.Add(Label("Fix").TrimEnd());
             for (int i = 0; i < entry.Fix.Count; i++)
                 lines.Add($"  {i + 1}. {entry.Fix[i]}");
             if (entry.Docs is not null) lines.Add(Label("Docs") + entry.Docs);

@@ -80,6 +80,8 @@ public static class ReplyExplainer
         score += best switch { 3 => CodeExact, 2 => CodeTens, _ => CodeClass };
         reasons.Add(best == 3 ? $"code {facts.Code}" : $"code class {facts.Code / 100}xx");
 
+        // Generic entries keyed on an enhanced code say nothing about replies that carry none.
+        if (c.Enhanced is not null && facts.Enhanced is null && c.Entry.IsGeneric) return null;
         if (c.Enhanced is not null && facts.Enhanced is { } enh)
         {
             if (!c.Enhanced.Matches(enh)) return null;
@@ -163,7 +165,8 @@ public static class ReplyExplainer
         if (best is not null)
         {
             sb.Append(' ');
-            if (provider is not null) sb.Append(provider.Name).Append(": ");
+            // Provider-specific titles already name the provider.
+            if (provider is not null && best.Entry.IsGeneric) sb.Append(provider.Name).Append(": ");
             sb.Append(best.Entry.Title).Append(". ").Append(FirstSentence(best.Entry.Cause));
         }
         return sb.ToString();
@@ -171,8 +174,10 @@ public static class ReplyExplainer
 
     private static string FirstSentence(string text)
     {
-        int i = text.IndexOf(". ", StringComparison.Ordinal);
-        return i < 0 ? text : text[..(i + 1)];
+        // A sentence ends at ". " followed by a capital letter, so "e.g. the" does not cut it short.
+        for (int i = text.IndexOf(". ", StringComparison.Ordinal); i >= 0; i = text.IndexOf(". ", i + 2, StringComparison.Ordinal))
+            if (i + 2 < text.Length && char.IsUpper(text[i + 2])) return text[..(i + 1)];
+        return text;
     }
 
     internal static string Shorten(string s, int max) => s.Length <= max ? s : s[..Math.Max(0, max - 1)].TrimEnd() + "…";
