@@ -57,7 +57,7 @@ public static partial class PastedReplyParser
         for (int i = chosenIndex + 1; i < candidates.Count; i++)
         {
             var next = candidates[i];
-            if (next.Line != endLine + 1 || next.Code != chosen.Code || lastSep != '-' || next.Column != 0 && !IsMergeableWrapper(lines[next.Line], next)) break;
+            if (next.Line != endLine + 1 || next.Code != chosen.Code || lastSep != '-') break;
             endLine = next.Line;
             lastSep = next.Separator;
         }
@@ -109,8 +109,6 @@ public static partial class PastedReplyParser
         string rest = replyStart.Length > 4 ? replyStart[4..].TrimStart() : string.Empty;
         return EnhancedStatusCode.TryParsePrefix(rest, out _, out int len) ? rest[..len] : null;
     }
-
-    private static bool IsMergeableWrapper(Line line, Candidate c) => c.Column >= 0 && line.Content.Length > c.Column;
 
     private static bool ContainsInReplyTo(string s) => s.Contains("(in reply to", StringComparison.OrdinalIgnoreCase);
 
