@@ -27,6 +27,10 @@ internal static class ProfileJsonScanner
         if (content.StartsWith(Utf8Bom))
             content = content[Utf8Bom.Length..];
 
+        // The reader reports an empty document as "reached end of data"; say plainly what is wrong instead.
+        if (content.Trim(" \t\r\n"u8).IsEmpty)
+            return Fail(filePath, new ProfileJsonLocation(1, 1), "the file is empty; expected { \"profiles\": { ... } }");
+
         var lineStarts = FindLineStarts(content);
         var locations = new Dictionary<string, ProfileJsonLocation>(StringComparer.OrdinalIgnoreCase);
         var containers = new Stack<ProfileJsonContainer>();
@@ -35,7 +39,7 @@ internal static class ProfileJsonScanner
         try
         {
             if (!reader.Read())
-                return Fail(filePath, new ProfileJsonLocation(1, 1), "the file is empty; expected { \"profiles\": { ... } }");
+                return Fail(filePath, new ProfileJsonLocation(1, 1), "the file contains only comments; expected { \"profiles\": { ... } }");
 
             if (reader.TokenType != JsonTokenType.StartObject)
             {
