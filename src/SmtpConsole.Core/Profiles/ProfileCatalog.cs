@@ -105,9 +105,25 @@ public sealed class ProfileCatalog
     /// <summary>True when <paramref name="name"/> is defined but was left out because of errors.</summary>
     public bool IsInvalid(string name) => Contains(name) && !_profilesByName.ContainsKey(name.Trim());
 
-    /// <summary>The valid profile names closest to <paramref name="name"/>, best first.</summary>
-    public IReadOnlyList<string> Suggest(string name) =>
-        ProfileNameSuggester.Suggest(name, _profilesByName.Values.Select(profile => profile.Name));
+    /// <summary>
+    /// The valid profile names closest to <paramref name="name"/>, best first; when no name is close, profiles
+    /// whose host, provider or description mention it (so "office365" finds "microsoft365").
+    /// </summary>
+    public IReadOnlyList<string> Suggest(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var byName = ProfileNameSuggester.Suggest(name, Profiles.Select(profile => profile.Name));
+        var typed = name.Trim();
+        if (byName.Count > 0 || typed.Length < 3)
+            return byName;
+
+        return Profiles
+            .Where(profile => new[] { profile.Host, profile.Provider, profile.Description }
+                .Any(text => text?.Contains(typed, StringComparison.OrdinalIgnoreCase) == true))
+            .Select(profile => profile.Name)
+            .Take(5)
+            .ToList();
+    }
 
     /// <summary>Diagnostics that concern profile <paramref name="name"/>.</summary>
     public IReadOnlyList<ProfileDiagnostic> DiagnosticsFor(string name) =>
