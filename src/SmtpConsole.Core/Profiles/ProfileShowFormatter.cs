@@ -47,8 +47,8 @@ public static class ProfileShowFormatter
         lines.Add(string.Empty);
         lines.AddRange(ProfileTextTable.Format(rows, "  "));
 
-        AddListSection(lines, "When connecting:", catalog.RawList(display, "notes:connect"), origins, "notes.connect");
-        AddListSection(lines, "When something fails:", catalog.RawList(display, "notes:failure"), origins, "notes.failure");
+        AddListSection(lines, "When connecting", catalog.RawList(display, "notes:connect"), origins, "notes.connect");
+        AddListSection(lines, "When something fails", catalog.RawList(display, "notes:failure"), origins, "notes.failure");
 
         var docs = origins.FirstOrDefault(origin => origin.Field == "docs");
         if (docs?.Value is not null)
@@ -57,7 +57,7 @@ public static class ProfileShowFormatter
             lines.Add("Documentation: " + docs.Value);
         }
 
-        AddListSection(lines, "Sources for host, port and security:", catalog.RawList(display, "sources"), origins, "sources");
+        AddListSection(lines, "Sources for host, port and security", catalog.RawList(display, "sources"), origins, "sources");
         lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display)));
         return lines;
     }
@@ -85,7 +85,7 @@ public static class ProfileShowFormatter
         var origin = origins.FirstOrDefault(candidate => candidate.Field == field);
         var from = origin is null ? string.Empty : DescribeOrigin(origin);
         lines.Add(string.Empty);
-        lines.Add(from.Length == 0 ? title : $"{title} ({from})");
+        lines.Add(from.Length == 0 ? title + ":" : $"{title} ({from}):");
         lines.AddRange(items.Select(item => "  - " + item));
     }
 }
