@@ -399,7 +399,7 @@ public sealed class ProfileCatalog
         var names = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         foreach (var layer in layers)
         {
-            foreach (var name in layer.ChildKeys("profiles"))
+            foreach (var name in layer.ChildKeys("profiles").Where(name => !string.IsNullOrWhiteSpace(name)))
             {
                 // Environment variable names are conventionally upper-case; a profile defined only there is shown in lower case.
                 if (!names.ContainsKey(name))

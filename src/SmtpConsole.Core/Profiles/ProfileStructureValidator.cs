@@ -24,6 +24,13 @@ internal static class ProfileStructureValidator
         foreach (var name in layer.ChildKeys("profiles"))
         {
             var path = "profiles:" + name;
+            if (string.IsNullOrWhiteSpace(name))
+            {
+                diagnostics.Add(layer.Diagnose(ProfileDiagnosticSeverity.Error,
+                    "a profile needs a name: \"profiles\" contains an empty key; it was not loaded", path, null));
+                continue;
+            }
+
             if (layer.TryGetValue(path, out _))
             {
                 diagnostics.Add(layer.Diagnose(ProfileDiagnosticSeverity.Error,
