@@ -89,7 +89,7 @@ public sealed class ProfileCatalog
         {
             profile = Sources.CommandLineOverrides.Count == 0
                 ? found
-                : ApplyOverridesCore(found, Sources.CommandLineOverrides, found.Name, out _);
+                : ProfileOverrides.Apply(found, Sources.CommandLineOverrides, found.Name, out _);
             suggestions = [];
             return true;
         }
@@ -100,7 +100,11 @@ public sealed class ProfileCatalog
     }
 
     /// <summary>True when <paramref name="name"/> is defined somewhere, valid or not.</summary>
-    public bool Contains(string name) => _displayNames.ContainsKey(name.Trim());
+    public bool Contains(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return _displayNames.ContainsKey(name.Trim());
+    }
 
     /// <summary>True when <paramref name="name"/> is defined but was left out because of errors.</summary>
     public bool IsInvalid(string name) => Contains(name) && !_profilesByName.ContainsKey(name.Trim());
@@ -126,12 +130,16 @@ public sealed class ProfileCatalog
     }
 
     /// <summary>Diagnostics that concern profile <paramref name="name"/>.</summary>
-    public IReadOnlyList<ProfileDiagnostic> DiagnosticsFor(string name) =>
-        Diagnostics.Where(diagnostic => string.Equals(diagnostic.Profile, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+    public IReadOnlyList<ProfileDiagnostic> DiagnosticsFor(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        return Diagnostics.Where(diagnostic => string.Equals(diagnostic.Profile, name.Trim(), StringComparison.OrdinalIgnoreCase)).ToList();
+    }
 
     /// <summary>Where a profile is defined: <c>shipped</c>, <c>user</c>, the <c>--profile-file</c> path, <c>env</c>; comma-separated when several layers contribute.</summary>
     public string DescribeDefinition(string name)
     {
+        ArgumentNullException.ThrowIfNull(name);
         if (!_displayNames.TryGetValue(name.Trim(), out var display))
             return string.Empty;
         return string.Join(", ", _resolver.DefiningLayers(display).Select(layer => layer.Label).Distinct(StringComparer.Ordinal));
@@ -152,13 +160,21 @@ public sealed class ProfileCatalog
         foreach (var field in ProfileSchema.ProfileFields)
             ExplainField(display, field.Key, field.Key, field, origins);
 
+        // The secret combines two flags with the profile's own setting, so show the combined result when possible.
+        var combinedSecret = _profilesByName.TryGetValue(display, out var valid)
+            ? ProfileOverrides.Apply(valid, Sources.CommandLineOverrides, valid.Name, out _).Secret.Describe()
+            : null;
         foreach (var (key, value) in Sources.CommandLineOverrides)
         {
-            if (!ProfileOverrideKeys.TryGetField(key, out var fieldPath))
+            // Rejected flags change nothing, so the layered value and its origin still stand.
+            var single = new Dictionary<string, string?> { [key] = value };
+            ProfileOverrides.Apply(new ConnectionProfile { Name = display }, single, null, out var problems);
+            if (problems.Count > 0 || !ProfileOverrideKeys.TryGetField(key, out var fieldPath))
                 continue;
-            var fieldName = OverrideDisplayField(fieldPath);
+            var fieldName = ProfileOverrides.DisplayField(fieldPath);
+            var shown = fieldName == "secret" && combinedSecret is not null ? combinedSecret : ProfileOverrides.DisplayValue(fieldPath, value);
             var index = origins.FindIndex(origin => string.Equals(origin.Field, fieldName, StringComparison.OrdinalIgnoreCase));
-            var origin = new ProfileValueOrigin(fieldName, OverrideDisplayValue(fieldPath, value), ProfileLayer.CommandLine, "command line", null);
+            var origin = new ProfileValueOrigin(fieldName, shown, ProfileLayer.CommandLine, "command line", null);
             if (index >= 0)
                 origins[index] = origin;
             else
@@ -182,7 +198,7 @@ public sealed class ProfileCatalog
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(overrides);
-        return ApplyOverridesCore(profile, overrides, profile.Name, out problems);
+        return ProfileOverrides.Apply(profile, overrides, profile.Name, out problems);
     }
 
     /// <summary>The merged raw value of a field (e.g. <c>host</c>), also for invalid profiles; <see langword="null"/> when unset.</summary>
@@ -262,7 +278,7 @@ public sealed class ProfileCatalog
 
         if (sources.CommandLineOverrides.Count > 0)
         {
-            ApplyOverridesCore(new ConnectionProfile { Name = string.Empty }, sources.CommandLineOverrides, null, out var problems);
+            ProfileOverrides.Apply(new ConnectionProfile { Name = string.Empty }, sources.CommandLineOverrides, null, out var problems);
             diagnostics.AddRange(problems);
         }
 
@@ -496,160 +512,4 @@ public sealed class ProfileCatalog
     // JSON true/false arrive from the configuration system as "True"/"False".
     private static string? DisplayScalar(string? value) =>
         value is "True" or "False" ? value.ToLowerInvariant() : value;
-
-    private static string OverrideDisplayField(string fieldPath) => fieldPath switch
-    {
-        "secret:env" or "secret:prompt" => "secret",
-        _ => fieldPath.Replace(':', '.'),
-    };
-
-    private static string? OverrideDisplayValue(string fieldPath, string? value) => fieldPath switch
-    {
-        "secret:env" => value is null ? null : $"env {value}",
-        "secret:prompt" => "prompt",
-        "tls:insecure" when value is null => "true",
-        _ => value,
-    };
-
-    private static ConnectionProfile ApplyOverridesCore(
-        ConnectionProfile profile,
-        IReadOnlyDictionary<string, string?> overrides,
-        string? profileName,
-        out IReadOnlyList<ProfileDiagnostic> problems)
-    {
-        var found = new List<ProfileDiagnostic>();
-        var result = profile;
-        foreach (var (key, rawValue) in overrides)
-        {
-            void Problem(string message) =>
-                found.Add(new ProfileDiagnostic(ProfileDiagnosticSeverity.Error, $"command-line {key}: {message}", Profile: profileName));
-
-            if (!ProfileOverrideKeys.TryGetField(key, out var field))
-            {
-                if (ProfileSchema.IsSecretLikeKey(key))
-                {
-                    Problem("passwords are not accepted as flags (they end up in shell history and process lists); " +
-                        "use --secret-env VARIABLE_NAME or --prompt");
-                    continue;
-                }
-
-                var suggestion = ProfileNameSuggester.Suggest(key.TrimStart('-'), ProfileOverrideKeys.PreferredNames, 1);
-                Problem(suggestion.Count > 0 ? $"unknown setting; did you mean '{suggestion[0]}'?" : "unknown setting");
-                continue;
-            }
-
-            var value = rawValue?.Trim();
-            var isFlag = field is "tls:insecure" or "secret:prompt";
-            if (string.IsNullOrEmpty(value) && !isFlag && field is not "user")
-            {
-                Problem("needs a value");
-                continue;
-            }
-
-            switch (field)
-            {
-                case "host":
-                    if (ProfileValueParsers.TryValidateHost(value!, out var hostProblem))
-                        result = result with { Host = value };
-                    else
-                        Problem($"host '{value}' {hostProblem}; ignored");
-                    break;
-                case "port":
-                    if (ProfileValueParsers.TryParsePort(value!, out var port))
-                        result = result with { Port = port };
-                    else
-                        Problem($"port '{value}' is not a number between 1 and 65535; ignored");
-                    break;
-                case "security":
-                    if (ProfileValueParsers.TryParseSecurity(value!, out var security, out _))
-                        result = result with { Security = security };
-                    else
-                        Problem($"security '{value}' is not one of plain, starttls, tls; ignored");
-                    break;
-                case "user":
-                    result = result with { User = string.IsNullOrEmpty(value) ? null : value };
-                    break;
-                case "ehloName":
-                    if (value!.Any(char.IsWhiteSpace))
-                        Problem($"EHLO name '{value}' must not contain spaces; ignored");
-                    else
-                        result = result with { EhloName = value };
-                    break;
-                case "authMechanisms":
-                    var mechanisms = value!.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
-                        .Select(mechanism => mechanism.ToUpperInvariant()).Distinct().ToList();
-                    if (mechanisms.All(ProfileValueParsers.IsValidMechanismName))
-                        result = result with { AuthMechanisms = mechanisms };
-                    else
-                        Problem($"'{value}' is not a comma-separated list of SASL mechanism names; ignored");
-                    break;
-                case "secret:env":
-                    if (ProfileValueParsers.IsValidEnvironmentVariableName(value!))
-                        result = result with { Secret = result.Secret with { EnvironmentVariable = value } };
-                    else
-                        Problem("must name an environment variable (letters, digits and '_'); ignored");
-                    break;
-                case "secret:prompt":
-                    if (TryParseFlag(value, out var prompt))
-                        result = result with { Secret = result.Secret with { Prompt = prompt } };
-                    else
-                        Problem($"'{value}' must be true or false; ignored");
-                    break;
-                case "tls:caFile":
-                    result = result with { Tls = result.Tls with { CaFile = value } };
-                    break;
-                case "tls:insecure":
-                    if (TryParseFlag(value, out var insecure))
-                        result = result with { Tls = result.Tls with { Insecure = insecure } };
-                    else
-                        Problem($"'{value}' must be true or false; ignored");
-                    break;
-                case "tls:minVersion":
-                    if (ProfileValueParsers.TryParseTlsVersion(value!, out var version))
-                        result = result with { Tls = result.Tls with { MinVersion = version } };
-                    else
-                        Problem($"'{value}' is not one of 1.0, 1.1, 1.2, 1.3; ignored");
-                    break;
-                case "tls:serverName":
-                    if (value!.Any(char.IsWhiteSpace))
-                        Problem($"server name '{value}' must not contain spaces; ignored");
-                    else
-                        result = result with { Tls = result.Tls with { ServerName = value } };
-                    break;
-                case "proxy":
-                    if (ProfileValueParsers.IsValidProxy(value!))
-                        result = result with { Proxy = value };
-                    else
-                        Problem($"'{value}' is not a proxy URL like socks5://127.0.0.1:1080; ignored");
-                    break;
-                case "timeouts:connectSeconds":
-                    if (ProfileValueParsers.TryParseSeconds(value!, out var connect))
-                        result = result with { Timeouts = result.Timeouts with { Connect = connect } };
-                    else
-                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
-                    break;
-                case "timeouts:commandSeconds":
-                    if (ProfileValueParsers.TryParseSeconds(value!, out var command))
-                        result = result with { Timeouts = result.Timeouts with { Command = command } };
-                    else
-                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
-                    break;
-            }
-        }
-
-        problems = found;
-        return result;
-    }
-
-    // A flag given without a value (--insecure) means true.
-    private static bool TryParseFlag(string? value, out bool flag)
-    {
-        if (string.IsNullOrEmpty(value))
-        {
-            flag = true;
-            return true;
-        }
-
-        return ProfileValueParsers.TryParseBoolean(value, out flag);
-    }
 }

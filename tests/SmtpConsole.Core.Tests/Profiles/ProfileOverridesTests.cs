@@ -95,6 +95,19 @@ public sealed class ProfileOverridesTests
     }
 
     [Fact]
+    public void Explain_ignores_rejected_command_line_values()
+    {
+        using var folders = new TemporaryProfileFolders();
+        folders.WriteShipped("gmail.json", """{ "profiles": { "gmail": { "host": "smtp.gmail.com", "port": 587, "security": "starttls", "secret": { "env": "A", "prompt": true } } } }""");
+
+        var catalog = folders.Load(overrides: new Dictionary<string, string?> { ["port"] = "abc", ["secret-env"] = "B" });
+
+        var origins = catalog.Explain("gmail");
+        Assert.Equal(ProfileLayer.Shipped, Assert.Single(origins, origin => origin.Field == "port").Layer);
+        Assert.Equal("env B, else prompt", Assert.Single(origins, origin => origin.Field == "secret").Value);
+    }
+
+    [Fact]
     public void Explain_lists_command_line_values_with_their_origin()
     {
         using var folders = new TemporaryProfileFolders();
