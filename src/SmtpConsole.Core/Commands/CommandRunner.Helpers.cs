@@ -13,6 +13,7 @@ public sealed partial class CommandRunner
         var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
         LastResult = result;
         SetMode(RunnerMode.Command);
+        if (_session.IsConnected) OnConnected(options);
         if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
         return Track(result, helper: true);
     }
@@ -27,6 +28,7 @@ public sealed partial class CommandRunner
             var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
             LastResult = result;
             SetMode(RunnerMode.Command);
+            if (_session.IsConnected) OnConnected(options);
             return result.IsConnectionFailure ? new StepOutcome(StepStatus.ConnectionFailed, result, result.Message) : Track(result, helper: true);
         }).ConfigureAwait(false);
     }

@@ -181,6 +181,7 @@ public sealed partial class CommandRunner
     private StepOutcome Track(CommandResult result, bool helper)
     {
         if (result.Reply is not null || result.Failure != CommandFailure.Refused) LastResult = result;
+        Diagnose(result.Reply);
         if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
         if (result.Failure == CommandFailure.Refused) return new StepOutcome(StepStatus.UsageError, result, result.Message);
         if (result.Failure != CommandFailure.None) return new StepOutcome(StepStatus.Failed, result, result.Message);
@@ -191,6 +192,7 @@ public sealed partial class CommandRunner
     private void Advise(IEnumerable<Analysis.Advice> advice)
     {
         _advisor.Rules = Settings.AdvisorRules;
+        if (_session.Options?.Profile is { } profile) _advisor.Rules = _advisor.Rules with { ProviderName = profile.Name };
         foreach (var a in advice)
         {
             if (a.IsWarning) _session.Transcript.Warn(a.Text);

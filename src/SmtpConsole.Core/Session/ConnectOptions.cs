@@ -39,6 +39,9 @@ public sealed record ConnectOptions
     /// <summary>A label shown in the transcript and status (a profile name, "practice server").</summary>
     public string? Label { get; init; }
 
+    /// <summary>The profile these options came from: provider notes, rules and preferred mechanisms.</summary>
+    public Profiles.ConnectionProfile? Profile { get; init; }
+
     /// <summary>The usual port for a security mode: 25 plain, 587 STARTTLS, 465 implicit TLS.</summary>
     public static int DefaultPort(SecurityMode mode) => mode switch
     {
