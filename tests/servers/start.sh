@@ -13,8 +13,9 @@ set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 repo=$(cd "$here/../.." && pwd)
-run=$here/.run
 py=/usr/bin/python3
+# shellcheck source=paths.sh source-path=SCRIPTDIR
+. "$here/paths.sh"
 
 restart=0
 deps=1
@@ -79,8 +80,8 @@ pid_alive() { # pidfile
 healthy() {
     [[ -s $run/servers.json ]] &&
         grep -q "\"smtp\": $p_smtp," "$run/servers.json" &&
-        pid_alive "$run/postfix/queue/pid/master.pid" &&
-        pid_alive "$run/dovecot/base/master.pid" &&
+        pid_alive "$postfix_queue/pid/master.pid" &&
+        pid_alive "$dovecot_base/master.pid" &&
         pid_alive "$run/aiosmtpd.pid" &&
         pid_alive "$run/sink.pid" &&
         "$py" "$here/probe.py" "$host" "${all_probes[@]}" 2>/dev/null
@@ -141,16 +142,21 @@ fi
 # from an earlier run can never satisfy a test's wait.
 # Postfix's data_directory (PRNG state, locks) is kept: recreating it costs
 # about a second of start time.
-rm -rf "$run/postfix/conf" "$run/postfix/queue" "$run/dovecot" "$run/mail" "$run/aiosmtpd" \
+rm -rf "$run/postfix/conf" "$postfix_queue" "$run/dovecot" "$dovecot_base" "$run/mail" "$run/aiosmtpd" \
     "$run/servers.json" "$run/postfix/maillog" "$run/postfix/start.log" "$run/aiosmtpd.log" "$run/sink.log"
-mkdir -p "$run/postfix/conf" "$run/postfix/queue" "$run/postfix/data" \
-    "$run/dovecot/base" "$run/dovecot/state" "$run/mail" "$run/aiosmtpd"
+mkdir -p "$run/postfix/conf" "$postfix_queue" "$run/postfix/data" \
+    "$dovecot_base" "$run/dovecot/state" "$run/mail" "$run/aiosmtpd"
 chown postfix "$run/postfix/data"
 chown "$mail_uid:$mail_gid" "$run/mail"
 chmod 755 "$run/postfix" "$run/dovecot" "$run/mail"
+if [[ $socket_root != "$run" ]]; then
+    chmod 755 "$socket_root" "$socket_root/postfix" "$socket_root/dovecot"
+fi
 
 render() { # template output
     sed -e "s|@RUN@|$run|g" -e "s|@CONF@|$run/postfix/conf|g" \
+        -e "s|@POSTFIX_QUEUE@|$postfix_queue|g" \
+        -e "s|@DOVECOT_BASE@|$dovecot_base|g" -e "s|@AUTH_SOCKET@|$auth_socket|g" \
         -e "s|@UID@|$mail_uid|g" -e "s|@GID@|$mail_gid|g" \
         -e "s|@P_SMTP@|$p_smtp|g" -e "s|@P_SUBMISSION@|$p_submission|g" \
         -e "s|@P_SUBMISSION_NOPLAIN@|$p_submission_noplain|g" \
@@ -169,10 +175,10 @@ install -m 640 -o root -g dovecot "$here/dovecot/users" "$run/dovecot/users"
 dovecot -c "$run/dovecot/dovecot.conf" </dev/null >"$run/dovecot/start.log" 2>&1 9>&- ||
     fail "dovecot did not start"
 for _ in $(seq 100); do
-    [[ -S $run/dovecot/auth-postfix ]] && break
+    [[ -S $auth_socket ]] && break
     sleep 0.05
 done
-[[ -S $run/dovecot/auth-postfix ]] || fail "dovecot auth socket $run/dovecot/auth-postfix did not appear"
+[[ -S $auth_socket ]] || fail "dovecot auth socket $auth_socket did not appear"
 doveadm -c "$run/dovecot/dovecot.conf" auth test alice Wonderland-42 >>"$run/dovecot/start.log" 2>&1 ||
     fail "dovecot rejects alice's password (doveadm auth test)"
 

@@ -5,7 +5,8 @@
 set -euo pipefail
 
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-run=$here/.run
+# shellcheck source=paths.sh source-path=SCRIPTDIR
+. "$here/paths.sh"
 
 [[ -d $run ]] || exit 0
 
@@ -19,24 +20,28 @@ if [[ -z ${SMTPCONSOLE_SERVERS_LOCKED:-} ]]; then
     }
 fi
 
-read_pid() { # pidfile -> pid on stdout if the process is alive
+read_pid() { # pidfile expected-cmdline-substring -> pid on stdout if that process is alive
     local pid
     [[ -s $1 ]] || return 1
     pid=$(tr -dc '0-9' <"$1")
-    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null && echo "$pid"
+    [[ -n $pid ]] && kill -0 "$pid" 2>/dev/null || return 1
+    # A pid file left over from before a reboot may name an unrelated process
+    # by now; only signal the program we started.
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -qF -- "$2" || return 1
+    echo "$pid"
 }
 
 pids=()
 stopped=()
 
-if pid=$(read_pid "$run/postfix/queue/pid/master.pid"); then
+if pid=$(read_pid "$postfix_queue/pid/master.pid" postfix/sbin/master); then
     pids+=("$pid")
     # `postfix stop` also tells the children to exit; fall back to signalling
     # the master if the config dir is gone.
     postfix -c "$run/postfix/conf" stop >/dev/null 2>&1 || kill -TERM "$pid" 2>/dev/null || true
     stopped+=(postfix)
 fi
-if pid=$(read_pid "$run/dovecot/base/master.pid"); then
+if pid=$(read_pid "$dovecot_base/master.pid" "$run/dovecot/dovecot.conf"); then
     pids+=("$pid")
     # SIGTERM to the Dovecot master is what `doveadm stop` does, minus needing
     # a working config.
@@ -44,7 +49,11 @@ if pid=$(read_pid "$run/dovecot/base/master.pid"); then
     stopped+=(dovecot)
 fi
 for name in aiosmtpd sink; do
-    if pid=$(read_pid "$run/$name.pid"); then
+    case $name in
+        aiosmtpd) expect=aiosmtpd_server.py ;;
+        sink) expect=smtp-sink ;;
+    esac
+    if pid=$(read_pid "$run/$name.pid" "$expect"); then
         pids+=("$pid")
         kill -TERM "$pid" 2>/dev/null || true
         stopped+=("$name")
