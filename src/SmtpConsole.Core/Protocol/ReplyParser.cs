@@ -24,6 +24,7 @@ public sealed class ReplyParser
     private readonly List<string> _warnings = [];
     private readonly ArrayBufferWriter<byte> _raw = new();
     private int _code = -1;
+    private long _scanned; // leading bytes of the unconsumed buffer already searched for LF in earlier calls (the pipe hands them back)
     private long _discarding = -1; // bytes dropped from an over-long line still waiting for its LF; -1 when not discarding
 
     public ReplyParser(int maxLineLength = DefaultMaxLineLength, int maxLines = DefaultMaxLines, Encoding? fallbackEncoding = null)
@@ -39,19 +40,24 @@ public sealed class ReplyParser
     /// <summary>
     /// Consumes complete lines from <paramref name="buffer"/> until one whole reply is read.
     /// Returns false when more bytes are needed; <paramref name="buffer"/> is advanced past what was consumed.
+    /// As with a <c>PipeReader</c>, the unconsumed bytes must be handed back at the start of the next call: they are
+    /// not searched again, so a long line arriving a few bytes at a time costs linear, not quadratic, time.
     /// </summary>
     public bool TryRead(ref ReadOnlySequence<byte> buffer, out SmtpReply? reply)
     {
         reply = null;
         while (true)
         {
-            var lf = buffer.PositionOf((byte)'\n');
+            long skip = _scanned <= buffer.Length ? _scanned : 0;
+            var lf = skip == 0 ? buffer.PositionOf((byte)'\n') : buffer.Slice(skip).PositionOf((byte)'\n');
+            _scanned = lf is null ? buffer.Length : 0;
             if (_discarding >= 0)
             {
                 if (lf is null)
                 {
                     _discarding += buffer.Length;
                     buffer = buffer.Slice(buffer.End);
+                    _scanned = 0;
                     return false;
                 }
                 _discarding += buffer.Slice(0, lf.Value).Length;
@@ -67,6 +73,7 @@ public sealed class ReplyParser
                 var head = buffer.Slice(0, Math.Min(buffer.Length, 64)).ToArray();
                 _discarding = buffer.Length;
                 buffer = buffer.Slice(buffer.End);
+                _scanned = 0;
                 reply = Malformed(head, $"line longer than {_maxLineLength} bytes without CRLF; the rest of it is discarded");
                 return true;
             }
@@ -78,8 +85,23 @@ public sealed class ReplyParser
                 reply = Malformed(lineWithLf.Slice(0, 64).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
                 return true;
             }
-            if (ProcessLine(lineWithLf.IsSingleSegment ? lineWithLf.FirstSpan : lineWithLf.ToArray(), out reply))
-                return true;
+            if (lineWithLf.IsSingleSegment)
+            {
+                if (ProcessLine(lineWithLf.FirstSpan, out reply)) return true;
+                continue;
+            }
+            // A line split across segments: copy it into a pooled buffer rather than a new array per line.
+            int length = (int)lineWithLf.Length;
+            byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                lineWithLf.CopyTo(rented);
+                if (ProcessLine(rented.AsSpan(0, length), out reply)) return true;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -90,7 +112,7 @@ public sealed class ReplyParser
         if (!leftover.IsEmpty) _raw.Write(leftover.ToArray());
         string problem = _code >= 0 ? "connection closed in the middle of a multi-line reply" : "connection closed in the middle of a reply line";
         if (!leftover.IsEmpty) _lines.Add(ServerText.Decode(leftover.ToArray(), _fallbackEncoding));
-        var reply = new SmtpReply(0, [.. _lines], _raw.WrittenSpan.ToArray(), problem, [.. _warnings]);
+        var reply = new SmtpReply(0, _lines.ToArray(), _raw.WrittenSpan.ToArray(), problem, Warnings());
         Reset();
         return reply;
     }
@@ -107,7 +129,7 @@ public sealed class ReplyParser
         {
             string text = ServerText.Decode(line, _fallbackEncoding);
             _lines.Add(text);
-            reply = new SmtpReply(0, [.. _lines], _raw.WrittenSpan.ToArray(), DescribeBadLine(line), [.. _warnings]);
+            reply = new SmtpReply(0, _lines.ToArray(), _raw.WrittenSpan.ToArray(), DescribeBadLine(line), Warnings());
             Reset();
             return true;
         }
@@ -120,7 +142,7 @@ public sealed class ReplyParser
         else if (_lines.Count == _maxLines) AddWarning($"reply has more than {_maxLines} lines; the rest are not kept");
 
         if (!last) return false;
-        reply = new SmtpReply(_code, [.. _lines], _raw.WrittenSpan.ToArray(), null, [.. _warnings]);
+        reply = new SmtpReply(_code, _lines.ToArray(), _raw.WrittenSpan.ToArray(), null, Warnings());
         Reset();
         return true;
     }
@@ -158,10 +180,13 @@ public sealed class ReplyParser
     {
         _raw.Write(head);
         var lines = new List<string>(_lines) { ServerText.Decode(head, _fallbackEncoding) + "…" };
-        var reply = new SmtpReply(0, lines, _raw.WrittenSpan.ToArray(), problem, [.. _warnings]);
+        var reply = new SmtpReply(0, lines, _raw.WrittenSpan.ToArray(), problem, Warnings());
         Reset();
         return reply;
     }
+
+    /// <summary>The warnings as an array; the shared empty one when there are none (the usual case: no allocation).</summary>
+    private string[] Warnings() => _warnings.Count == 0 ? [] : _warnings.ToArray();
 
     private void AddWarning(string warning)
     {
@@ -174,5 +199,6 @@ public sealed class ReplyParser
         _warnings.Clear();
         _raw.Clear();
         _code = -1;
+        _scanned = 0;
     }
 }
