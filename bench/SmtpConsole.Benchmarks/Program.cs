@@ -1,0 +1,17 @@
+using BenchmarkDotNet.Running;
+
+namespace SmtpConsole.Benchmarks;
+
+/// <summary>
+/// <c>dotnet run -c Release -- --filter '*'</c> runs the BenchmarkDotNet suites;
+/// <c>dotnet run -c Release -- scale [N]</c> runs the transcript-scale probe (memory held per event, append time).
+/// </summary>
+internal static class Program
+{
+    private static int Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "scale") return TranscriptScale.Run(args[1..]);
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, BenchConfig.Create());
+        return 0;
+    }
+}
