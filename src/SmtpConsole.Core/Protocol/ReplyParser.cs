@@ -17,12 +17,19 @@ public sealed class ReplyParser
     /// <summary>A reply longer than this many lines is cut off, so thousands of EHLO lines cannot grow memory without limit.</summary>
     public const int DefaultMaxLines = 10_000;
 
+    /// <summary>How many recent one-line replies are remembered for reuse, and the longest one (bytes, CRLF included).</summary>
+    private const int RecentReplies = 8;
+    private const int RecentMaxBytes = 128;
+
     private readonly int _maxLineLength;
     private readonly int _maxLines;
     private readonly Encoding? _fallbackEncoding;
     private readonly List<string> _lines = [];
     private readonly List<string> _warnings = [];
     private readonly ArrayBufferWriter<byte> _raw = new();
+    /// <summary>Recent one-line replies, handed out again when the same bytes arrive (see <see cref="ProcessLine"/>).</summary>
+    private readonly SmtpReply?[] _recent = new SmtpReply?[RecentReplies];
+    private int _recentNext;
     private int _code = -1;
     private long _scanned; // leading bytes of the unconsumed buffer already searched for LF in earlier calls (the pipe hands them back)
     private long _discarding = -1; // bytes dropped from an over-long line still waiting for its LF; -1 when not discarding
@@ -119,6 +126,13 @@ public sealed class ReplyParser
 
     private bool ProcessLine(ReadOnlySpan<byte> lineWithLf, out SmtpReply? reply)
     {
+        // A pipelined group gets thousands of byte-identical one-line replies ("250 2.1.5 Ok"). SmtpReply is immutable,
+        // so the same instance is handed out again: no decoding, no allocation, and a long transcript holds one copy.
+        if (_raw.WrittenCount == 0 && lineWithLf.Length <= RecentMaxBytes && Recent(lineWithLf) is { } again)
+        {
+            reply = again;
+            return true;
+        }
         reply = null;
         _raw.Write(lineWithLf);
         var line = lineWithLf[..^1];
@@ -143,8 +157,20 @@ public sealed class ReplyParser
 
         if (!last) return false;
         reply = new SmtpReply(_code, _lines.ToArray(), _raw.WrittenSpan.ToArray(), null, Warnings());
+        if (_lines.Count == 1 && _warnings.Count == 0 && reply.RawBytes.Length <= RecentMaxBytes)
+        {
+            _recent[_recentNext] = reply;
+            _recentNext = (_recentNext + 1) % RecentReplies;
+        }
         Reset();
         return true;
+    }
+
+    private SmtpReply? Recent(ReadOnlySpan<byte> lineWithLf)
+    {
+        foreach (var candidate in _recent)
+            if (candidate is not null && lineWithLf.SequenceEqual(candidate.RawBytes)) return candidate;
+        return null;
     }
 
     /// <summary>Exactly three digits, the first 2–5, then a space, a hyphen or the end of the line.</summary>
