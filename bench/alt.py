@@ -73,7 +73,7 @@ def first_frame(command, marker, timeout_s, poll_ms):
     name = f"ff{os.getpid()}{time.monotonic_ns() % 100000}"
     argv, _, _ = parse_command(command)
     start = time.perf_counter_ns()
-    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "35", shlex.join(argv))
+    tmux("new-session", "-d", "-s", name, "-x", "120", "-y", "35", "exec " + shlex.join(argv))
     try:
         tmux("set-option", "-t", name, "remain-on-exit", "on", check=False)
         deadline = start + int(timeout_s * 1e9)
@@ -81,7 +81,7 @@ def first_frame(command, marker, timeout_s, poll_ms):
             screen = tmux("capture-pane", "-p", "-t", name, check=False).stdout.decode(errors="replace")
             now = time.perf_counter_ns()
             if marker in screen:
-                return now - start, None
+                return now - start, pane_cpu(name)
             dead = tmux("display-message", "-p", "-t", name, "#{pane_dead}", check=False).stdout.strip() == b"1"
             if dead:
                 screen = tmux("capture-pane", "-p", "-t", name, check=False).stdout.decode(errors="replace")
@@ -94,6 +94,18 @@ def first_frame(command, marker, timeout_s, poll_ms):
             time.sleep(poll_ms / 1000)
     finally:
         tmux("kill-session", "-t", name, check=False)
+
+
+def pane_cpu(name):
+    """CPU time (user + system, ns; 10 ms resolution) used so far by the process in the pane."""
+    pid = tmux("display-message", "-p", "-t", name, "#{pane_pid}", check=False).stdout.decode().strip()
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        ticks = int(fields[11]) + int(fields[12])
+        return int(ticks * 1e9 / os.sysconf("SC_CLK_TCK"))
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def load():

@@ -10,12 +10,12 @@ namespace SmtpConsole.Benchmarks;
 /// <summary>
 /// Holds N transcript events (default 1,000,000) recorded through <see cref="TranscriptRecorder"/> into a list, and reports
 /// the memory they keep alive per event beyond their display text, bytes allocated per append and time per append.
-/// Text size is computed exactly (a .NET string is 22 + 2×length bytes rounded up to 8 on 64-bit), so
-/// "overhead" = held − text.
+/// Text size is computed exactly for each distinct text string held (a .NET string is 22 + 2×length bytes rounded up to 8
+/// on 64-bit), so "overhead" = held − text. The distinct texts are found after the timed loop, and the set is garbage by the "after" reading.
 /// </summary>
 internal static class TranscriptScale
 {
-    private enum Mix { Send, Reply, Session }
+    private enum Mix { Send, RepeatedReply, DistinctReply, Session }
 
     public static int Run(string[] args)
     {
@@ -23,7 +23,7 @@ internal static class TranscriptScale
         Console.WriteLine($"transcript scale: {n:N0} events, {Environment.ProcessorCount} CPUs, {RuntimeInformationText()}");
         Console.WriteLine("| mix | held B/event | text B/event | overhead B/event | allocated B/append | append ns/event |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var mix in new[] { Mix.Send, Mix.Reply, Mix.Session })
+        foreach (var mix in Enum.GetValues<Mix>())
         {
             Measure(mix, Math.Min(n, 10_000), print: false); // warm-up: JIT, tiering
             Measure(mix, n, print: true);
@@ -46,27 +46,27 @@ internal static class TranscriptScale
         var recorder = new TranscriptRecorder();
         var held = new List<TranscriptEvent>();
         recorder.Recorded += held.Add;
-        long textBytes = 0;
         for (int i = 0; i < n; i++)
         {
-            bool reply = mix == Mix.Reply || (mix == Mix.Session && (i & 1) == 1);
             TranscriptEvent e;
-            if (reply)
-            {
-                var buffer = new ReadOnlySequence<byte>(replyBytes);
-                parser.TryRead(ref buffer, out var parsed);
-                e = new TranscriptEvent(TranscriptEventKind.Reply, string.Join('\n', parsed!.FormatLines())) { Reply = parsed };
-            }
-            else
+            if (mix == Mix.Send || (mix == Mix.Session && (i & 1) == 0))
             {
                 e = new TranscriptEvent(TranscriptEventKind.Send, string.Create(CultureInfo.InvariantCulture, $"RCPT TO:<user{i}@example.test>"));
             }
+            else
+            {
+                // As SmtpSession records it: the parsed reply and its display text.
+                var bytes = mix == Mix.DistinctReply ? Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"250 2.0.0 Ok: queued as {i:X8}\r\n")) : replyBytes;
+                var buffer = new ReadOnlySequence<byte>(bytes);
+                parser.TryRead(ref buffer, out var parsed);
+                e = new TranscriptEvent(TranscriptEventKind.Reply, parsed!.DisplayText) { Reply = parsed };
+            }
             recorder.Record(e);
-            textBytes += StringSize(e.Text);
         }
 
         stopwatch.Stop();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
+        long textBytes = TextBytes(held);
         Collect();
         long after = GC.GetTotalMemory(true);
         GC.KeepAlive(held);
@@ -81,9 +81,20 @@ internal static class TranscriptScale
     private static string Describe(Mix mix) => mix switch
     {
         Mix.Send => "send events (\"RCPT TO:<userN@example.test>\")",
-        Mix.Reply => "reply events (\"250 2.1.5 Ok\" + its SmtpReply)",
-        _ => "session: alternating send / reply",
+        Mix.RepeatedReply => "reply events, byte-identical (\"250 2.1.5 Ok\", as in a pipelined group)",
+        Mix.DistinctReply => "reply events, all different (\"250 2.0.0 Ok: queued as N\") + their SmtpReply",
+        _ => "session: alternating send / identical reply",
     };
+
+    /// <summary>Sizes of the distinct text strings the events hold (a shared reply text counts once).</summary>
+    private static long TextBytes(List<TranscriptEvent> events)
+    {
+        var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
+        long bytes = 0;
+        foreach (var e in events)
+            if (seen.Add(e.Text)) bytes += StringSize(e.Text);
+        return bytes;
+    }
 
     /// <summary>Bytes of a string object on 64-bit .NET: header 8 + method table 8 + length 4 + UTF-16 chars + terminator 2, rounded up to 8.</summary>
     private static long StringSize(string s) => (22 + 2L * s.Length + 7) & ~7L;
