@@ -66,6 +66,13 @@ public sealed partial class CommandRunner
             _session.Transcript.Warn("cancelled");
             return new StepOutcome(StepStatus.Failed, null, "cancelled");
         }
+        catch (Exception ex) when (ex is SmtpConnectionException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Whatever a server does must end this step, never the program.
+            _session.Transcript.Error($"{command.Display}: {ex.Message}");
+            if (Mode != RunnerMode.Command) SetMode(RunnerMode.Command);
+            return new StepOutcome(StepStatus.Failed, null, ex.Message);
+        }
     }
 
     /// <summary>Runs a parsed command.</summary>

@@ -145,6 +145,11 @@ public sealed class SmtpConnection : IAsyncDisposable
         {
             throw new SmtpConnectionException($"cannot send: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
+        catch (ObjectDisposedException ex)
+        {
+            // The reader loop closed the connection (server hung up) while this write was on its way.
+            throw new SmtpConnectionException("cannot send: the connection is closed", ex);
+        }
         finally
         {
             _writeGate.Release();
@@ -185,7 +190,6 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         if (_stream is SslStream ssl) await ssl.DisposeAsync().ConfigureAwait(false);
         await _network.DisposeAsync().ConfigureAwait(false);
-        _writeGate.Dispose();
     }
 
     private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)
