@@ -118,7 +118,7 @@ public sealed partial class CommandRunner
                 return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
             annotation = continuation ? AnnotateContinuation(line) : AnnotateAuthCommand(line);
         }
-        if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser));
+        if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser, _session.IsTls));
         var result = await _session.SendCommandAsync(line, annotation, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: false);
         if (result.Reply?.Code == 354 && verb == "DATA") EnterBody("DATA");
