@@ -22,6 +22,7 @@ public static class CommandLineParser
         ("/data", "/data  (body lines follow until a lone '.')  |  /data @FILE"),
         ("/bdat", "/bdat @FILE [--chunk N]  (CHUNKING: exact octet counts, no dot-stuffing)"),
         ("/pipeline", "/pipeline … /end  (send a group of commands in one write)"),
+        ("/compose", "/compose --from A --to B [--cc C] --subject TEXT [--text T] [--html H] [--attach @FILE] [--bdat]  (build a MIME message and send it)"),
         ("/b64", "/b64 TEXT  (show TEXT in Base64)"),
         ("/unb64", "/unb64 BASE64  (decode Base64)"),
         ("/expect", "/expect CODE|Nxx [/REGEX/]  (check the last reply)"),
@@ -50,6 +51,7 @@ public static class CommandLineParser
             "/auth" => ParseAuth(args),
             "/data" => ParseData(args, trimmed),
             "/bdat" => ParseBdat(args, trimmed),
+            "/compose" => ComposeCommandParser.Parse(args, trimmed),
             "/b64" => new Base64EncodeCommand(rest) { Display = trimmed },
             "/unb64" => new Base64DecodeCommand(rest) { Display = trimmed },
             "/expect" => new ExpectCommand(ExpectationSpec.Parse(rest)) { Display = trimmed },
@@ -99,6 +101,15 @@ public static class CommandLineParser
         if (quote != '\0') throw new CommandSyntaxException($"unterminated {quote} quote");
         if (inToken) tokens.Add(current.ToString());
         return tokens;
+    }
+
+    /// <summary>Quotes a value so <see cref="Tokenize"/> gives it back unchanged (quotes of the other kind carry quotes).</summary>
+    public static string Quote(string value)
+    {
+        if (value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')) return value;
+        if (!value.Contains('"')) return "\"" + value + "\"";
+        if (!value.Contains('\'')) return "'" + value + "'";
+        return string.Concat(value.Split('"').Select((piece, i) => (i > 0 ? "'\"'" : string.Empty) + (piece.Length > 0 ? "\"" + piece + "\"" : string.Empty)));
     }
 
     private static ConnectCommand ParseConnect(List<string> args, string display)

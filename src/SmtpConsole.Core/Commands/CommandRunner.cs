@@ -79,6 +79,7 @@ public sealed partial class CommandRunner
         AuthCommand auth => await Helper(auth, () => AuthAsync(auth, ct)).ConfigureAwait(false),
         DataCommand data => await DataAsync(data, ct).ConfigureAwait(false),
         BdatCommand bdat => await Helper(bdat, () => BdatAsync(bdat, ct)).ConfigureAwait(false),
+        ComposeCommand compose => await Helper(compose, () => ComposeAsync(compose, ct)).ConfigureAwait(false),
         Base64EncodeCommand b64 => Info($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
         Base64DecodeCommand unb64 => Decode(unb64.Text),
         ExpectCommand expect => Expect(expect.Spec),
