@@ -15,7 +15,7 @@ public static class CommandLineParser
     /// <summary>Helper names with a one-line synopsis, for completion and <c>/help</c>.</summary>
     public static IReadOnlyList<(string Name, string Synopsis)> Helpers { get; } =
     [
-        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
+        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE] [--proxy URL|--no-proxy]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
         ("/ehlo", "/ehlo [NAME]  (or /helo [NAME])"),
         ("/starttls", "/starttls  (upgrade to TLS; the server forgets EHLO)"),
         ("/auth", "/auth login|plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|scram-sha-512|ntlm|xoauth2|oauthbearer USER [SECRET] [--initial|--no-initial]"),
@@ -119,6 +119,8 @@ public static class CommandLineParser
         SecurityMode? security = null;
         bool insecure = false;
         string? caFile = null;
+        Uri? proxy = null;
+        bool noProxy = false;
         for (int i = 0; i < args.Count; i++)
         {
             string a = args[i];
@@ -132,6 +134,12 @@ public static class CommandLineParser
                     if (++i >= args.Count) throw new CommandSyntaxException("/connect: --cafile needs a file");
                     caFile = args[i];
                     break;
+                case "--proxy":
+                    if (++i >= args.Count) throw new CommandSyntaxException("/connect: --proxy needs a URL like socks5://127.0.0.1:1080 or http://proxy:3128");
+                    if (!Proxy.ProxyAddress.TryParse(args[i], out _, out string? proxyProblem)) throw new CommandSyntaxException("/connect: --proxy: " + proxyProblem);
+                    proxy = new Uri(args[i]);
+                    break;
+                case "--no-proxy": noProxy = true; break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal)) throw new CommandSyntaxException($"/connect: unknown option {a}");
                     if (target is null) target = a;
@@ -149,8 +157,14 @@ public static class CommandLineParser
             target = target[..colon];
         }
         if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException("/connect: " + problem);
-        return new ConnectCommand(target, port, security, insecure, caFile) { Display = display };
+        if (proxy is not null && noProxy) throw new CommandSyntaxException("/connect: choose one of --proxy and --no-proxy");
+        if (proxy is not null) display = RedactProxy(display, proxy);
+        return new ConnectCommand(target, port, security, insecure, caFile) { Display = display, Proxy = proxy, NoProxy = noProxy };
     }
+
+    /// <summary>Proxy credentials stay out of the transcript and history, like every secret.</summary>
+    private static string RedactProxy(string display, Uri proxy) =>
+        proxy.UserInfo.Length == 0 ? display : display.Replace(proxy.OriginalString, Proxy.ProxyAddress.Redact(proxy), StringComparison.Ordinal);
 
     private static AuthCommand ParseAuth(List<string> args)
     {
