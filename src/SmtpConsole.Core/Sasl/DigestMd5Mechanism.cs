@@ -14,17 +14,22 @@ namespace SmtpConsole.Core.Sasl;
 public sealed class DigestMd5Mechanism : SaslMechanism
 {
     private readonly string _host;
+    private readonly string _service;
     private string? _expectedRspAuth;
 
-    public DigestMd5Mechanism(NetworkCredential credentials, string host) : base(credentials)
+    /// <param name="credentials">User and password.</param>
+    /// <param name="host">The server's host name, as in digest-uri.</param>
+    /// <param name="service">The digest-uri service: "smtp" for SMTP (RFC 4954 registers it).</param>
+    public DigestMd5Mechanism(NetworkCredential credentials, string host, string service = "smtp") : base(credentials)
     {
         _host = host.Trim('[', ']');
+        _service = service;
     }
 
     public override string MechanismName => "DIGEST-MD5";
 
-    /// <summary>The digest-uri sent to the server (the service is always "smtp" here).</summary>
-    public string DigestUri => "smtp/" + _host;
+    /// <summary>The digest-uri sent to the server: "smtp/HOST".</summary>
+    public string DigestUri => _service + "/" + _host;
 
     /// <summary>Fixed client nonce for tests that check the digest against known values; random otherwise.</summary>
     internal string? ClientNonce { get; set; }
