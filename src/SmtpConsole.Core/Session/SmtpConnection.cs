@@ -94,6 +94,17 @@ public sealed class SmtpConnection : IAsyncDisposable
         throw new SmtpConnectionException("cannot connect: " + string.Join("; ", failures));
     }
 
+    /// <summary>
+    /// As <see cref="OpenAsync(string, int, TimeSpan, Encoding?, CancellationToken)"/>, through a proxy when one is
+    /// given; <paramref name="progress"/> hears each proxy step (never its credentials).
+    /// </summary>
+    public static async Task<SmtpConnection> OpenAsync(string host, int port, TimeSpan timeout, Encoding? fallbackEncoding, Proxy.ProxyAddress? proxy, Action<string>? progress, CancellationToken ct)
+    {
+        if (proxy is null) return await OpenAsync(host, port, timeout, fallbackEncoding, ct).ConfigureAwait(false);
+        var socket = await Proxy.ProxyConnector.ConnectAsync(proxy, host.Trim('[', ']'), port, timeout, progress, ct).ConfigureAwait(false);
+        return new SmtpConnection(socket, fallbackEncoding);
+    }
+
     /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>
     public async Task<SmtpReply?> ReadReplyAsync(CancellationToken ct)
     {

@@ -72,12 +72,20 @@ public sealed partial class SmtpSession : IAsyncDisposable
         _awaiting.Clear();
         string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}"));
+        Proxy.ProxyAddress? proxy = null;
+        if (options.Proxy is not null && !Proxy.ProxyAddress.TryParse(options.Proxy, out proxy, out string? proxyProblem))
+        {
+            _transcript.Error(proxyProblem!);
+            return CommandResult.Fail(CommandFailure.ConnectFailed, proxyProblem!);
+        }
+        string via = proxy is null ? string.Empty : $" via {proxy.Display} → {Proxy.ProxyConnector.FormatTarget(options.Host, options.Port)}";
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}{via}"));
 
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            _connection = await SmtpConnection.OpenAsync(options.Host, options.Port, options.ConnectTimeout, options.ReplyFallbackEncoding, ct).ConfigureAwait(false);
+            _connection = await SmtpConnection.OpenAsync(options.Host, options.Port, options.ConnectTimeout, options.ReplyFallbackEncoding, proxy,
+                step => _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, step)), ct).ConfigureAwait(false);
         }
         catch (SmtpConnectionException ex)
         {
@@ -91,7 +99,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         _phase.OnConnected();
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
-            $"connected to {_connection.RemoteEndPoint} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
+            $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
 
         if (options.Security == SecurityMode.Tls)
         {
