@@ -75,7 +75,7 @@ public sealed class ReplyParser
             buffer = buffer.Slice(lineWithLf.End);
             if (lineWithLf.Length - 1 > _maxLineLength)
             {
-                reply = Malformed(lineWithLf.Slice(0, 64).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
+                reply = Malformed(lineWithLf.Slice(0, Math.Min(lineWithLf.Length, 64)).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
                 return true;
             }
             if (ProcessLine(lineWithLf.IsSingleSegment ? lineWithLf.FirstSpan : lineWithLf.ToArray(), out reply))
