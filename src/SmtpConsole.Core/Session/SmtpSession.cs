@@ -379,7 +379,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private void StartReader()
     {
         var connection = _connection!;
-        if (_replies.Reader.Completion.IsCompleted) _replies = Channel.CreateUnbounded<SmtpReply>();
+        // Always a fresh channel: replies the previous connection left unread (a 421, garbage) must never answer this one.
+        _replies = Channel.CreateUnbounded<SmtpReply>();
         _readerStop = new CancellationTokenSource();
         _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
     }
