@@ -115,7 +115,17 @@ public static class SaslAuthenticator
         CommandResult result;
         if (initial)
         {
-            string response = sasl.Challenge(null, ct);
+            string response;
+            try
+            {
+                response = sasl.Challenge(null, ct);
+            }
+            catch (Exception ex) when (IsMechanismFailure(ex))
+            {
+                string message = $"{mechanism}: cannot compute the initial response ({ex.Message})";
+                session.Transcript.Error(message);
+                return CommandResult.Fail(CommandFailure.Refused, message);
+            }
             var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);
             result = await session.SendCommandAsync($"AUTH {mechanism} {(response.Length == 0 ? "=" : response)}",
                 new SendAnnotation(secret, note, secret ? $"AUTH {mechanism} {TranscriptEvent.RedactedText}" : null), ct).ConfigureAwait(false);
@@ -140,7 +150,7 @@ public static class SaslAuthenticator
             {
                 response = sasl.Challenge(token, ct);
             }
-            catch (Exception ex) when (ex is SaslException or FormatException or NotSupportedException or AuthenticationException)
+            catch (Exception ex) when (IsMechanismFailure(ex))
             {
                 session.Transcript.Error($"{mechanism}: cannot answer the challenge ({ex.Message}); cancelling the exchange with '*'");
                 return await session.SendCommandAsync("*", ct: ct).ConfigureAwait(false);
@@ -150,6 +160,11 @@ public static class SaslAuthenticator
         }
         return Finish(session, request, result);
     }
+
+    // MailKit's DIGEST-MD5 and OAUTHBEARER throw InvalidOperationException when used outside its own clients (they need
+    // the service URI, which only MailKit can set): that must end the exchange with an error, not escape to the caller.
+    private static bool IsMechanismFailure(Exception ex) =>
+        ex is SaslException or FormatException or NotSupportedException or AuthenticationException or InvalidOperationException;
 
     private static CommandResult Finish(SmtpSession session, AuthRequest request, CommandResult result)
     {
