@@ -336,6 +336,13 @@ public static class HostileScenarios
         await Serve(c, OkTo);
     };
 
+    /// <summary>An ordinary server: greets and answers every command with <see cref="OkTo"/>.</summary>
+    public static async Task WellBehaved(Connection c)
+    {
+        await c.SendAsync(Greeting);
+        await Serve(c, OkTo);
+    }
+
     /// <summary>Answers each command until QUIT (answered with 221) or the client closes.</summary>
     public static async Task Serve(Connection c, Func<string, string> answer)
     {
