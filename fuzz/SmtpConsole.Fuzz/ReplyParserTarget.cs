@@ -58,6 +58,8 @@ internal static class ReplyParserTarget
             Invariants.Check(buffer.Length < before, "TryRead returned a reply without consuming anything");
             Invariants.Check(guard < 1_000_000, "TryRead does not make progress");
             CheckReply(reply!, maxLines);
+            // Memory kept per reply is bounded by the limits, not by what the server sends.
+            Invariants.Check(reply!.RawBytes.Length <= (long)(maxLines + 1) * (maxLineLength + 2) + 64, $"{reply.RawBytes.Length} raw bytes kept");
         }
     }
 
