@@ -364,6 +364,24 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task AuthLogin_PromptNotBase64_WarnsAndAnswersByPositionWithoutCrashing()
+    {
+        await using var server = new ScriptedSmtpServer(HostileScenarios.InvalidBase64Challenge);
+        await using var h = new HostileHarness(server.Port);
+        await Bounded(h.Runner.ConnectToAsync(h.Options));
+
+        var auth = await Bounded(h.Runner.ExecuteAsync("/auth login alice Secret-123"));
+
+        Assert.Equal(StepStatus.Failed, auth.Status);
+        Assert.Equal(535, auth.Result!.Reply!.Code);
+        var warning = Assert.Single(h.Sink.OfKind(TranscriptEventKind.Warn), e => e.Text.Contains("invalid Base64", StringComparison.Ordinal));
+        Assert.Contains("answering with the user name", warning.Text);
+        Assert.DoesNotContain(Convert.ToBase64String("Secret-123"u8.ToArray()), server.Received);
+        h.AssertFilesCompleteThrough(warning);
+        Assert.Equal(250, (await Bounded(h.Runner.ExecuteAsync("NOOP"))).Result!.Reply!.Code);
+    }
+
+    [Fact]
     public async Task Replies_TerminalEscapesNulAndBidi_NeutralisedOnScreenAndInBothFiles()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.TerminalEscapes);
