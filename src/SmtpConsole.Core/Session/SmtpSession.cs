@@ -258,6 +258,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (connection is null) return;
         _connection = null;
         _readerStop?.Cancel();
+        // The reader loop must be off the pipe before it is completed: completing it mid-parse frees the buffers being parsed.
+        if (_readerLoop is { IsCompleted: false } loop) await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
         if (_readerLoop is not null)
         {
