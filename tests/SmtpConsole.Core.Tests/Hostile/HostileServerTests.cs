@@ -57,6 +57,22 @@ public class HostileServerTests
     }
 
     [Fact]
+    public async Task Reconnect_WhileServerStreamsGarbage_NeverThrows()
+    {
+        // Found by the scenario catalogue: disconnecting completed the pipe while the reader loop was parsing from it,
+        // so /connect (or dispose) threw InvalidOperationException or ArgumentOutOfRangeException. It is a race: repeat.
+        for (int i = 0; i < 40; i++)
+        {
+            await using var server = new ScriptedSmtpServer(HostileScenarios.BinaryGarbageStream);
+            await using var h = new HostileHarness(server.Port);
+            await Bounded(h.Runner.ConnectToAsync(h.Options));
+            await Bounded(h.Runner.ConnectToAsync(h.Options));
+            await Bounded(h.Session.DisconnectAsync("test over"));
+            Assert.False(h.Session.IsConnected);
+        }
+    }
+
+    [Fact]
     public async Task Connect_TenMegabyteLineWithoutCrlf_ReportedAtOnceAndDiscarded()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.TenMegabyteLine);
