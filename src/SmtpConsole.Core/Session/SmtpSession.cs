@@ -268,6 +268,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (connection is null) return;
         _connection = null;
         _readerStop?.Cancel();
+        // The reader loop must be off the pipe before it is completed: completing it mid-parse frees the buffers being parsed.
+        if (_readerLoop is { IsCompleted: false } loop) await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
         if (_readerLoop is not null)
         {
@@ -389,7 +391,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private void StartReader()
     {
         var connection = _connection!;
-        if (_replies.Reader.Completion.IsCompleted) _replies = Channel.CreateUnbounded<SmtpReply>();
+        // Always a fresh channel: replies the previous connection left unread (a 421, garbage) must never answer this one.
+        _replies = Channel.CreateUnbounded<SmtpReply>();
         _readerStop = new CancellationTokenSource();
         _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
     }
