@@ -52,6 +52,7 @@ internal static class Program
             return await TuiApp.RunAsync(options, ct).ConfigureAwait(false);
         });
         root.Subcommands.Add(new ReplayCommand().Build());
+        root.Subcommands.Add(new DoctorCommand().Build());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)

@@ -99,8 +99,7 @@ public sealed partial class CommandRunner
         var unknown = caps.UnknownKeywords.ToList();
         if (unknown.Count > 0) parts.Add("other: " + string.Join(' ', unknown));
         _session.Transcript.Info("server offers: " + string.Join(", ", parts));
-        if (!_session.IsTls && caps.Auth && caps.AuthMechanisms.Any(m => m is "PLAIN" or "LOGIN"))
-            _session.Transcript.Warn("AUTH PLAIN/LOGIN is offered on a connection without TLS: credentials would travel in clear text");
+        Advise(_advisor.AfterEhlo(caps, _session.IsTls));
     }
 
     private async Task<StepOutcome> StartTlsAsync(CancellationToken ct)
@@ -186,6 +185,7 @@ public sealed partial class CommandRunner
             SetMode(RunnerMode.Command);
             return new StepOutcome(StepStatus.Failed, null, "the connection closed during DATA");
         }
+        Advise(_advisor.OnBodyLine(line, _session.Capabilities));
         bool ok = await _session.SendDataLineAsync(line, ct).ConfigureAwait(false);
         return ok ? StepOutcome.Ok() : new StepOutcome(StepStatus.Failed, null, "could not send the body line");
     }

@@ -17,6 +17,7 @@ public sealed partial class CommandRunner
     private readonly SmtpSession _session;
     private readonly IConsoleInteraction _interaction;
     private readonly List<string> _pipelineGroup = [];
+    private readonly Analysis.SessionAdvisor _advisor = new();
     private string? _dataHelper;
 
     public CommandRunner(SmtpSession session, IConsoleInteraction interaction, RunnerSettings? settings = null)
@@ -117,9 +118,11 @@ public sealed partial class CommandRunner
                 return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
             annotation = continuation ? AnnotateContinuation(line) : AnnotateAuthCommand(line);
         }
+        if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser));
         var result = await _session.SendCommandAsync(line, annotation, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: false);
         if (result.Reply?.Code == 354 && verb == "DATA") EnterBody("DATA");
+        if (verb == "EHLO" && result.Succeeded) Advise(_advisor.AfterEhlo(_session.Capabilities, _session.IsTls));
         return outcome;
     }
 
@@ -183,6 +186,16 @@ public sealed partial class CommandRunner
         if (result.Failure != CommandFailure.None) return new StepOutcome(StepStatus.Failed, result, result.Message);
         if (helper && !result.Succeeded) return new StepOutcome(StepStatus.Failed, result, $"{result.Reply!.Code} {result.Reply.Text}");
         return StepOutcome.Ok(result);
+    }
+
+    private void Advise(IEnumerable<Analysis.Advice> advice)
+    {
+        _advisor.Rules = Settings.AdvisorRules;
+        foreach (var a in advice)
+        {
+            if (a.IsWarning) _session.Transcript.Warn(a.Text);
+            else _session.Transcript.Info(a.Text);
+        }
     }
 
     private void EnterBody(string helper)

@@ -17,6 +17,9 @@ public sealed record RunnerSettings
     /// <summary>Looks up MX hosts for a domain, best first (for <c>/mx</c> and <c>/connect mx:DOMAIN</c>).</summary>
     public Func<string, CancellationToken, Task<IReadOnlyList<string>>>? LookupMx { get; init; }
 
+    /// <summary>Provider rules for live advice (from the profile in use).</summary>
+    public Analysis.AdvisorRules AdvisorRules { get; init; } = Analysis.AdvisorRules.None;
+
     /// <summary>Where relative <c>@FILE</c> paths are resolved (the script's folder, or the current directory).</summary>
     public string BaseDirectory { get; init; } = Environment.CurrentDirectory;
 }

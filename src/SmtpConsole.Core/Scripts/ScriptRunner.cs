@@ -23,7 +23,25 @@ public sealed class ScriptRunner
     {
         var transcript = _runner.Session.Transcript;
         int exitCode = ExitCodes.Success;
-        if (options.Target is { } target)
+        // Every command line is checked before anything is sent: a typo on line 40 must not cost a half-done session.
+        var parsed = new Dictionary<int, ConsoleCommand>();
+        for (int i = 0; i < script.Lines.Count; i++)
+        {
+            var line = script.Lines[i];
+            if (line.Kind != ScriptLineKind.Command) continue;
+            try
+            {
+                parsed[i] = CommandLineParser.Parse(VariableResolver.Expand(line.Text, variables));
+            }
+            catch (CommandSyntaxException ex)
+            {
+                transcript.Error($"{script.Source}:{line.Number.ToString(CultureInfo.InvariantCulture)}: {ex.Message}");
+                transcript.Info("replay stopped before connecting: script error (exit 2)");
+                return ExitCodes.UsageError;
+            }
+        }
+        bool scriptConnectsFirst = parsed.OrderBy(p => p.Key).Select(p => p.Value).FirstOrDefault(c => c is not CommentCommand) is ConnectCommand;
+        if (options.Target is { } target && !scriptConnectsFirst)
         {
             int connected = Classify(await _runner.ConnectToAsync(target, ct).ConfigureAwait(false), null);
             if (connected != ExitCodes.Success) return connected;
@@ -49,7 +67,7 @@ public sealed class ScriptRunner
                     outcome = await _runner.ExecuteAsync(text, ct).ConfigureAwait(false);
                     break;
                 default:
-                    if (options.Target is not null && CommandLineParser.Parse(text) is ConnectCommand)
+                    if (options.Target is not null && parsed.GetValueOrDefault(i) is ConnectCommand)
                     {
                         transcript.Info($"{where}: {line.Text.Trim()} goes to the target given on the command line");
                         outcome = await _runner.ConnectToAsync(options.Target, ct).ConfigureAwait(false);
@@ -138,6 +156,7 @@ public sealed class ScriptRunner
     {
         for (int j = index + 1; j < lines.Count; j++)
         {
+            if (lines[j].Kind == ScriptLineKind.ExpectCode) continue;
             if (lines[j].Kind != ScriptLineKind.Command) return true;
             string text = VariableResolver.Expand(lines[j].Text, variables).TrimStart();
             if (text.StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || text.StartsWith("/open", StringComparison.OrdinalIgnoreCase)) return false;

@@ -8,6 +8,12 @@ namespace SmtpConsole.Core.Session;
 
 public sealed partial class SmtpSession
 {
+    /// <summary>The certificate the server presented in the last TLS handshake (also after a rejected one).</summary>
+    public X509Certificate2? ServerCertificate { get; private set; }
+
+    /// <summary>How the last certificate was judged: trusted or not, and every problem in words.</summary>
+    public TlsVerdict? CertificateVerdict { get; private set; }
+
     /// <summary>Runs the TLS handshake on the current connection; returns null on success or the failure.</summary>
     private async Task<CommandResult?> NegotiateTlsAsync(CancellationToken ct)
     {
@@ -32,6 +38,8 @@ public sealed partial class SmtpSession
             EnabledSslProtocols = ProtocolsFrom(options.MinimumTlsVersion),
         };
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS handshake with {serverName}…"));
+        if (options.Insecure && options.PinnedCertificate is null)
+            _transcript.Warn("--insecure: the server certificate will NOT be verified; anyone on the path could read and change this session");
         SslStream ssl;
         try
         {
@@ -60,9 +68,12 @@ public sealed partial class SmtpSession
 
     private void RecordCertificate(TlsCertificateValidator validator, X509Certificate? remote)
     {
+        CertificateVerdict = validator.LastVerdict;
+        remote ??= validator.LastCertificate;
         if (remote is not null)
         {
-            using var certificate = new X509Certificate2(remote);
+            var certificate = new X509Certificate2(remote);
+            ServerCertificate = certificate;
             _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, "server certificate:\n" + string.Join('\n', CertificateDescription.Describe(certificate))));
         }
         if (validator.LastVerdict is not { } verdict) return;

@@ -65,10 +65,14 @@ public sealed partial class SmtpSession : IAsyncDisposable
     {
         if (_connection is not null) await DisconnectAsync("closing the previous connection").ConfigureAwait(false);
         Options = options;
+        Greeting = null;
+        LastReply = null;
+        ServerCertificate = null;
+        CertificateVerdict = null;
+        _awaiting.Clear();
         string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}"));
-        if (options.Insecure) _transcript.Warn("--insecure: the server certificate will NOT be verified; anyone on the path could read and change this session");
 
         var stopwatch = Stopwatch.StartNew();
         try

@@ -39,9 +39,13 @@ public sealed class TlsCertificateValidator
     /// <summary>The last verdict, read after the handshake (or after it failed) to report why.</summary>
     public TlsVerdict? LastVerdict { get; private set; }
 
+    /// <summary>The certificate seen in the last handshake, kept so a rejected one can still be described.</summary>
+    public X509Certificate2? LastCertificate { get; private set; }
+
     public bool Validate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        LastVerdict = Judge(certificate is null ? null : new X509Certificate2(certificate), chain, errors);
+        LastCertificate = certificate is null ? null : new X509Certificate2(certificate);
+        LastVerdict = Judge(LastCertificate, chain, errors);
         return LastVerdict.Accepted;
     }
 

@@ -15,6 +15,13 @@ internal static class ProfileTargets
         return arguments.Target(result, host, port);
     }
 
+    /// <summary>The target plus the profile it came from (for user, mechanisms, provider rules); null when none given.</summary>
+    public static (ConnectOptions Target, ResolvedProfile? Profile)? ResolveWithProfile(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults)
+    {
+        var target = Resolve(arguments, result, host, port, defaults);
+        return target is null ? null : (target, null);
+    }
+
     /// <summary>Connection options for a profile name (for /connect PROFILE), or null.</summary>
     public static ConnectOptions? ByName(string name, string? profileFile, ConnectOptions defaults)
     {

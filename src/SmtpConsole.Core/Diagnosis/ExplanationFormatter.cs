@@ -1,0 +1,158 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace SmtpConsole.Core.Diagnosis;
+
+/// <summary>Renders an <see cref="Explanation"/> for the CLI (text lines) and for <c>--json</c>.</summary>
+public static class ExplanationFormatter
+{
+    private const int LabelWidth = 10;
+
+    /// <summary>Text lines: reply, class, code meaning, enhanced meaning, provider, diagnosis (cause, fix, docs, source), other candidates.</summary>
+    /// <param name="explanation">What to render.</param>
+    /// <param name="maxAlternatives">How many lower-ranked matches to list after the best one.</param>
+    public static IReadOnlyList<string> FormatText(Explanation explanation, int maxAlternatives = 3)
+    {
+        ArgumentNullException.ThrowIfNull(explanation);
+        var facts = explanation.Facts;
+        var lines = new List<string>();
+        string code = facts.Code.ToString(CultureInfo.InvariantCulture);
+        lines.Add(Label("Reply") + code + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
+        lines.Add(Label("Class") + explanation.ReplyClass);
+        if (explanation.CodeMeaning is { } cm)
+            lines.Add(Label("Code") + $"{code} — {cm.Title} ({cm.Rfc})");
+        else if (facts.CodeInferred)
+            lines.Add(Label("Code") + "not in the input; only the enhanced code was found");
+        if (facts.Enhanced is { } e)
+        {
+            string meaning = explanation.EnhancedMeaning is { } em
+                ? $"{em.Title} ({em.Rfc}): {em.Description}"
+                : "not in the IANA registry (provider-specific detail code)";
+            lines.Add(Label("Enhanced") + $"{e} — {meaning}");
+            string cls = explanation.EnhancedClass?.Title ?? "?";
+            string subj = explanation.EnhancedSubject?.Title ?? "?";
+            lines.Add(Label(string.Empty) + $"class {e.Class}: {cls}; subject {e.Subject}: {subj}");
+        }
+        if (explanation.Provider is { } p)
+            lines.Add(Label("Provider") + $"{p.Name} (from {p.Describe()})");
+        if (facts.Phase is not null)
+            lines.Add(Label("Phase") + $"answers {facts.Phase}");
+
+        if (explanation.Best is { } best)
+        {
+            var entry = best.Entry;
+            lines.Add(string.Empty);
+            lines.Add(Label("Diagnosis") + $"{entry.Title}  [{entry.Id}]");
+            lines.Add(Label("Cause") + entry.Cause);
+            lines.Add(Label("Fix").TrimEnd());
+            for (int i = 0; i < entry.Fix.Count; i++)
+                lines.Add($"  {i + 1}. {entry.Fix[i]}");
+            if (entry.Docs is not null) lines.Add(Label("Docs") + entry.Docs);
+            lines.Add(Label("Source") + entry.Source);
+            lines.Add(Label("Matched") + string.Join("; ", best.Reasons));
+        }
+        else
+        {
+            lines.Add(string.Empty);
+            lines.Add(Label("Diagnosis") + "no knowledge-base entry matches this reply");
+        }
+
+        var others = explanation.Matches.Skip(1).Take(maxAlternatives).ToList();
+        if (others.Count > 0)
+        {
+            lines.Add(string.Empty);
+            lines.Add("Other possible explanations:");
+            foreach (var m in others)
+                lines.Add($"  - {m.Entry.Title} [{m.Entry.Id}, score {m.Score.ToString(CultureInfo.InvariantCulture)}]");
+        }
+        return lines;
+    }
+
+    /// <summary>Writes the explanation as one JSON object (stable property names, camelCase).</summary>
+    public static void WriteJson(Utf8JsonWriter writer, Explanation explanation, int maxMatches = 5)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentNullException.ThrowIfNull(explanation);
+        var facts = explanation.Facts;
+        writer.WriteStartObject();
+
+        writer.WriteStartObject("reply");
+        writer.WriteNumber("code", facts.Code);
+        writer.WriteBoolean("codeInferred", facts.CodeInferred);
+        if (facts.Enhanced is { } e) writer.WriteString("enhanced", e.ToString()); else writer.WriteNull("enhanced");
+        writer.WriteStartArray("lines");
+        foreach (string l in facts.Lines) writer.WriteStringValue(l);
+        writer.WriteEndArray();
+        WriteOptional(writer, "host", facts.Host);
+        WriteOptional(writer, "greeting", facts.Greeting);
+        WriteOptional(writer, "phase", facts.Phase);
+        writer.WriteEndObject();
+
+        writer.WriteString("class", explanation.ReplyClass);
+        if (explanation.CodeMeaning is { } cm)
+        {
+            writer.WriteStartObject("codeMeaning");
+            writer.WriteString("title", cm.Title);
+            writer.WriteString("rfc", cm.Rfc);
+            writer.WriteEndObject();
+        }
+        else writer.WriteNull("codeMeaning");
+
+        if (facts.Enhanced is { } enh)
+        {
+            writer.WriteStartObject("enhancedMeaning");
+            writer.WriteString("code", enh.ToString());
+            WriteOptional(writer, "registryKey", explanation.EnhancedMeaning?.Code);
+            WriteOptional(writer, "title", explanation.EnhancedMeaning?.Title);
+            WriteOptional(writer, "description", explanation.EnhancedMeaning?.Description);
+            WriteOptional(writer, "rfc", explanation.EnhancedMeaning?.Rfc);
+            WriteOptional(writer, "class", explanation.EnhancedClass?.Title);
+            WriteOptional(writer, "subject", explanation.EnhancedSubject?.Title);
+            writer.WriteEndObject();
+        }
+        else writer.WriteNull("enhancedMeaning");
+
+        if (explanation.Provider is { } p)
+        {
+            writer.WriteStartObject("provider");
+            writer.WriteString("id", p.Id);
+            writer.WriteString("name", p.Name);
+            writer.WriteString("evidence", p.Evidence.ToString().ToLowerInvariant());
+            writer.WriteString("detail", p.Detail);
+            WriteOptional(writer, "docs", p.Provider.Docs);
+            writer.WriteEndObject();
+        }
+        else writer.WriteNull("provider");
+
+        WriteOptional(writer, "oneLineHint", explanation.OneLineHint);
+        writer.WriteString("summary", explanation.Summary);
+
+        writer.WriteStartArray("matches");
+        foreach (var m in explanation.Matches.Take(maxMatches))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("id", m.Entry.Id);
+            writer.WriteNumber("score", m.Score);
+            writer.WriteString("title", m.Entry.Title);
+            writer.WriteString("cause", m.Entry.Cause);
+            writer.WriteStartArray("fix");
+            foreach (string f in m.Entry.Fix) writer.WriteStringValue(f);
+            writer.WriteEndArray();
+            WriteOptional(writer, "docs", m.Entry.Docs);
+            writer.WriteString("source", m.Entry.Source);
+            writer.WriteStartArray("reasons");
+            foreach (string r in m.Reasons) writer.WriteStringValue(r);
+            writer.WriteEndArray();
+            writer.WriteEndObject();
+        }
+        writer.WriteEndArray();
+        writer.WriteEndObject();
+    }
+
+    private static string Label(string label) => label.Length == 0 ? new string(' ', LabelWidth + 1) : (label + ":").PadRight(LabelWidth + 1);
+
+    private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
+    {
+        if (value is null) writer.WriteNull(name); else writer.WriteString(name, value);
+    }
+}

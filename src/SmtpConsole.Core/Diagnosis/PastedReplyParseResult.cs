@@ -1,0 +1,28 @@
+using System.Diagnostics.CodeAnalysis;
+
+namespace SmtpConsole.Core.Diagnosis;
+
+/// <summary>Result of <see cref="PastedReplyParser.Parse"/>: either facts or an error message for the user.</summary>
+public sealed class PastedReplyParseResult
+{
+    private PastedReplyParseResult(ReplyFacts? facts, string? error)
+    {
+        Facts = facts;
+        Error = error;
+    }
+
+    /// <summary>The reply found, when <see cref="IsSuccess"/>.</summary>
+    public ReplyFacts? Facts { get; }
+
+    /// <summary>Why nothing could be parsed, when not <see cref="IsSuccess"/>.</summary>
+    public string? Error { get; }
+
+    /// <summary>True when a reply was found.</summary>
+    [MemberNotNullWhen(true, nameof(Facts))]
+    [MemberNotNullWhen(false, nameof(Error))]
+    public bool IsSuccess => Facts is not null;
+
+    internal static PastedReplyParseResult Success(ReplyFacts facts) => new(facts, null);
+
+    internal static PastedReplyParseResult Failure(string error) => new(null, error);
+}

@@ -1,0 +1,184 @@
+using System.Globalization;
+
+namespace SmtpConsole.Core.Diagnosis;
+
+/// <summary>Explains SMTP replies using the knowledge base.</summary>
+public static class ReplyExplainer
+{
+    // Weights: provider evidence dominates so a provider-specific entry beats any generic one;
+    // within a tier code+enhanced+pattern > code+pattern > code+enhanced > code only.
+    internal const int ProviderBonus = 100;
+    internal const int UnrecognisedProviderPatternBonus = 40;
+    internal const int OtherProviderPenalty = -20;
+    internal const int PatternBonus = 30;
+    internal const int EnhancedExactBonus = 20;
+    internal const int EnhancedWildcardBonus = 10;
+    internal const int PhaseBonus = 25;
+    internal const int CodeExact = 10;
+    internal const int CodeTens = 5;
+    internal const int CodeClass = 2;
+
+    private const int MaxHintLength = 100;
+
+    /// <summary>Explains a reply with the given (default: embedded) knowledge base.</summary>
+    public static Explanation Explain(ReplyFacts facts, KnowledgeBase? knowledgeBase = null)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        var kb = knowledgeBase ?? KnowledgeBase.Default;
+        string text = facts.Text;
+        string? phase = ReplyFacts.NormalizePhase(facts.Phase);
+        var provider = kb.Recognizer.Recognize(facts.Host, facts.Greeting, text, facts.ProviderHint);
+
+        var matches = new List<DiagnosisMatch>();
+        foreach (var entry in kb.Compiled)
+        {
+            if (Score(entry, facts, text, phase, provider, kb.Recognizer) is { } m) matches.Add(m);
+        }
+        // Stable order: equal scores keep data order, so data authors control tie-breaks.
+        var ranked = matches.Select((m, i) => (m, i)).OrderByDescending(t => t.m.Score).ThenBy(t => t.i).Select(t => t.m).ToList();
+
+        if (provider is null && ranked.Count > 0 && !ranked[0].Entry.IsGeneric
+            && kb.Recognizer.Find(ranked[0].Entry.Providers[0]) is { } inferred)
+            provider = new RecognizedProvider(inferred, ProviderEvidence.KnowledgeEntry, ranked[0].Entry.Id);
+
+        var registry = kb.Registry;
+        var enhancedMeaning = facts.Enhanced is { } e ? registry.Lookup(e) : null;
+        var explanation = new Explanation
+        {
+            Facts = facts,
+            ReplyClass = DescribeClass(facts.Code),
+            CodeMeaning = facts.CodeInferred ? null : registry.GetReplyCode(facts.Code),
+            EnhancedMeaning = enhancedMeaning,
+            EnhancedClass = facts.Enhanced is { } e1 ? registry.GetClass(e1.Class) : null,
+            EnhancedSubject = facts.Enhanced is { } e2 ? registry.GetSubject(e2.Subject) : null,
+            Provider = provider,
+            Matches = ranked,
+            OneLineHint = facts.Code >= 400 ? BuildHint(ranked.FirstOrDefault(), provider, facts) : null,
+            Summary = BuildSummary(facts, provider, ranked.FirstOrDefault(), enhancedMeaning),
+        };
+        return explanation;
+    }
+
+    /// <summary>"2xx success", "3xx intermediate", "4xx transient failure" or "5xx permanent failure".</summary>
+    public static string DescribeClass(int code) => (code / 100) switch
+    {
+        2 => "2xx success",
+        3 => "3xx intermediate (server waits for more input)",
+        4 => "4xx transient failure (retrying later may work)",
+        5 => "5xx permanent failure (fix something before retrying)",
+        _ => "unknown reply class",
+    };
+
+    private static DiagnosisMatch? Score(CompiledEntry c, ReplyFacts facts, string text, string? phase, RecognizedProvider? provider, ProviderRecognizer recognizer)
+    {
+        var reasons = new List<string>(4);
+        int score = 0;
+
+        int best = 0;
+        foreach (var cp in c.Codes) best = Math.Max(best, cp.Match(facts.Code, facts.CodeInferred));
+        if (best == 0) return null;
+        score += best switch { 3 => CodeExact, 2 => CodeTens, _ => CodeClass };
+        reasons.Add(best == 3 ? $"code {facts.Code}" : $"code class {facts.Code / 100}xx");
+
+        // Generic entries keyed on an enhanced code say nothing about replies that carry none.
+        if (c.Enhanced is not null && facts.Enhanced is null && c.Entry.IsGeneric) return null;
+        if (c.Enhanced is not null && facts.Enhanced is { } enh)
+        {
+            if (!c.Enhanced.Matches(enh)) return null;
+            score += c.Enhanced.IsExact ? EnhancedExactBonus : EnhancedWildcardBonus;
+            reasons.Add($"enhanced {enh} ~ {c.Entry.Enhanced}");
+        }
+
+        bool patternMatched = false;
+        if (c.Pattern is not null)
+        {
+            if (DiagnosisRegex.SafeMatch(c.Pattern, text) is not { } m) return null;
+            patternMatched = true;
+            score += PatternBonus;
+            reasons.Add($"text \"{Shorten(m.Value, 60)}\"");
+        }
+
+        if (!c.Entry.IsGeneric)
+        {
+            if (provider is not null)
+            {
+                string? family = c.Entry.Providers.FirstOrDefault(p => recognizer.IsInFamily(provider.Id, p));
+                if (family is not null)
+                {
+                    score += ProviderBonus;
+                    reasons.Add($"provider {provider.Name}");
+                }
+                else if (patternMatched && !c.Entry.SharedText)
+                {
+                    score += OtherProviderPenalty;
+                    reasons.Add($"text typical of {string.Join('/', c.Entry.Providers)} although the server looks like {provider.Name}");
+                }
+                else return null;
+            }
+            else if (patternMatched && !c.Entry.SharedText)
+            {
+                score += UnrecognisedProviderPatternBonus;
+                reasons.Add($"text typical of {string.Join('/', c.Entry.Providers)}");
+            }
+            else return null;
+        }
+
+        if (c.Entry.Phase is not null && phase is not null)
+        {
+            if (string.Equals(c.Entry.Phase, phase, StringComparison.OrdinalIgnoreCase))
+            {
+                score += PhaseBonus;
+                reasons.Add($"answers {phase}");
+            }
+            else
+            {
+                score -= PhaseBonus;
+                reasons.Add($"about {c.Entry.Phase.ToUpperInvariant()}, but this answers {phase}");
+            }
+        }
+
+        return new DiagnosisMatch(c.Entry, score, reasons);
+    }
+
+    private static string? BuildHint(DiagnosisMatch? best, RecognizedProvider? provider, ReplyFacts facts)
+    {
+        string core = best is null
+            ? DescribeClass(facts.Code)
+            : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
+        string prefix = provider is not null ? provider.Name + ": " : string.Empty;
+        const string suffix = " — see F4";
+        int room = MaxHintLength - prefix.Length - suffix.Length;
+        return prefix + Shorten(core, Math.Max(room, 20)) + suffix;
+    }
+
+    private static string BuildSummary(ReplyFacts facts, RecognizedProvider? provider, DiagnosisMatch? best, EnhancedStatusMeaning? enhanced)
+    {
+        var sb = new System.Text.StringBuilder();
+        sb.Append(facts.CodeInferred ? "(code inferred) " : string.Empty);
+        sb.Append(facts.Code.ToString(CultureInfo.InvariantCulture));
+        if (facts.Enhanced is { } e)
+        {
+            sb.Append(' ').Append(e.ToString());
+            if (enhanced is not null) sb.Append(" (").Append(enhanced.Title).Append(')');
+        }
+        sb.Append(": ").Append(DescribeClass(facts.Code)).Append('.');
+        if (best is not null)
+        {
+            sb.Append(' ');
+            // Provider-specific titles already name the provider.
+            if (provider is not null && best.Entry.IsGeneric) sb.Append(provider.Name).Append(": ");
+            sb.Append(best.Entry.Title).Append(". ").Append(FirstSentence(best.Entry.Cause));
+        }
+        return sb.ToString();
+    }
+
+    private static string FirstSentence(string text)
+    {
+        // A sentence ends at ". " followed by a capital letter, so "e.g. the" does not cut it short.
+        for (int i = text.IndexOf(". ", StringComparison.Ordinal); i >= 0; i = text.IndexOf(". ", i + 2, StringComparison.Ordinal))
+            if (i + 2 < text.Length && char.IsUpper(text[i + 2])) return text[..(i + 1)];
+        return text;
+    }
+
+    internal static string Shorten(string s, int max) => s.Length <= max ? s : s[..Math.Max(0, max - 1)].TrimEnd() + "…";
+}

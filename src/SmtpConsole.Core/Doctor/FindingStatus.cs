@@ -1,0 +1,9 @@
+namespace SmtpConsole.Core.Doctor;
+
+public enum FindingStatus
+{
+    Pass,
+    Info,
+    Warn,
+    Fail,
+}

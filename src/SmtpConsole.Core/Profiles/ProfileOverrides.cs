@@ -1,0 +1,164 @@
+namespace SmtpConsole.Core.Profiles;
+
+/// <summary>
+/// Applies command-line flags to a profile with the same checks as profile files, so a bad flag is reported
+/// and skipped instead of producing a profile that fails later in a confusing way.
+/// </summary>
+internal static class ProfileOverrides
+{
+    public static string DisplayField(string fieldPath) => fieldPath switch
+    {
+        "secret:env" or "secret:prompt" => "secret",
+        _ => fieldPath.Replace(':', '.'),
+    };
+
+    public static string? DisplayValue(string fieldPath, string? value) => fieldPath switch
+    {
+        "secret:env" => value is null ? null : $"env {value}",
+        "secret:prompt" => "prompt",
+        "tls:insecure" when value is null => "true",
+        _ => value,
+    };
+
+    public static ConnectionProfile Apply(
+        ConnectionProfile profile,
+        IReadOnlyDictionary<string, string?> overrides,
+        string? profileName,
+        out IReadOnlyList<ProfileDiagnostic> problems)
+    {
+        var found = new List<ProfileDiagnostic>();
+        var result = profile;
+        foreach (var (key, rawValue) in overrides)
+        {
+            void Problem(string message) =>
+                found.Add(new ProfileDiagnostic(ProfileDiagnosticSeverity.Error, $"command-line {key}: {message}", Profile: profileName));
+
+            if (!ProfileOverrideKeys.TryGetField(key, out var field))
+            {
+                if (ProfileSchema.IsSecretLikeKey(key))
+                {
+                    Problem("passwords are not accepted as flags (they end up in shell history and process lists); " +
+                        "use --secret-env VARIABLE_NAME or --prompt");
+                    continue;
+                }
+
+                var suggestion = ProfileNameSuggester.Suggest(key.TrimStart('-'), ProfileOverrideKeys.PreferredNames, 1);
+                Problem(suggestion.Count > 0 ? $"unknown setting; did you mean '{suggestion[0]}'?" : "unknown setting");
+                continue;
+            }
+
+            var value = rawValue?.Trim();
+            var isFlag = field is "tls:insecure" or "secret:prompt";
+            if (string.IsNullOrEmpty(value) && !isFlag && field is not "user")
+            {
+                Problem("needs a value");
+                continue;
+            }
+
+            switch (field)
+            {
+                case "host":
+                    if (ProfileValueParsers.TryValidateHost(value!, out var hostProblem))
+                        result = result with { Host = value };
+                    else
+                        Problem($"host '{value}' {hostProblem}; ignored");
+                    break;
+                case "port":
+                    if (ProfileValueParsers.TryParsePort(value!, out var port))
+                        result = result with { Port = port };
+                    else
+                        Problem($"port '{value}' is not a number between 1 and 65535; ignored");
+                    break;
+                case "security":
+                    if (ProfileValueParsers.TryParseSecurity(value!, out var security, out _))
+                        result = result with { Security = security };
+                    else
+                        Problem($"security '{value}' is not one of plain, starttls, tls; ignored");
+                    break;
+                case "user":
+                    result = result with { User = string.IsNullOrEmpty(value) ? null : value };
+                    break;
+                case "ehloName":
+                    if (value!.Any(char.IsWhiteSpace))
+                        Problem($"EHLO name '{value}' must not contain spaces; ignored");
+                    else
+                        result = result with { EhloName = value };
+                    break;
+                case "authMechanisms":
+                    var mechanisms = value!.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
+                        .Select(mechanism => mechanism.ToUpperInvariant()).Distinct().ToList();
+                    if (mechanisms.All(ProfileValueParsers.IsValidMechanismName))
+                        result = result with { AuthMechanisms = mechanisms };
+                    else
+                        Problem($"'{value}' is not a comma-separated list of SASL mechanism names; ignored");
+                    break;
+                case "secret:env":
+                    if (ProfileValueParsers.IsValidEnvironmentVariableName(value!))
+                        result = result with { Secret = result.Secret with { EnvironmentVariable = value } };
+                    else
+                        Problem("must name an environment variable (letters, digits and '_'); ignored");
+                    break;
+                case "secret:prompt":
+                    if (TryParseFlag(value, out var prompt))
+                        result = result with { Secret = result.Secret with { Prompt = prompt } };
+                    else
+                        Problem($"'{value}' must be true or false; ignored");
+                    break;
+                case "tls:caFile":
+                    result = result with { Tls = result.Tls with { CaFile = value } };
+                    break;
+                case "tls:insecure":
+                    if (TryParseFlag(value, out var insecure))
+                        result = result with { Tls = result.Tls with { Insecure = insecure } };
+                    else
+                        Problem($"'{value}' must be true or false; ignored");
+                    break;
+                case "tls:minVersion":
+                    if (ProfileValueParsers.TryParseTlsVersion(value!, out var version))
+                        result = result with { Tls = result.Tls with { MinVersion = version } };
+                    else
+                        Problem($"'{value}' is not one of 1.0, 1.1, 1.2, 1.3; ignored");
+                    break;
+                case "tls:serverName":
+                    if (value!.Any(char.IsWhiteSpace))
+                        Problem($"server name '{value}' must not contain spaces; ignored");
+                    else
+                        result = result with { Tls = result.Tls with { ServerName = value } };
+                    break;
+                case "proxy":
+                    if (ProfileValueParsers.IsValidProxy(value!))
+                        result = result with { Proxy = value };
+                    else
+                        Problem($"'{value}' is not a proxy URL like socks5://127.0.0.1:1080; ignored");
+                    break;
+                case "timeouts:connectSeconds":
+                    if (ProfileValueParsers.TryParseSeconds(value!, out var connect))
+                        result = result with { Timeouts = result.Timeouts with { Connect = connect } };
+                    else
+                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
+                    break;
+                case "timeouts:commandSeconds":
+                    if (ProfileValueParsers.TryParseSeconds(value!, out var command))
+                        result = result with { Timeouts = result.Timeouts with { Command = command } };
+                    else
+                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
+                    break;
+            }
+        }
+
+        problems = found;
+        return result;
+    }
+
+    // A flag given without a value (--insecure) means true.
+    private static bool TryParseFlag(string? value, out bool flag)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            flag = true;
+            return true;
+        }
+
+        return ProfileValueParsers.TryParseBoolean(value, out flag);
+    }
+}

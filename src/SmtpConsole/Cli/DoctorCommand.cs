@@ -1,0 +1,115 @@
+using System.CommandLine;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using SmtpConsole.Core.Doctor;
+using SmtpConsole.Core.Scripts;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Cli;
+
+/// <summary><c>smtpconsole doctor</c>: checks a server or profile end to end and prints a findings table.</summary>
+internal sealed class DoctorCommand
+{
+    private readonly ConnectionArguments _connection = new();
+    private readonly Argument<string?> _host = new("HOST") { Description = "Server to examine (or use --profile)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _user = new("--user", "-u") { Description = "Log in as this user (the secret comes from --secret-env, the profile, or a prompt)" };
+    private readonly Option<string?> _secretEnv = new("--secret-env") { Description = "Environment variable holding the password or token (default SMTPCONSOLE_PASSWORD)" };
+    private readonly Option<string?> _from = new("--from") { Description = "MAIL FROM for the envelope probe (default: the user when it is an address)" };
+    private readonly Option<string?> _to = new("--to") { Description = "RCPT TO for the envelope probe (default: the sender)" };
+    private readonly Option<string?> _domain = new("--mx") { Description = "Also list the MX hosts of this domain" };
+    private readonly Option<bool> _json = new("--json") { Description = "Print the findings as JSON" };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print the SMTP dialogue" };
+    private readonly Option<bool> _allowPlaintextAuth = new("--allow-plaintext-auth") { Description = "Allow a login without TLS" };
+
+    public Command Build()
+    {
+        var command = new Command("doctor", "Diagnose a server or profile: DNS, TCP, TLS, EHLO before/after TLS, AUTH, an optional login and an envelope probe (nothing is sent)");
+        command.Arguments.Add(_host);
+        _connection.AddTo(command);
+        foreach (var option in new Option[] { _user, _secretEnv, _from, _to, _domain, _json, _verbose, _allowPlaintextAuth }) command.Options.Add(option);
+        command.SetAction((result, ct) => RunAsync(result, ct));
+        return command;
+    }
+
+    private async Task<int> RunAsync(ParseResult result, CancellationToken ct)
+    {
+        DoctorOptions options;
+        try
+        {
+            var defaults = _connection.Defaults(result);
+            var resolved = ProfileTargets.ResolveWithProfile(_connection, result, result.GetValue(_host), null, defaults)
+                ?? throw new UsageException("doctor needs a target: smtpconsole doctor HOST [--port N] [--starttls|--tls], or --profile NAME");
+            var (target, profile) = resolved;
+            string? user = result.GetValue(_user) ?? profile?.User;
+            string secretEnv = result.GetValue(_secretEnv) ?? profile?.SecretEnvironmentVariable ?? "SMTPCONSOLE_PASSWORD";
+            string? secret = user is null ? null : Environment.GetEnvironmentVariable(secretEnv) ?? TerminalPrompt.ReadSecret($"Secret for {user}");
+            options = new DoctorOptions
+            {
+                Target = target,
+                User = user,
+                Secret = secret,
+                MailFrom = result.GetValue(_from),
+                RcptTo = result.GetValue(_to),
+                MailDomain = result.GetValue(_domain) ?? (user?.Contains('@') == true ? user[(user.IndexOf('@') + 1)..] : null),
+                PreferredMechanisms = profile?.AuthMechanisms ?? [],
+                AllowPlaintextAuth = result.GetValue(_allowPlaintextAuth),
+                FromMustEqualLogin = profile?.FromMustEqualLogin ?? false,
+            };
+        }
+        catch (UsageException ex)
+        {
+            await Console.Error.WriteLineAsync("smtpconsole doctor: " + ex.Message).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+
+        var recorder = new TranscriptRecorder();
+        if (result.GetValue(_verbose)) recorder.AddSink(new ConsoleTranscriptSink(Console.Error, null, ConsoleTranscriptSink.ShouldColour(), false));
+        var doctor = new SmtpDoctor(recorder, MxLookup.LookupAsync, ExplainHook.Explain);
+        var report = await doctor.RunAsync(options, ct).ConfigureAwait(false);
+        if (result.GetValue(_json)) WriteJson(report);
+        else WriteTable(report, ConsoleTranscriptSink.ShouldColour());
+        return report.ConnectionFailed ? ExitCodes.ConnectionFailed : report.Failed ? ExitCodes.ExpectationFailed : ExitCodes.Success;
+    }
+
+    private static void WriteTable(DoctorReport report, bool colour)
+    {
+        int width = report.Findings.Max(f => f.Check.Length);
+        foreach (var f in report.Findings)
+        {
+            string status = f.Status.ToString().ToUpperInvariant().PadRight(4);
+            if (colour)
+            {
+                string c = f.Status switch { FindingStatus.Pass => "\e[32m", FindingStatus.Warn => "\e[33m", FindingStatus.Fail => "\e[1;31m", _ => "\e[2m" };
+                status = c + status + "\e[0m";
+            }
+            Console.WriteLine($"{status}  {f.Check.PadRight(width)}  {f.Detail}");
+            if (f.Fix is not null) Console.WriteLine($"{new string(' ', 6 + width)}  fix: {f.Fix}");
+        }
+        int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
+        Console.WriteLine(fails == 0 ? $"\nno failures ({warns} warning(s))" : $"\n{fails} failure(s), {warns} warning(s)");
+    }
+
+    private static void WriteJson(DoctorReport report)
+    {
+        using var stdout = Console.OpenStandardOutput();
+        using var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        w.WriteStartObject();
+        w.WriteBoolean("failed", report.Failed);
+        w.WriteBoolean("connectionFailed", report.ConnectionFailed);
+        w.WriteStartArray("findings");
+        foreach (var f in report.Findings)
+        {
+            w.WriteStartObject();
+            w.WriteString("check", f.Check);
+            w.WriteString("status", f.Status.ToString().ToLowerInvariant());
+            w.WriteString("detail", f.Detail);
+            if (f.Fix is null) w.WriteNull("fix");
+            else w.WriteString("fix", f.Fix);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        stdout.Write("\n"u8);
+    }
+}
