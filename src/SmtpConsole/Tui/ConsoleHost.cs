@@ -29,9 +29,10 @@ internal sealed class ConsoleHost : IAsyncDisposable
             }
         }
         Recorder.AddSink(Feed);
-        Store = new TranscriptStore(options.MaxTranscriptEvents, options.Advisor.Hint);
-        History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Session = new SmtpSession(Recorder);
+        Advisor = options.Advisor ?? new KnowledgeReplyAdvisor(() => new ReplyContext(Session.Options?.Host, Session.Greeting?.Text, null));
+        Store = new TranscriptStore(options.MaxTranscriptEvents, Advisor.Hint);
+        History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Interaction = new TuiInteraction(Dispatcher);
         Runner = new CommandRunner(Session, Interaction, options.RunnerSettings);
         Controller = new SessionController(Runner, History);
@@ -44,6 +45,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
     public TranscriptFileSink? Log { get; }
     public string? LogProblem { get; }
     public TranscriptStore Store { get; }
+    public IReplyAdvisor Advisor { get; }
     public CommandHistory History { get; }
     public SmtpSession Session { get; }
     public TuiInteraction Interaction { get; }

@@ -111,7 +111,7 @@ internal sealed partial class ConsoleWindow
             lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {BasicReplyAdvisor.DescribeClass(reply.Code)}"));
             if (e.Kind == TranscriptEventKind.Reply && e.ElapsedMs > 0) lines.Add(new StyledLine($"latency: {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the command was sent"));
             if (reply.Enhanced is { } enhanced)
-                lines.Add(new StyledLine($"enhanced status {enhanced}: {_host.Options.Advisor.EnhancedMeaning(enhanced) ?? "not in the registry"}"));
+                lines.Add(new StyledLine($"enhanced status {enhanced}: {_host.Advisor.EnhancedMeaning(enhanced) ?? "not in the registry"}"));
             if (reply.Challenge is { } challenge) lines.Add(new StyledLine($"decoded 334 challenge: {challenge.Display}"));
             if (reply.Problem is { } problem) lines.Add(new StyledLine("malformed: " + problem));
             foreach (var warning in reply.Warnings) lines.Add(new StyledLine("warning: " + warning));
@@ -145,7 +145,7 @@ internal sealed partial class ConsoleWindow
         }
         var e = store.EventAt(eventIndex);
         var lines = new List<StyledLine> { new(e.Text.Replace('\n', ' '), TextEmphasis.Code), new(string.Empty) };
-        lines.AddRange(_host.Options.Advisor.Explain(e).Select(l => new StyledLine(l)));
+        lines.AddRange(_host.Advisor.Explain(e).Select(l => new StyledLine(l)));
         OpenPanel(new TextPanel("Explain", lines, _host.Options.Colour));
     }
 

@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Session;
+using SmtpConsole.PracticeServer;
 
 namespace SmtpConsole.Tui;
 
@@ -9,27 +10,40 @@ namespace SmtpConsole.Tui;
 /// </summary>
 internal sealed class PracticeTarget : IAsyncDisposable
 {
-    private PracticeTarget(ConnectOptions options, IReadOnlyList<string> banner)
+    private readonly PracticeSmtpServer _server;
+
+    private PracticeTarget(PracticeSmtpServer server, ConnectOptions options)
     {
+        _server = server;
         Options = options;
-        Banner = banner;
     }
 
     /// <summary>Where to connect: host, port, pinned certificate, label "practice server".</summary>
     public ConnectOptions Options { get; }
 
     /// <summary>Lines introducing the practice server (accounts, what to try).</summary>
-    public IReadOnlyList<string> Banner { get; }
+    public IReadOnlyList<string> Banner => PracticeBanner.Lines(_server);
 
-    /// <summary>Why there is no practice server, when <see cref="StartAsync"/> returned null.</summary>
-    public static string UnavailableReason => "the built-in practice server is not part of this build; connect to a server with /connect HOST [PORT] or F2";
+    public PracticeSmtpServer Server => _server;
 
-    /// <summary>Starts the practice server; null when it is not available.</summary>
-    public static Task<PracticeTarget?> StartAsync(ConnectOptions defaults, CancellationToken ct)
+    /// <summary>Starts the practice server on a free loopback port.</summary>
+    /// <exception cref="System.Net.Sockets.SocketException">No loopback port could be bound.</exception>
+    public static async Task<PracticeTarget> StartAsync(ConnectOptions defaults, CancellationToken ct)
     {
-        _ = (defaults, ct);
-        return Task.FromResult<PracticeTarget?>(null);
+        var server = await PracticeSmtpServer.StartAsync(new PracticeServerOptions(), ct).ConfigureAwait(false);
+        var options = defaults with
+        {
+            Host = server.EndPoint.Address.ToString(),
+            Port = server.Port,
+            Security = SecurityMode.Plain,
+            PinnedCertificate = server.Certificate,
+            TlsServerName = server.HostName,
+            Insecure = false,
+            CaFile = null,
+            Label = "practice server",
+        };
+        return new PracticeTarget(server, options);
     }
 
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

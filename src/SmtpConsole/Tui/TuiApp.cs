@@ -1,5 +1,6 @@
 using SmtpConsole.Cli;
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Profiles;
 using SmtpConsole.Core.Session;
 using Terminal.Gui.App;
 using Terminal.Gui.Input;
@@ -23,7 +24,6 @@ internal static class TuiApp
             try
             {
                 practice = await PracticeTarget.StartAsync(options.Defaults, ct).ConfigureAwait(false);
-                if (practice is null) practiceProblem = PracticeTarget.UnavailableReason;
             }
             catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException)
             {
@@ -32,8 +32,10 @@ internal static class TuiApp
             target = practice?.Options;
         }
 
+        var profileNames = new Lazy<IReadOnlyList<string>>(() => LoadProfileNames(options.ProfileFile));
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
+            ProfileNames = () => profileNames.Value,
             DataDirectory = dataDirectory,
             LogHost = practice is not null ? "practice" : target?.Host ?? "session",
             Colour = ColourWanted(),
@@ -87,6 +89,19 @@ internal static class TuiApp
             RestoreTerminal(ref app);
             await host.DisposeAsync().ConfigureAwait(false);
             if (practice is not null) await practice.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Profile names for completion and the connect dialog, read when first needed.</summary>
+    private static IReadOnlyList<string> LoadProfileNames(string? profileFile)
+    {
+        try
+        {
+            return [.. ProfileCatalog.Load(ProfileSources.Default(profileFile)).Profiles.Select(p => p.Name)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
         }
     }
 
