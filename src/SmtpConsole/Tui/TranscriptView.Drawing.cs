@@ -15,6 +15,7 @@ internal sealed partial class TranscriptView
 
     protected override bool OnDrawingContent(DrawContext? context)
     {
+        long started = System.Diagnostics.Stopwatch.GetTimestamp();
         var palette = Palette();
         int width = Viewport.Width;
         int height = Viewport.Height;
@@ -35,6 +36,7 @@ internal sealed partial class TranscriptView
             drawn++;
         }
         RowsDrawnLastFrame = drawn;
+        LastDrawTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
         return true;
     }
 

@@ -53,6 +53,9 @@ internal sealed partial class TranscriptView : View
     /// <summary>The rows painted from the store in the last frame (never more than the viewport height).</summary>
     public int RowsDrawnLastFrame { get; private set; }
 
+    /// <summary>How long the view's own row drawing took in the last frame (the driver's output comes on top).</summary>
+    public TimeSpan LastDrawTime { get; private set; }
+
     /// <summary>Raised when the user asks for the details of a row (Enter, double-click).</summary>
     public event Action<TranscriptRow>? DetailsRequested;
 
