@@ -66,20 +66,10 @@ internal sealed class SessionController : IAsyncDisposable
             step.Done.TrySetResult(null);
             dropped++;
         }
-        bool running = false;
         var cancellation = Volatile.Read(ref _currentCancellation);
-        if (cancellation is not null)
-        {
-            running = true;
-            try
-            {
-                cancellation.Cancel();
-            }
-            catch (ObjectDisposedException)
-            {
-                running = false; // finished in the meantime
-            }
-        }
+        bool running = cancellation is not null;
+        // Cancelling runs the engine's continuations inline; keep that (socket teardown included) off the UI thread.
+        if (cancellation is not null) ThreadPool.QueueUserWorkItem(static c => Cancel(c), cancellation, preferLocal: false);
         if (dropped > 0) Recorder.Warn($"dropped {dropped} queued line(s) that had not been sent");
         if (dropped > 0 || running) ActivityChanged?.Invoke();
         return dropped + (running ? 1 : 0);
@@ -141,6 +131,18 @@ internal sealed class SessionController : IAsyncDisposable
         if (trimmed.StartsWith('/')) return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? trimmed.Split(' ')[0];
         if (Runner.LastResult?.Reply?.Code == 334) return "the SASL response";
         return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? Core.Protocol.SmtpCommandText.Verb(trimmed) + " …";
+    }
+
+    private static void Cancel(CancellationTokenSource cancellation)
+    {
+        try
+        {
+            cancellation.Cancel();
+        }
+        catch (ObjectDisposedException)
+        {
+            // The step finished in the meantime.
+        }
     }
 
     private PendingStep Enqueue(PendingStep step)

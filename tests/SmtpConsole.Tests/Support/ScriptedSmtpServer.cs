@@ -57,25 +57,26 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
         while (_commands.Count < count)
         {
             if (DateTime.UtcNow > deadline) return false;
-            await Task.Delay(10);
+            await Task.Delay(10).ConfigureAwait(false);
         }
         return true;
     }
 
     /// <summary>For synchronous tests (UI tests stay on one thread, so they never await).</summary>
-    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
+    /// <remarks>Runs on the thread pool: a UI test thread carries Terminal.Gui's main-loop context, which no loop drains.</remarks>
+    public void Dispose() => Task.Run(() => DisposeAsync().AsTask()).GetAwaiter().GetResult();
 
     /// <summary>Blocking form of <see cref="WaitForCommandsAsync"/>.</summary>
-    public bool WaitForCommands(int count, TimeSpan timeout) => WaitForCommandsAsync(count, timeout).GetAwaiter().GetResult();
+    public bool WaitForCommands(int count, TimeSpan timeout) => Task.Run(() => WaitForCommandsAsync(count, timeout)).GetAwaiter().GetResult();
 
     public async ValueTask DisposeAsync()
     {
         if (_stop.IsCancellationRequested) return;
-        await _stop.CancelAsync();
+        await _stop.CancelAsync().ConfigureAwait(false);
         _listener.Stop();
         try
         {
-            await _loop.WaitAsync(TimeSpan.FromSeconds(5));
+            await _loop.WaitAsync(TimeSpan.FromSeconds(5)).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is OperationCanceledException or TimeoutException or SocketException or IOException or ObjectDisposedException)
         {
@@ -92,7 +93,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
             TcpClient client;
             try
             {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is OperationCanceledException or SocketException or ObjectDisposedException)
             {
@@ -102,7 +103,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
             {
                 try
                 {
-                    await ServeAsync(client.GetStream(), _stop.Token);
+                    await ServeAsync(client.GetStream(), _stop.Token).ConfigureAwait(false);
                 }
                 catch (Exception ex) when (ex is IOException or OperationCanceledException or AuthenticationException or ObjectDisposedException)
                 {
@@ -115,20 +116,20 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
     private async Task ServeAsync(Stream stream, CancellationToken ct)
     {
         var reader = new LineReader(stream);
-        if (!await ReplyAsync(stream, ct)) return;
+        if (!await ReplyAsync(stream, ct).ConfigureAwait(false)) return;
         while (!ct.IsCancellationRequested)
         {
-            string? line = await reader.ReadLineAsync(ct);
+            string? line = await reader.ReadLineAsync(ct).ConfigureAwait(false);
             if (line is null) return;
             _commands.Enqueue(line);
             if (!_replies.TryPeek(out var next)) return;
             bool startTls = line.Equals("STARTTLS", StringComparison.OrdinalIgnoreCase) && next.Text?.StartsWith("220", StringComparison.Ordinal) == true;
             bool data = next.Text?.StartsWith("354", StringComparison.Ordinal) == true;
-            if (!await ReplyAsync(stream, ct)) return;
+            if (!await ReplyAsync(stream, ct).ConfigureAwait(false)) return;
             if (startTls)
             {
                 var tls = new SslStream(stream, leaveInnerStreamOpen: false);
-                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, ct);
+                await tls.AuthenticateAsServerAsync(new SslServerAuthenticationOptions { ServerCertificate = Certificate }, ct).ConfigureAwait(false);
                 stream = tls;
                 reader = new LineReader(stream);
             }
@@ -136,10 +137,10 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
             {
                 var body = new List<string>();
                 string? bodyLine;
-                while ((bodyLine = await reader.ReadLineAsync(ct)) is not null && bodyLine != ".") body.Add(bodyLine);
+                while ((bodyLine = await reader.ReadLineAsync(ct).ConfigureAwait(false)) is not null && bodyLine != ".") body.Add(bodyLine);
                 _bodies.Enqueue(body);
                 if (bodyLine is null) return;
-                if (!await ReplyAsync(stream, ct)) return;
+                if (!await ReplyAsync(stream, ct).ConfigureAwait(false)) return;
             }
         }
     }
@@ -148,15 +149,15 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
     private async Task<bool> ReplyAsync(Stream stream, CancellationToken ct)
     {
         if (!_replies.TryDequeue(out var reply)) return false;
-        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, ct);
+        if (reply.Delay > TimeSpan.Zero) await Task.Delay(reply.Delay, ct).ConfigureAwait(false);
         if (reply.Text is null)
         {
-            await Task.Delay(Timeout.Infinite, ct);
+            await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
             return false;
         }
         var bytes = Encoding.UTF8.GetBytes(string.Concat(reply.Text.Split('\n').Select(l => l + "\r\n")));
-        await stream.WriteAsync(bytes, ct);
-        await stream.FlushAsync(ct);
+        await stream.WriteAsync(bytes, ct).ConfigureAwait(false);
+        await stream.FlushAsync(ct).ConfigureAwait(false);
         return true;
     }
 
@@ -183,7 +184,7 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
             var bytes = new List<byte>();
             while (true)
             {
-                int n = await stream.ReadAsync(_one, ct);
+                int n = await stream.ReadAsync(_one, ct).ConfigureAwait(false);
                 if (n == 0) return bytes.Count == 0 ? null : Encoding.UTF8.GetString([.. bytes]);
                 if (_one[0] == '\n')
                 {

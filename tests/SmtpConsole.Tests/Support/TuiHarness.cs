@@ -157,7 +157,8 @@ internal sealed class TuiHarness : IDisposable
         {
             while (Window.TopPanel is { } panel) panel.Close();
             App.End(_token);
-            Host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            // Off the test thread: it carries Terminal.Gui's main-loop context, which nothing drains in a test.
+            Task.Run(() => Host.DisposeAsync().AsTask()).GetAwaiter().GetResult();
             Window.Dispose();
         }
         finally
