@@ -45,6 +45,22 @@ if ! dotnet build "$solution" -c Release </dev/null; then
     exit 1
 fi
 
+# The shipped binary is the Native AOT one; the end-to-end tests drive it (SMTPCONSOLE_AOT_BINARY).
+# Only for a full run: a filtered run (./test.sh --filter X) skips the extra checks below.
+extra_passed=0
+extra_failed=0
+full_run=$(( $# == 0 ))
+if ((full_run)); then
+    if aot=$("$repo/scripts/publish-aot.sh" </dev/null); then
+        export SMTPCONSOLE_AOT_BINARY=$aot
+        echo "test.sh: Native AOT binary: $aot"
+        extra_passed=$((extra_passed + 1))
+    else
+        echo "test.sh: the Native AOT publish failed"
+        extra_failed=$((extra_failed + 1))
+    fi
+fi
+
 mapfile -t projects < <(dotnet sln "$solution" list </dev/null | grep -E '\.csproj$' |
     while read -r p; do
         if grep -qE '<IsTestProject>true<|"Microsoft\.NET\.Test\.Sdk"' "$repo/$p"; then echo "$p"; fi
@@ -86,6 +102,18 @@ print(passed, failed)
 PY
 ) || counts="0 1"
 read -r passed failed <<<"$counts"
+
+# Fuzzing smoke run: every harness for a few seconds from its seed corpus; a crash fails the run.
+if ((full_run)); then
+    if "$repo/fuzz/smoke.sh" </dev/null; then
+        extra_passed=$((extra_passed + 1))
+    else
+        echo "test.sh: the fuzzing smoke run found a crash or could not run (see above)"
+        extra_failed=$((extra_failed + 1))
+    fi
+fi
+passed=$((passed + extra_passed))
+failed=$((failed + extra_failed))
 
 # Stop the servers now rather than in the EXIT trap so that the summary below
 # stays the very last line of output.

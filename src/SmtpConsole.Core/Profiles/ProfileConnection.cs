@@ -35,6 +35,8 @@ public static class ProfileConnection
             TlsServerName = expanded.Tls.ServerName ?? defaults.TlsServerName,
             ConnectTimeout = expanded.Timeouts.Connect ?? defaults.ConnectTimeout,
             ReplyTimeout = expanded.Timeouts.Command ?? defaults.ReplyTimeout,
+            // --proxy on the command line wins over the profile's, like --cafile.
+            Proxy = defaults.Proxy ?? (expanded.Proxy is { } proxy && Uri.TryCreate(proxy, UriKind.Absolute, out var proxyUri) ? proxyUri : null),
             Label = profile.Name,
             Profile = expanded,
         };

@@ -1,12 +1,153 @@
+using SmtpConsole.Cli;
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Profiles;
+using SmtpConsole.Core.Session;
+using Terminal.Gui.App;
+using Terminal.Gui.Input;
+
 namespace SmtpConsole.Tui;
 
 /// <summary>Starts the full-screen console. Kept out of Program so --help/--version never load Terminal.Gui.</summary>
 internal static class TuiApp
 {
-    public static Task<int> RunAsync(TuiStartOptions options, CancellationToken ct)
+    /// <summary>Exit code when the console itself failed (EX_SOFTWARE).</summary>
+    public const int InternalError = 70;
+
+    public static async Task<int> RunAsync(TuiStartOptions options, CancellationToken ct)
     {
-        _ = (options, ct);
-        Console.Error.WriteLine("the full-screen console is being built; use 'smtpconsole replay' for now");
-        return Task.FromResult(2);
+        string dataDirectory = options.DataDirectory ?? DataDirectory.Resolve();
+        ConnectOptions? target = options.Target;
+        PracticeTarget? practice = null;
+        string? practiceProblem = null;
+        if (target is null)
+        {
+            try
+            {
+                practice = await PracticeTarget.StartAsync(options.Defaults, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException)
+            {
+                practiceProblem = "could not start the practice server: " + ex.Message;
+            }
+            target = practice?.Options;
+        }
+
+        var profileNames = new Lazy<IReadOnlyList<string>>(() => LoadProfileNames(options.ProfileFile));
+        var host = ConsoleHost.Create(new ConsoleHostOptions
+        {
+            ProfileNames = () => profileNames.Value,
+            DataDirectory = dataDirectory,
+            LogHost = practice is not null ? "practice" : target?.Host ?? "session",
+            Colour = ColourWanted(),
+            ShowSecrets = options.ShowSecrets,
+            RunnerSettings = new RunnerSettings
+            {
+                Defaults = options.Defaults,
+                AllowPlaintextAuth = options.AllowPlaintextAuth,
+                ResolveProfile = name => ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
+                LookupMx = MxLookup.LookupAsync,
+                BaseDirectory = Environment.CurrentDirectory,
+            },
+        });
+
+        // Esc cancels a pending step in this console; quitting is Ctrl+Q. Must happen before Create().
+        Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
+        IApplication? app = null;
+        UnhandledExceptionEventHandler restoreOnCrash = (_, _) => RestoreTerminal(ref app);
+        AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
+        try
+        {
+            app = Application.Create().Init();
+            using var window = host.CreateWindow();
+            Introduce(host, practice, practiceProblem);
+            if (target is not null) host.Connect(target);
+            app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
+            {
+                window.Tick();
+                return true;
+            });
+            var running = app;
+            using (ct.Register(() => running.Invoke(() => running.RequestStop())))
+            {
+                app.Run(window);
+            }
+            return 0;
+        }
+        catch (Exception ex)
+        {
+            host.Recorder.Error($"the console failed: {ex.GetType().Name}: {ex.Message}");
+            RestoreTerminal(ref app);
+            string? crashFile = WriteCrashReport(host, ex);
+            await Console.Error.WriteLineAsync($"smtpconsole: unexpected error: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
+            if (host.Log is { } log) await Console.Error.WriteLineAsync($"The session transcript so far is in {log.Path}").ConfigureAwait(false);
+            if (crashFile is not null) await Console.Error.WriteLineAsync($"Details for a bug report: {crashFile}").ConfigureAwait(false);
+            return InternalError;
+        }
+        finally
+        {
+            AppDomain.CurrentDomain.UnhandledException -= restoreOnCrash;
+            RestoreTerminal(ref app);
+            await host.DisposeAsync().ConfigureAwait(false);
+            if (practice is not null) await practice.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Profile names for completion and the connect dialog, read when first needed.</summary>
+    private static IReadOnlyList<string> LoadProfileNames(string? profileFile)
+    {
+        try
+        {
+            return [.. ProfileCatalog.Load(ProfileSources.Default(profileFile)).Profiles.Select(p => p.Name)];
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return [];
+        }
+    }
+
+    /// <summary>Colour unless NO_COLOR (https://no-color.org) is set or the terminal is dumb.</summary>
+    private static bool ColourWanted() =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") is not "dumb";
+
+    private static void Introduce(ConsoleHost host, PracticeTarget? practice, string? practiceProblem)
+    {
+        var recorder = host.Recorder;
+        string version = typeof(TuiApp).Assembly.GetName().Version?.ToString(3) ?? "dev";
+        recorder.Info($"smtpconsole {version}: type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b.example>) or /helpers; F1 help · Tab completes · Ctrl+Q quits");
+        if (practice is not null)
+            foreach (var line in practice.Banner) recorder.Info(line);
+        if (practiceProblem is not null) recorder.Warn(practiceProblem);
+        if (host.Log is { } log) recorder.Info("session log: " + log.Path);
+        if (host.LogProblem is { } logProblem) recorder.Warn(logProblem);
+        if (host.History.Problem is { } historyProblem) recorder.Warn(historyProblem);
+    }
+
+    /// <summary>Disposing the application leaves the alternate screen and restores the terminal modes.</summary>
+    private static void RestoreTerminal(ref IApplication? app)
+    {
+        var running = Interlocked.Exchange(ref app, null);
+        try
+        {
+            running?.Dispose();
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Nothing more can be done for the terminal; the error report still goes out.
+        }
+    }
+
+    private static string? WriteCrashReport(ConsoleHost host, Exception ex)
+    {
+        if (host.Log is not { } log) return null;
+        string path = log.Path + ".crash.txt";
+        try
+        {
+            File.WriteAllText(path, $"{DateTimeOffset.Now:O}\n{ex}\n");
+            return path;
+        }
+        catch (Exception writeError) when (writeError is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 }

@@ -14,4 +14,7 @@ internal sealed record TuiStartOptions
     public string? ProfileFile { get; init; }
     public bool AllowPlaintextAuth { get; init; }
     public bool ShowSecrets { get; init; }
+
+    /// <summary>History and session logs go here; null uses the user's data directory (see <see cref="DataDirectory"/>).</summary>
+    public string? DataDirectory { get; init; }
 }

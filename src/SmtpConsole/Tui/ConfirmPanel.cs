@@ -1,0 +1,55 @@
+using Terminal.Gui.Drivers;
+using Terminal.Gui.Input;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>A yes/no question whose safe answer (No) is the default: Enter or Esc say no, Y or the button say yes.</summary>
+internal sealed class ConfirmPanel : ModalPanel
+{
+    private readonly TaskCompletionSource<bool> _answer;
+    private readonly Button _no;
+
+    public ConfirmPanel(string title, string question, string yesText, TaskCompletionSource<bool> answer) : base(title)
+    {
+        _answer = answer;
+        Width = Dim.Percent(70);
+        Height = 10;
+        var text = new LinesView { X = 1, Y = 0, Width = Dim.Fill(1), Height = 4, CanFocus = false, Lines = [new StyledLine(question)] };
+        var yes = MakeButton(yesText + " (y)", () => Answer(true));
+        _no = MakeButton("No", () => Answer(false), isDefault: true);
+        yes.X = 1;
+        yes.Y = 5;
+        _no.X = Pos.Right(yes) + 2;
+        _no.Y = 5;
+        Add(text, yes, _no);
+    }
+
+    public bool IsSettled => _answer.Task.IsCompleted;
+
+    public void Answer(bool yes)
+    {
+        _answer.TrySetResult(yes);
+        Close();
+    }
+
+    public override void Cancel() => Answer(false);
+
+    protected override View? InitialFocus() => _no;
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (key.KeyCode is KeyCode.Y)
+        {
+            Answer(true);
+            return true;
+        }
+        if (key.KeyCode is KeyCode.N)
+        {
+            Answer(false);
+            return true;
+        }
+        return base.OnKeyDown(key);
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using SmtpConsole.Core.Session;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>
+/// The connect dialog: host, port, security, certificate checking, and a profile to start from. It produces a
+/// <c>/connect</c> line, so what it does is visible, replayable and recallable like anything typed.
+/// </summary>
+internal sealed class ConnectPanel : ModalPanel
+{
+    private static readonly SecurityMode[] Modes = [SecurityMode.Plain, SecurityMode.StartTls, SecurityMode.Tls];
+    private readonly TextField _host;
+    private readonly TextField _port;
+    private readonly ChoiceView _security;
+    private readonly ChoiceView _certificate;
+    private readonly TextField? _profile;
+    private readonly Action<string> _connect;
+
+    public ConnectPanel(ConnectOptions? current, IReadOnlyList<string> profiles, Action<string> connect) : base("Connect")
+    {
+        _connect = connect;
+        Width = Dim.Percent(80);
+        Height = profiles.Count > 0 ? 15 : 13;
+        int y = 0;
+        if (profiles.Count > 0)
+        {
+            Add(new Label { X = 1, Y = y, Text = "Profile:" });
+            _profile = new TextField { X = 12, Y = y, Width = Dim.Fill(1) };
+            Add(_profile);
+            y++;
+            Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Text = "(one of: " + string.Join(", ", profiles) + "; leave empty to use host/port)" });
+            y += 2;
+        }
+        _host = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.Host ?? string.Empty };
+        Add(new Label { X = 1, Y = y, Text = "Host:" }, _host);
+        y += 2;
+        _port = new TextField { X = 12, Y = y, Width = 8, Text = current?.Port.ToString(CultureInfo.InvariantCulture) ?? string.Empty };
+        Add(new Label { X = 1, Y = y, Text = "Port:" }, _port, new Label { X = 22, Y = y, Text = "(empty: 25 plain, 587 STARTTLS, 465 TLS)" });
+        y += 2;
+        _security = new ChoiceView("plain", "STARTTLS", "TLS (implicit)") { X = 12, Y = y, Selected = current is null ? 1 : Array.IndexOf(Modes, current.Security) };
+        Add(new Label { X = 1, Y = y, Text = "Security:" }, _security);
+        y += 2;
+        _certificate = new ChoiceView("verify", "accept any (--insecure)") { X = 12, Y = y, Selected = current?.Insecure == true ? 1 : 0 };
+        Add(new Label { X = 1, Y = y, Text = "Cert:" }, _certificate);
+        y += 2;
+        var ok = MakeButton("Connect", Submit, isDefault: true);
+        var cancel = MakeButton("Cancel", Close);
+        ok.X = 12;
+        ok.Y = y;
+        cancel.X = Pos.Right(ok) + 2;
+        cancel.Y = y;
+        Add(ok, cancel);
+        foreach (var field in new[] { _host, _port, _profile })
+        {
+            if (field is null) continue;
+            field.Accepting += (_, e) =>
+            {
+                Submit();
+                e.Handled = true;
+            };
+        }
+    }
+
+    public TextField Host => _host;
+    public TextField Port => _port;
+    public ChoiceView Security => _security;
+
+    /// <summary>The <c>/connect</c> line the fields describe, or null when they are incomplete.</summary>
+    public string? CommandLine()
+    {
+        string target = _profile?.Text is { Length: > 0 } profile ? profile.Trim() : (_host.Text ?? string.Empty).Trim();
+        if (target.Length == 0 || target.Contains(' ')) return null;
+        string port = (_port.Text ?? string.Empty).Trim();
+        if (port.Length > 0 && !int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
+        string security = Modes[_security.Selected] switch { SecurityMode.Tls => " --tls", SecurityMode.StartTls => " --starttls", _ => " --plain" };
+        string insecure = _certificate.Selected == 1 ? " --insecure" : string.Empty;
+        return $"/connect {target}{(port.Length > 0 ? " " + port : string.Empty)}{security}{insecure}";
+    }
+
+    private void Submit()
+    {
+        if (CommandLine() is not { } line) return;
+        Close();
+        _connect(line);
+    }
+
+    protected override View? InitialFocus() => _profile ?? _host;
+}

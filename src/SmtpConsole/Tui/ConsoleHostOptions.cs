@@ -1,0 +1,34 @@
+using SmtpConsole.Core.Commands;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>How to assemble a console: where its files go and how it looks. Tests set every field.</summary>
+internal sealed record ConsoleHostOptions
+{
+    /// <summary>History and session logs go here.</summary>
+    public required string DataDirectory { get; init; }
+
+    /// <summary>The host named in the session log's file name; null writes no session log.</summary>
+    public string? LogHost { get; init; }
+
+    /// <summary>False under NO_COLOR: only text styles and gutters distinguish lines.</summary>
+    public bool Colour { get; init; } = true;
+
+    /// <summary>--show-secrets: saved transcripts are not redacted (the session log always is).</summary>
+    public bool ShowSecrets { get; init; }
+
+    /// <summary>Keep the history in a file (false: memory only).</summary>
+    public bool PersistHistory { get; init; } = true;
+
+    public RunnerSettings RunnerSettings { get; init; } = new();
+
+    /// <summary>Reply advice; null uses the diagnosis knowledge base.</summary>
+    public IReplyAdvisor? Advisor { get; init; }
+
+    /// <summary>Profile names for completion and the connect dialog.</summary>
+    public Func<IReadOnlyList<string>> ProfileNames { get; init; } = () => [];
+
+    public int MaxTranscriptEvents { get; init; } = Core.Transcript.TranscriptStore.DefaultMaxEvents;
+
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+}

@@ -1,0 +1,208 @@
+using Terminal.Gui.Drivers;
+using System.Globalization;
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Transcript;
+using Terminal.Gui.Input;
+
+namespace SmtpConsole.Tui;
+
+internal sealed partial class ConsoleWindow
+{
+    private void OpenPanel(ModalPanel panel)
+    {
+        if (App is null) return;
+        _panels.Add(panel);
+        panel.Closed += () =>
+        {
+            _panels.Remove(panel);
+            panel.Dispose();
+        };
+        panel.Open(App);
+    }
+
+    /// <summary>A prompt whose question was withdrawn (its step was cancelled) goes away by itself.</summary>
+    private void CloseSettledPanels()
+    {
+        for (int i = _panels.Count - 1; i >= 0; i--)
+        {
+            var panel = _panels[i];
+            bool settled = panel switch
+            {
+                SecretPromptPanel secret => secret.IsSettled,
+                ConfirmPanel confirm => confirm.IsSettled,
+                _ => false,
+            };
+            // A framework stop request (e.g. the app-wide quit key) also closes a panel: it has no loop of its own.
+            if (settled || panel.StopRequested) panel.Cancel();
+        }
+    }
+
+    private void ShowHelp()
+    {
+        var lines = new List<StyledLine> { new("Commands", TextEmphasis.Heading) };
+        lines.AddRange(HelpText.Lines(null).Select(l => new StyledLine(l, l.StartsWith("  /", StringComparison.Ordinal) ? TextEmphasis.Code : TextEmphasis.Normal)));
+        lines.Add(new StyledLine(string.Empty));
+        lines.Add(new StyledLine("Keys", TextEmphasis.Heading));
+        int width = KeyMap.Descriptions.Max(d => d.Keys.Length) + 2;
+        lines.AddRange(KeyMap.Descriptions.Select(d => new StyledLine("  " + d.Keys.PadRight(width) + d.Action)));
+        lines.Add(new StyledLine(string.Empty));
+        lines.Add(new StyledLine("Transcript", TextEmphasis.Heading));
+        lines.Add(new StyledLine("  C: what the console sent   S: what the server replied (2xx green, 3xx cyan, 4xx yellow, 5xx red)"));
+        lines.Add(new StyledLine("  >> / << a helper's block   *  connection and TLS   #  info   !  warning   !! error   =  expectation met"));
+        lines.Add(new StyledLine("  # … after a line: what it decodes to (334 prompts, Base64 user names); secrets show as ••••••"));
+        lines.Add(new StyledLine(string.Empty));
+        if (_host.Log is { } log) lines.Add(new StyledLine("Session log: " + log.Path, TextEmphasis.Dim));
+        if (_host.History.Path is { } history) lines.Add(new StyledLine("History: " + history, TextEmphasis.Dim));
+        OpenPanel(new TextPanel("Help", lines, _host.Options.Colour));
+    }
+
+    private void ShowConnect() =>
+        OpenPanel(new ConnectPanel(_host.Session.Options, _host.Options.ProfileNames(), line => _host.Controller.Submit(line)));
+
+    private void ShowDetails()
+    {
+        var row = _transcript.SelectedTranscriptRow;
+        if (row is null)
+        {
+            int last = _host.Store.FindLast(e => e.Kind == TranscriptEventKind.Reply, _host.Store.EventCount - 1);
+            if (last < 0)
+            {
+                _modeLine.SetHint("select a line first (Shift+Tab, then Up/Down; or click it)");
+                return;
+            }
+            row = _host.Store.RowAt(_host.Store.FirstRowOf(last));
+        }
+        ShowDetails(row.Value);
+    }
+
+    private void ShowDetails(TranscriptRow row)
+    {
+        bool reveal = false;
+        TextPanel? panel = null;
+        panel = new TextPanel("Details", DetailLines(row, reveal), _host.Options.Colour,
+            row.Event.Secret && row.Event.RevealText is not null ? "Esc closes · r reveals / hides the secret on screen (never saved)" : "Esc closes · PgUp/PgDn scroll",
+            key =>
+            {
+                if (key.KeyCode != KeyCode.R || !row.Event.Secret || row.Event.RevealText is null) return false;
+                reveal = !reveal;
+                panel!.SetLines(DetailLines(row, reveal));
+                return true;
+            });
+        OpenPanel(panel);
+    }
+
+    /// <summary>Everything known about the event behind a row: timing, text, raw bytes, decoded payload, codes, hint.</summary>
+    internal IReadOnlyList<StyledLine> DetailLines(TranscriptRow row, bool reveal)
+    {
+        var e = row.Event;
+        var lines = new List<StyledLine>
+        {
+            new($"{TranscriptTextFormat.KindName(e.Kind)} · event #{e.Sequence.ToString(CultureInfo.InvariantCulture)} · {e.Timestamp.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)} · {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the previous event", TextEmphasis.Heading),
+            new(string.Empty),
+        };
+        foreach (var line in e.TextFor(reveal).Split('\n')) lines.Add(new StyledLine(line, TextEmphasis.Code));
+        if (e.Note is { } note) lines.Add(new StyledLine("note: " + note));
+        if (e.Secret) lines.Add(new StyledLine(reveal ? "secret: shown on screen only (saved files and the log keep it redacted)" : "secret: hidden" + (e.RevealText is null ? string.Empty : " (r reveals it here)")));
+        if (e.Reply is { } reply)
+        {
+            lines.Add(new StyledLine(string.Empty));
+            lines.Add(new StyledLine("Reply", TextEmphasis.Heading));
+            lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {BasicReplyAdvisor.DescribeClass(reply.Code)}"));
+            if (e.Kind == TranscriptEventKind.Reply && e.ElapsedMs > 0) lines.Add(new StyledLine($"latency: {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the command was sent"));
+            if (reply.Enhanced is { } enhanced)
+                lines.Add(new StyledLine($"enhanced status {enhanced}: {_host.Advisor.EnhancedMeaning(enhanced) ?? "not in the registry"}"));
+            if (reply.Challenge is { } challenge) lines.Add(new StyledLine($"decoded 334 challenge: {challenge.Display}"));
+            if (reply.Problem is { } problem) lines.Add(new StyledLine("malformed: " + problem));
+            foreach (var warning in reply.Warnings) lines.Add(new StyledLine("warning: " + warning));
+            if (_host.Store.HintOf(row.EventIndex) is { } hint) lines.Add(new StyledLine(hint));
+            lines.Add(new StyledLine(string.Empty));
+            lines.Add(new StyledLine($"Raw bytes ({reply.RawBytes.Length.ToString(CultureInfo.InvariantCulture)}), escaped", TextEmphasis.Heading));
+            lines.Add(new StyledLine(ServerText.EscapeBytes(reply.RawBytes), TextEmphasis.Code));
+        }
+        else if (e.Kind == TranscriptEventKind.Send && !e.Secret)
+        {
+            lines.Add(new StyledLine(string.Empty));
+            lines.Add(new StyledLine("On the wire", TextEmphasis.Heading));
+            lines.Add(new StyledLine(ServerText.EscapeBytes(System.Text.Encoding.UTF8.GetBytes(e.Text + "\r\n")), TextEmphasis.Code));
+            var payload = SaslPayload.Decode(e.Text);
+            if (payload.IsValid && payload.Text is { Length: > 0 } text && e.Text.Length >= 4 && !e.Text.Contains(' '))
+                lines.Add(new StyledLine($"as Base64 it decodes to: \"{text}\"", TextEmphasis.Dim));
+        }
+        return lines;
+    }
+
+    private void ShowExplanation()
+    {
+        var store = _host.Store;
+        int eventIndex = _transcript.SelectedTranscriptRow is { Event.Kind: TranscriptEventKind.Reply } selected
+            ? selected.EventIndex
+            : store.FindLast(e => e.Reply is { Code: >= 400 } || e.Reply is { IsMalformed: true }, store.EventCount - 1);
+        if (eventIndex < 0)
+        {
+            _modeLine.SetHint("nothing to explain: no failing reply yet (select an S: line to explain it)");
+            return;
+        }
+        var e = store.EventAt(eventIndex);
+        var lines = new List<StyledLine> { new(e.Text.Replace('\n', ' '), TextEmphasis.Code), new(string.Empty) };
+        lines.AddRange(_host.Advisor.Explain(e).Select(l => new StyledLine(l)));
+        OpenPanel(new TextPanel("Explain", lines, _host.Options.Colour));
+    }
+
+    private void ShowSave()
+    {
+        string name = "smtpconsole-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".txt";
+        OpenPanel(new SavePanel(Path.Combine(Environment.CurrentDirectory, name), SaveTranscript));
+    }
+
+    private void SaveTranscript(string path, TranscriptSaveFormat format)
+    {
+        var store = _host.Store;
+        string? header = store.EvictedEvents > 0
+            ? $"the {store.EvictedEvents.ToString(CultureInfo.InvariantCulture)} oldest events were no longer in memory; the session log has them all: {_host.Log?.Path}"
+            : null;
+        try
+        {
+            int count = TranscriptSaver.Save(path, store.Events(), format, _host.Options.ShowSecrets, header);
+            _host.Recorder.Info($"saved {count.ToString(CultureInfo.InvariantCulture)} events to {Path.GetFullPath(path)}{(format == TranscriptSaveFormat.Text ? " (replay it: smtpconsole replay FILE, or F8)" : string.Empty)}");
+            if (_host.Options.ShowSecrets) _host.Recorder.Warn("--show-secrets: the saved file contains passwords and tokens in clear");
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            _host.Recorder.Error($"could not save the transcript to {path}: {ex.Message}");
+        }
+    }
+
+    private void ScriptKey()
+    {
+        if (_script is { IsFinished: false, IsRunning: false })
+        {
+            _script.Step();
+            return;
+        }
+        if (_script is { IsRunning: true }) return;
+        OpenPanel(new ScriptPanel(Environment.CurrentDirectory + Path.DirectorySeparatorChar, OpenScript));
+    }
+
+    private void ScriptRest()
+    {
+        if (_script is { IsFinished: false, IsRunning: false }) _script.RunRest();
+    }
+
+    private void OpenScript(string path, bool stepByStep)
+    {
+        var host = _host;
+        _ = Task.Run(async () =>
+        {
+            var player = await ScriptPlayer.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
+            if (player is null) return;
+            player.Changed += () => _activityDirty = true;
+            host.Dispatcher.Post(() =>
+            {
+                _script = player;
+                _modeLine.SetScript(player.Describe());
+                if (!stepByStep) player.RunRest();
+            });
+        });
+    }
+}

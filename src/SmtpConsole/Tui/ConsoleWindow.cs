@@ -1,0 +1,213 @@
+using System.Diagnostics;
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Transcript;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>
+/// The full-screen console: transcript on top, then the mode line, the prompt and input, the session status and
+/// the key bar. Engine threads never touch it: they post to the <see cref="UiDispatcher"/> and the transcript
+/// feed, and <see cref="Tick"/> (every 50 ms on the UI thread) applies what arrived.
+/// </summary>
+internal sealed partial class ConsoleWindow : Window
+{
+    private static readonly long StatusInterval = Stopwatch.Frequency / 4;
+
+    private readonly ConsoleHost _host;
+    private readonly TranscriptView _transcript;
+    private readonly ModeLine _modeLine;
+    private readonly PromptView _prompt;
+    private readonly CommandInput _input;
+    private readonly StatusLine _status;
+    private readonly List<ModalPanel> _panels = [];
+    private volatile bool _statusDirty = true;
+    private volatile bool _activityDirty = true;
+    private long _lastStatus;
+    private bool _quitting;
+    private ScriptPlayer? _script;
+
+    public ConsoleWindow(ConsoleHost host)
+    {
+        _host = host;
+        bool colour = host.Options.Colour;
+        BorderStyle = LineStyle.None;
+        Title = "smtpconsole";
+
+        _transcript = new TranscriptView(host.Store, colour) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(4) };
+        _modeLine = new ModeLine(colour) { X = 0, Y = Pos.AnchorEnd(4) };
+        _prompt = new PromptView(colour) { X = 0, Y = Pos.AnchorEnd(3) };
+        _input = new CommandInput(host.History) { X = PromptView.PromptWidth, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
+        _status = new StatusLine(colour) { X = 0, Y = Pos.AnchorEnd(2) };
+        var keys = new StatusBar(
+        [
+            new Shortcut(KeyMap.Help, "Help", ShowHelp),
+            new Shortcut(KeyMap.Connect, "Connect", ShowConnect),
+            new Shortcut(KeyMap.Details, "Details", ShowDetails),
+            new Shortcut(KeyMap.Explain, "Explain", ShowExplanation),
+            new Shortcut(KeyMap.Save, "Save", ShowSave),
+            new Shortcut(KeyMap.ScriptStep, "Script", ScriptKey),
+            new Shortcut(KeyMap.Times, "Times", ToggleTimes),
+            new Shortcut(KeyMap.Quit, "Quit", RequestQuit),
+        ]);
+        Add(_transcript, _modeLine, _prompt, _input, _status, keys);
+
+        _input.CompletionSource = () => new CompletionContext(host.Session.Capabilities, host.Options.ProfileNames());
+        _input.Submitted += OnSubmitted;
+        _input.CancelRequested += OnCancelRequested;
+        _input.TranscriptKeyPressed += OnTranscriptKey;
+        _input.FocusTranscriptRequested += FocusTranscript;
+        _input.HintChanged += hint => _modeLine.SetHint(hint);
+        _transcript.LeaveRequested += () => _input.SetFocus();
+        _transcript.DetailsRequested += ShowDetails;
+
+        host.Controller.ActivityChanged += () => _activityDirty = true;
+        host.Session.StateChanged += () => _statusDirty = true;
+        host.Runner.ModeChanged += mode => host.Dispatcher.Post(() => ApplyMode(mode));
+        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer));
+        host.Interaction.ShowConfirm = (question, answer) => OpenPanel(new ConfirmPanel("Credentials without TLS", question, "Send anyway", answer));
+    }
+
+    public TranscriptView Transcript => _transcript;
+    public CommandInput Input => _input;
+    public ModeLine ModeLine => _modeLine;
+    public PromptView Prompt => _prompt;
+    public StatusLine Status => _status;
+
+    /// <summary>The dialog on top, if any.</summary>
+    public ModalPanel? TopPanel => _panels.Count > 0 ? _panels[^1] : null;
+
+    /// <summary>True once the user asked to quit (the app stops after QUIT).</summary>
+    public bool QuitRequested => _quitting;
+
+    /// <summary>
+    /// Applies what engine threads produced since the last tick: posted actions, new transcript events, progress,
+    /// activity and (at most 4 times a second) the status line. Runs on the UI thread.
+    /// </summary>
+    public void Tick()
+    {
+        _host.Dispatcher.Drain();
+        var (appended, evicted) = _host.Feed.DrainInto(_host.Store);
+        if (appended > 0) _transcript.OnStoreChanged(evicted);
+        if (_host.Interaction.TakeProgress() is { } progress) _modeLine.SetProgress(progress);
+        if (_activityDirty)
+        {
+            _activityDirty = false;
+            UpdateActivity();
+        }
+        long now = Stopwatch.GetTimestamp();
+        if (_statusDirty && now - _lastStatus >= StatusInterval)
+        {
+            _statusDirty = false;
+            _lastStatus = now;
+            _status.Snapshot = StatusSnapshot.From(_host.Session);
+        }
+        CloseSettledPanels();
+    }
+
+    /// <summary>Like <see cref="Tick"/>, but refreshes the status line regardless of the rate limit (tests, start-up).</summary>
+    public void Pump()
+    {
+        _lastStatus = 0;
+        _statusDirty = true;
+        Tick();
+    }
+
+    protected override void OnIsModalChanged(bool newIsModal)
+    {
+        base.OnIsModalChanged(newIsModal);
+        // Back from a dialog (or at start): typing goes to the command line.
+        if (newIsModal) _input.SetFocus();
+    }
+
+    private void OnSubmitted(string line)
+    {
+        var controller = _host.Controller;
+        bool body = _host.Runner.Mode == RunnerMode.DataBody;
+        // An empty line matters in a message body (it separates headers from the body); elsewhere it does nothing.
+        if (line.Length == 0 && !body && controller.IsIdle) return;
+        if (!_transcript.Follow) _transcript.ScrollToEnd();
+        controller.Submit(line);
+    }
+
+    private void OnCancelRequested()
+    {
+        if (!_host.Controller.IsIdle)
+        {
+            _host.Controller.CancelPending();
+            _modeLine.SetHint("cancelled");
+            return;
+        }
+        if (_script is { IsFinished: false })
+        {
+            _script.Stop();
+            _host.Recorder.Info($"script {_script.Name}: stopped");
+            _script = null;
+            _modeLine.SetScript(null);
+            return;
+        }
+        _input.SetLine(string.Empty);
+        _modeLine.SetHint(null);
+    }
+
+    private void OnTranscriptKey(TranscriptKey key)
+    {
+        switch (key)
+        {
+            case TranscriptKey.PageUp: _transcript.PageUp(); break;
+            case TranscriptKey.PageDown: _transcript.PageDown(); break;
+            case TranscriptKey.Top: _transcript.ScrollToTop(); break;
+            default: _transcript.ScrollToEnd(); break;
+        }
+    }
+
+    private void FocusTranscript()
+    {
+        _transcript.SetFocus();
+        if (_transcript.SelectedRow < 0 && _host.Store.RowCount > 0)
+            _transcript.Select(Math.Min(_host.Store.RowCount, _transcript.Viewport.Y + _transcript.Viewport.Height) - 1);
+    }
+
+    private void ApplyMode(RunnerMode mode)
+    {
+        _prompt.Mode = mode;
+        _modeLine.SetMode(mode);
+        _input.CompletionEnabled = mode != RunnerMode.DataBody;
+    }
+
+    private void UpdateActivity()
+    {
+        var controller = _host.Controller;
+        var current = controller.Current;
+        int queued = controller.QueuedCount;
+        string? activity = current is null
+            ? queued > 0 ? $"{queued} queued" : null
+            : $"running {current.Display}{(queued > 0 ? $" · {queued} queued" : string.Empty)} · Esc cancels";
+        if (_quitting) activity = "quitting…";
+        _modeLine.SetActivity(activity);
+        if (current is null && queued == 0) _modeLine.SetProgress(null);
+        if (_script is not null) _modeLine.SetScript(_script.Describe());
+    }
+
+    private void ToggleTimes() => _transcript.ShowTimes = !_transcript.ShowTimes;
+
+    private void RequestQuit()
+    {
+        if (_quitting)
+        {
+            App?.RequestStop(this);
+            return;
+        }
+        _quitting = true;
+        _activityDirty = true;
+        var controller = _host.Controller;
+        var dispatcher = _host.Dispatcher;
+        _ = Task.Run(async () =>
+        {
+            await controller.QuitAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+            dispatcher.Post(() => App?.RequestStop(this));
+        });
+    }
+}

@@ -1,0 +1,54 @@
+using Terminal.Gui.ViewBase;
+using Terminal.Gui.Views;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>
+/// The masked prompt a helper opens when it needs a secret (<c>/auth login alice</c>). The text never leaves this
+/// panel except as the answer to the runner: it is not echoed, not stored in history, and not logged.
+/// </summary>
+internal sealed class SecretPromptPanel : ModalPanel
+{
+    private readonly TaskCompletionSource<string?> _answer;
+    private readonly TextField _field;
+
+    public SecretPromptPanel(string prompt, TaskCompletionSource<string?> answer) : base("Secret")
+    {
+        _answer = answer;
+        Width = Dim.Percent(70);
+        Height = 8;
+        _field = new TextField { X = 1, Y = 2, Width = Dim.Fill(1), Secret = true };
+        _field.Accepting += (_, e) =>
+        {
+            Submit();
+            e.Handled = true;
+        };
+        Add(
+            new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = prompt + ":" },
+            _field,
+            new Label { X = 1, Y = 4, Width = Dim.Fill(1), Text = "Enter sends it · Esc cancels · never shown, stored in history or logged" });
+    }
+
+    /// <summary>The field (for tests that type into it).</summary>
+    public TextField Field => _field;
+
+    /// <summary>The answer was given (or withdrawn) elsewhere, e.g. the step was cancelled.</summary>
+    public bool IsSettled => _answer.Task.IsCompleted;
+
+    public void Submit()
+    {
+        string secret = _field.Text ?? string.Empty;
+        _field.Text = string.Empty;
+        _answer.TrySetResult(secret);
+        Close();
+    }
+
+    public override void Cancel()
+    {
+        _field.Text = string.Empty;
+        _answer.TrySetResult(null);
+        Close();
+    }
+
+    protected override View? InitialFocus() => _field;
+}

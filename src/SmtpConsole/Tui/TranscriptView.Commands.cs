@@ -1,0 +1,97 @@
+using Terminal.Gui.Input;
+
+namespace SmtpConsole.Tui;
+
+internal sealed partial class TranscriptView
+{
+    private void CreateCommands()
+    {
+        AddCommand(Command.Up, () => MoveSelection(-1));
+        AddCommand(Command.Down, () => MoveSelection(1));
+        AddCommand(Command.PageUp, () =>
+        {
+            PageUp();
+            return true;
+        });
+        AddCommand(Command.PageDown, () =>
+        {
+            PageDown();
+            return true;
+        });
+        AddCommand(Command.Start, () =>
+        {
+            ScrollToTop();
+            return true;
+        });
+        AddCommand(Command.End, () =>
+        {
+            ScrollToEnd();
+            return true;
+        });
+        AddCommand(Command.ScrollUp, () =>
+        {
+            ScrollBy(-3);
+            return true;
+        });
+        AddCommand(Command.ScrollDown, () =>
+        {
+            ScrollBy(3);
+            return true;
+        });
+        AddCommand(Command.Accept, () =>
+        {
+            if (SelectedTranscriptRow is { } row) DetailsRequested?.Invoke(row);
+            return true;
+        });
+        Bind(Key.CursorUp, Command.Up);
+        Bind(Key.CursorDown, Command.Down);
+        Bind(Key.PageUp, Command.PageUp);
+        Bind(Key.PageDown, Command.PageDown);
+        Bind(Key.Home, Command.Start);
+        Bind(Key.End, Command.End);
+        Bind(Key.Enter, Command.Accept);
+        MouseBindings.Add(MouseFlags.WheeledUp, Command.ScrollUp);
+        MouseBindings.Add(MouseFlags.WheeledDown, Command.ScrollDown);
+    }
+
+    private void Bind(Key key, Command command)
+    {
+        KeyBindings.Remove(key);
+        KeyBindings.Add(key, command);
+    }
+
+    protected override bool OnKeyDown(Key key)
+    {
+        if (key == Key.Esc || key == Key.Tab || key == Key.Tab.WithShift)
+        {
+            LeaveRequested?.Invoke();
+            return true;
+        }
+        return base.OnKeyDown(key);
+    }
+
+    protected override bool OnMouseEvent(Mouse mouse)
+    {
+        if (mouse.Position is not { } position) return false;
+        if (mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || mouse.Flags.HasFlag(MouseFlags.LeftButtonDoubleClicked))
+        {
+            int row = Viewport.Y + position.Y;
+            if (row < Store.RowCount)
+            {
+                if (!HasFocus) SetFocus();
+                Select(row);
+                if (mouse.Flags.HasFlag(MouseFlags.LeftButtonDoubleClicked)) DetailsRequested?.Invoke(Store.RowAt(row));
+            }
+            return true;
+        }
+        return false;
+    }
+
+    private bool MoveSelection(int delta)
+    {
+        if (Store.RowCount == 0) return true;
+        int start = _selectedRow >= 0 ? _selectedRow : Math.Min(Store.RowCount, Viewport.Y + Viewport.Height) - (delta < 0 ? 0 : 1);
+        Select(Math.Clamp(start + delta, 0, Store.RowCount - 1));
+        return true;
+    }
+}

@@ -1,0 +1,29 @@
+using System.Collections.Concurrent;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>
+/// Work posted from engine threads for the UI thread. One timer on the UI thread drains it (see
+/// <see cref="ConsoleWindow.Tick"/>), which costs far less than one main-loop wake-up per event.
+/// </summary>
+internal sealed class UiDispatcher
+{
+    private readonly ConcurrentQueue<Action> _actions = new();
+
+    public void Post(Action action) => _actions.Enqueue(action);
+
+    public bool IsEmpty => _actions.IsEmpty;
+
+    /// <summary>Runs what was posted before this call (work posted meanwhile waits for the next drain); returns how many ran.</summary>
+    public int Drain()
+    {
+        int pending = _actions.Count;
+        int ran = 0;
+        while (ran < pending && _actions.TryDequeue(out var action))
+        {
+            action();
+            ran++;
+        }
+        return ran;
+    }
+}

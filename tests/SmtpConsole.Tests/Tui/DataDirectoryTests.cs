@@ -1,0 +1,41 @@
+using SmtpConsole.Tui;
+
+namespace SmtpConsole.Tests.Tui;
+
+public sealed class DataDirectoryTests
+{
+    private static Func<string, string?> Env(params (string Name, string Value)[] values) =>
+        name => values.FirstOrDefault(v => v.Name == name).Value;
+
+    [Fact]
+    public void Unix_UsesXdgDataHome() =>
+        Assert.Equal("/xdg/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg"), ("HOME", "/home/u")), isWindows: false));
+
+    [Fact]
+    public void Unix_FallsBackToLocalShare_WhenXdgIsUnsetOrRelative()
+    {
+        Assert.Equal("/home/u/.local/share/smtpconsole", DataDirectory.Resolve(Env(("HOME", "/home/u")), isWindows: false));
+        Assert.Equal("/home/u/.local/share/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "rel"), ("HOME", "/home/u")), isWindows: false));
+    }
+
+    [Fact]
+    public void Windows_UsesLocalAppData() =>
+        Assert.Equal(Path.Combine(@"C:\Users\u\AppData\Local", "smtpconsole"), DataDirectory.Resolve(Env(("LOCALAPPDATA", @"C:\Users\u\AppData\Local")), isWindows: true));
+
+    [Fact]
+    public void Override_WinsEverywhere() =>
+        Assert.Equal(Path.GetFullPath("/tmp/sc"), DataDirectory.Resolve(Env((DataDirectory.OverrideVariable, "/tmp/sc"), ("XDG_DATA_HOME", "/xdg")), isWindows: false));
+
+    [Theory]
+    [InlineData("mx.example.com", "mx.example.com")]
+    [InlineData("::1", "__1")]
+    [InlineData("a/b\\c", "a_b_c")]
+    [InlineData("", "session")]
+    public void SessionLogName_IsSafeAndTimestamped(string host, string expected)
+    {
+        var start = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        string name = SessionLog.FileName(start, host);
+        Assert.EndsWith("-" + expected + ".log", name);
+        Assert.Matches(@"^\d{8}-\d{6}-", name);
+    }
+}
