@@ -2,10 +2,13 @@
 # Publishes smtpconsole as a Native AOT binary to artifacts/aot/ (or, with --jit, a framework-dependent Release
 # build to artifacts/jit/) only when the sources changed, and prints the binary's path on stdout.
 # Everything else goes to stderr, so `bin=$(bench/publish-aot.sh)` works in scripts and CI.
+# The AOT build is delegated to scripts/publish-aot.sh when the repository has it (test.sh uses that one too, so
+# both agree on artifacts/aot/); this script's own AOT path then only serves --warnings.
 #
-# usage: bench/publish-aot.sh [--jit] [--force]
-#   --jit    the JIT (framework-dependent) build instead, for start-up comparisons
-#   --force  publish even when the source hash is unchanged
+# usage: bench/publish-aot.sh [--jit | --warnings] [--force]
+#   --jit       the JIT (framework-dependent) build instead, for start-up comparisons
+#   --warnings  publish AOT to artifacts/aot-check/ with full output and fail on any IL2xxx/IL3xxx warning
+#   --force     publish even when the source hash is unchanged
 #
 # The hash covers src/** and profiles/** (bin/ and obj/ excluded), Directory.Build.props, global.json, the
 # .NET SDK version and this script. AOT needs clang and zlib1g-dev; as root they are apt-installed if missing.
@@ -18,6 +21,7 @@ force=0
 for arg in "$@"; do
     case $arg in
         --jit) kind=jit ;;
+        --warnings) kind=aot-check ;;
         --force) force=1 ;;
         *)
             echo "publish-aot.sh: unknown argument: $arg" >&2
@@ -25,6 +29,10 @@ for arg in "$@"; do
             ;;
     esac
 done
+
+if [[ $kind == aot && -x $repo/scripts/publish-aot.sh ]]; then
+    exec "$repo/scripts/publish-aot.sh"
+fi
 
 out=$repo/artifacts/$kind
 binary=$out/smtpconsole
@@ -53,7 +61,7 @@ if ((!force)) && [[ -x $binary && -f $stamp && $(cat "$stamp") == "$hash" ]]; th
 fi
 
 args=(-c Release)
-if [[ $kind == aot ]]; then
+if [[ $kind == aot* ]]; then
     if ! command -v clang >/dev/null || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
         if [[ $(id -u) -eq 0 ]]; then
             echo "publish-aot.sh: installing clang and zlib1g-dev (Native AOT's linker prerequisites)" >&2
