@@ -8,7 +8,8 @@ using SmtpConsole.Core.Transcript;
 namespace SmtpConsole.Benchmarks;
 
 /// <summary>
-/// Holds N transcript events (default 1,000,000) recorded through <see cref="TranscriptRecorder"/> into a list, and reports
+/// Holds N transcript events (default 1,000,000) recorded through <see cref="TranscriptRecorder"/> into a list, then into the
+/// TUI's <see cref="TranscriptStore"/> (which adds display-row bookkeeping, 32 B per event), and reports
 /// the memory they keep alive per event beyond their display text, bytes allocated per append and time per append.
 /// Text size is computed exactly for each distinct text string held (a .NET string is 22 + 2×length bytes rounded up to 8
 /// on 64-bit), so "overhead" = held − text. The distinct texts are found after the timed loop, and the set is garbage by the "after" reading.
@@ -21,12 +22,15 @@ internal static class TranscriptScale
     {
         int n = args.Length > 0 ? int.Parse(args[0], CultureInfo.InvariantCulture) : 1_000_000;
         Console.WriteLine($"transcript scale: {n:N0} events, {Environment.ProcessorCount} CPUs, {RuntimeInformationText()}");
-        Console.WriteLine("| mix | held B/event | text B/event | overhead B/event | allocated B/append | append ns/event |");
-        Console.WriteLine("|---|---:|---:|---:|---:|---:|");
-        foreach (var mix in Enum.GetValues<Mix>())
+        Console.WriteLine("| held in | mix | held B/event | text B/event | overhead B/event | allocated B/append | append ns/event |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        foreach (bool store in new[] { false, true })
         {
-            Measure(mix, Math.Min(n, 10_000), print: false); // warm-up: JIT, tiering
-            Measure(mix, n, print: true);
+            foreach (var mix in Enum.GetValues<Mix>())
+            {
+                Measure(mix, Math.Min(n, 10_000), store, print: false); // warm-up: JIT, tiering
+                Measure(mix, n, store, print: true);
+            }
         }
         return 0;
     }
@@ -34,7 +38,7 @@ internal static class TranscriptScale
     private static string RuntimeInformationText() =>
         $"{System.Runtime.InteropServices.RuntimeInformation.FrameworkDescription}, GC {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}";
 
-    private static void Measure(Mix mix, int n, bool print)
+    private static void Measure(Mix mix, int n, bool inStore, bool print)
     {
         var parser = new ReplyParser();
         var replyBytes = "250 2.1.5 Ok\r\n"u8.ToArray();
@@ -45,7 +49,9 @@ internal static class TranscriptScale
 
         var recorder = new TranscriptRecorder();
         var held = new List<TranscriptEvent>();
-        recorder.Recorded += held.Add;
+        var store = inStore ? new TranscriptStore() : null;
+        if (store is not null) recorder.Recorded += e => store.Append(e);
+        else recorder.Recorded += held.Add;
         for (int i = 0; i < n; i++)
         {
             TranscriptEvent e;
@@ -66,16 +72,17 @@ internal static class TranscriptScale
 
         stopwatch.Stop();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - allocatedBefore;
-        long textBytes = TextBytes(held);
+        long textBytes = TextBytes(store is not null ? store.Events() : held);
         Collect();
         long after = GC.GetTotalMemory(true);
         GC.KeepAlive(held);
+        GC.KeepAlive(store);
         GC.KeepAlive(recorder);
         if (!print) return;
         double heldPer = (after - before) / (double)n;
         double textPer = textBytes / (double)n;
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {Describe(mix)} | {heldPer:N1} | {textPer:N1} | {heldPer - textPer:N1} | {allocated / (double)n:N1} | {stopwatch.Elapsed.TotalNanoseconds / n:N0} |"));
+            $"| {(inStore ? "TranscriptStore" : "List<TranscriptEvent>")} | {Describe(mix)} | {heldPer:N1} | {textPer:N1} | {heldPer - textPer:N1} | {allocated / (double)n:N1} | {stopwatch.Elapsed.TotalNanoseconds / n:N0} |"));
     }
 
     private static string Describe(Mix mix) => mix switch
@@ -87,7 +94,7 @@ internal static class TranscriptScale
     };
 
     /// <summary>Sizes of the distinct text strings the events hold (a shared reply text counts once).</summary>
-    private static long TextBytes(List<TranscriptEvent> events)
+    private static long TextBytes(IEnumerable<TranscriptEvent> events)
     {
         var seen = new HashSet<string>(ReferenceEqualityComparer.Instance);
         long bytes = 0;
