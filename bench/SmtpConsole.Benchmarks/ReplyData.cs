@@ -10,6 +10,9 @@ internal static class ReplyData
 
     public static readonly byte[] Single = "250 2.1.5 Ok\r\n"u8.ToArray();
 
+    /// <summary>Nine one-line replies of the same length as <see cref="Single"/> that differ in one character.</summary>
+    public static readonly byte[][] Distinct = Enumerable.Range(1, 9).Select(i => Encoding.ASCII.GetBytes($"250 2.1.{i} Ok\r\n")).ToArray();
+
     public static readonly byte[] Ehlo = Encoding.ASCII.GetBytes(
         "250-mx.example.test\r\n250-PIPELINING\r\n250-SIZE 10240000\r\n250-VRFY\r\n250-ETRN\r\n" +
         "250-AUTH PLAIN LOGIN CRAM-MD5 DIGEST-MD5 SCRAM-SHA-1 SCRAM-SHA-256\r\n250-ENHANCEDSTATUSCODES\r\n" +

@@ -22,8 +22,15 @@ public class ReplyParserBenchmarks
         _longLineBytewise = ReplyData.Segmented(ReplyData.LongLine, 1);
     }
 
+    /// <summary>The same one-line reply again and again: the parser hands out the instance it made the first time.</summary>
     [Benchmark, Workload("single")]
     public int Single() => ParseAll(new ReadOnlySequence<byte>(ReplyData.Single));
+
+    /// <summary>One-line replies that differ each time (9 in turn, more than the parser remembers): a new reply each.</summary>
+    [Benchmark, Workload("single")]
+    public int Single_Distinct() => ParseAll(new ReadOnlySequence<byte>(ReplyData.Distinct[_next++ % ReplyData.Distinct.Length]));
+
+    private int _next;
 
     [Benchmark, Workload("ehlo")]
     public int Ehlo() => ParseAll(new ReadOnlySequence<byte>(ReplyData.Ehlo));
