@@ -145,6 +145,11 @@ public sealed class SmtpConnection : IAsyncDisposable
         {
             throw new SmtpConnectionException($"cannot send: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
+        catch (ObjectDisposedException ex)
+        {
+            // The reader loop disposes the connection when the server closes it, possibly in the middle of this write.
+            throw new SmtpConnectionException("cannot send: the server closed the connection", ex);
+        }
         finally
         {
             _writeGate.Release();
@@ -185,7 +190,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         if (_stream is SslStream ssl) await ssl.DisposeAsync().ConfigureAwait(false);
         await _network.DisposeAsync().ConfigureAwait(false);
-        _writeGate.Dispose();
+        // _writeGate is not disposed: a write may still hold it (see WriteAsync), and without its wait handle it owns nothing.
     }
 
     private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)
