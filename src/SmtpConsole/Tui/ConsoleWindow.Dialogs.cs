@@ -57,6 +57,14 @@ internal sealed partial class ConsoleWindow
         OpenPanel(new TextPanel("Help", lines, _host.Options.Colour));
     }
 
+    private void ShowInbox()
+    {
+        var lines = _host.Options.InboxLines is { } inbox
+            ? inbox()
+            : ["The inbox belongs to the built-in practice server; this session talks to another server."];
+        OpenPanel(new TextPanel("Practice inbox", [.. lines.Select(l => new StyledLine(l, l.StartsWith("──", StringComparison.Ordinal) ? TextEmphasis.Heading : TextEmphasis.Normal))], _host.Options.Colour));
+    }
+
     private void ShowConnect() =>
         OpenPanel(new ConnectPanel(_host.Session.Options, _host.Options.ProfileNames(), line => _host.Controller.Submit(line)));
 

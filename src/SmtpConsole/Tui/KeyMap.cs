@@ -13,6 +13,7 @@ internal static class KeyMap
     public static readonly Key ScriptStep = Key.F8;
     public static readonly Key ScriptRest = Key.F8.WithShift;
     public static readonly Key Times = Key.F9;
+    public static readonly Key Inbox = Key.F10;
     public static readonly Key Quit = Key.Q.WithCtrl;
 
     /// <summary>Every key with what it does, for the help screen.</summary>
@@ -33,6 +34,7 @@ internal static class KeyMap
         ("F7", "save the transcript (C:/S: text that replays as a script, or JSON lines; secrets redacted)"),
         ("F8 / Shift+F8", "open a script; while stepping: run the next line / run the rest"),
         ("F9", "show or hide the time and latency column"),
+        ("F10", "the practice server's inbox: every message that arrived, envelope and bytes"),
         ("Ctrl+Q", "quit (sends QUIT first when connected)"),
         ("mouse", "wheel scrolls; click selects a line; double-click shows its details"),
     ];

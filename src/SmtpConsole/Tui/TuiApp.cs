@@ -36,6 +36,7 @@ internal static class TuiApp
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
             ProfileNames = () => profileNames.Value,
+            InboxLines = practice is null ? null : practice.InboxLines,
             DataDirectory = dataDirectory,
             LogHost = practice is not null ? "practice" : target?.Host ?? "session",
             Colour = ColourWanted(),
@@ -60,6 +61,8 @@ internal static class TuiApp
             app = Application.Create().Init();
             using var window = host.CreateWindow();
             Introduce(host, practice, practiceProblem);
+            if (practice is not null)
+                practice.Server.Inbox.MessageReceived += (_, e) => host.Recorder.Info($"practice inbox: message {e.Message.Id} arrived ({e.Message.Size:N0} bytes); F10 shows it byte for byte");
             if (target is not null) host.Connect(target);
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {
