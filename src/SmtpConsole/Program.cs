@@ -53,6 +53,9 @@ internal static class Program
         });
         root.Subcommands.Add(new ReplayCommand().Build());
         root.Subcommands.Add(new DoctorCommand().Build());
+        root.Subcommands.Add(new ExplainCommand().Build());
+        root.Subcommands.Add(new ProfilesCommand().Build());
+        root.Subcommands.Add(new PracticeCommand().Build());
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)

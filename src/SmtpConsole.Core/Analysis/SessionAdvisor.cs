@@ -32,7 +32,7 @@ public sealed class SessionAdvisor
     }
 
     /// <summary>Advice before a raw command is sent (MAIL FROM parameters, sender rules).</summary>
-    public IEnumerable<Advice> BeforeCommand(string line, EhloCapabilities caps, string? authenticatedUser)
+    public IEnumerable<Advice> BeforeCommand(string line, EhloCapabilities caps, string? authenticatedUser, bool isTls = true)
     {
         string verb = SmtpCommandText.Verb(line);
         if (verb == "MAIL") _bodyBytes = 0;
@@ -41,6 +41,7 @@ public sealed class SessionAdvisor
         int open = line.IndexOf('<'), close = line.IndexOf('>');
         string address = open >= 0 && close > open ? line[(open + 1)..close] : string.Empty;
         string parameters = close >= 0 ? line[(close + 1)..] : string.Empty;
+        foreach (var problem in MailParameters.Check(verb, parameters, isTls)) yield return Advice.Warn(problem);
         if (!caps.IsEmpty)
         {
             if (!Ascii.IsValid(address) && !caps.SmtpUtf8)

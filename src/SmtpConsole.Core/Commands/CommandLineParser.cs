@@ -15,13 +15,14 @@ public static class CommandLineParser
     /// <summary>Helper names with a one-line synopsis, for completion and <c>/help</c>.</summary>
     public static IReadOnlyList<(string Name, string Synopsis)> Helpers { get; } =
     [
-        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
+        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE] [--proxy URL|--no-proxy]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
         ("/ehlo", "/ehlo [NAME]  (or /helo [NAME])"),
         ("/starttls", "/starttls  (upgrade to TLS; the server forgets EHLO)"),
         ("/auth", "/auth login|plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|scram-sha-512|ntlm|xoauth2|oauthbearer USER [SECRET] [--initial|--no-initial]"),
         ("/data", "/data  (body lines follow until a lone '.')  |  /data @FILE"),
         ("/bdat", "/bdat @FILE [--chunk N]  (CHUNKING: exact octet counts, no dot-stuffing)"),
         ("/pipeline", "/pipeline … /end  (send a group of commands in one write)"),
+        ("/compose", "/compose --from A --to B [--cc C] --subject TEXT [--text T] [--html H] [--attach @FILE] [--bdat]  (build a MIME message and send it)"),
         ("/b64", "/b64 TEXT  (show TEXT in Base64)"),
         ("/unb64", "/unb64 BASE64  (decode Base64)"),
         ("/expect", "/expect CODE|Nxx [/REGEX/]  (check the last reply)"),
@@ -50,6 +51,7 @@ public static class CommandLineParser
             "/auth" => ParseAuth(args),
             "/data" => ParseData(args, trimmed),
             "/bdat" => ParseBdat(args, trimmed),
+            "/compose" => ComposeCommandParser.Parse(args, trimmed),
             "/b64" => new Base64EncodeCommand(rest) { Display = trimmed },
             "/unb64" => new Base64DecodeCommand(rest) { Display = trimmed },
             "/expect" => new ExpectCommand(ExpectationSpec.Parse(rest)) { Display = trimmed },
@@ -101,6 +103,15 @@ public static class CommandLineParser
         return tokens;
     }
 
+    /// <summary>Quotes a value so <see cref="Tokenize"/> gives it back unchanged (quotes of the other kind carry quotes).</summary>
+    public static string Quote(string value)
+    {
+        if (value.Length > 0 && !value.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')) return value;
+        if (!value.Contains('"')) return "\"" + value + "\"";
+        if (!value.Contains('\'')) return "'" + value + "'";
+        return string.Concat(value.Split('"').Select((piece, i) => (i > 0 ? "'\"'" : string.Empty) + (piece.Length > 0 ? "\"" + piece + "\"" : string.Empty)));
+    }
+
     private static ConnectCommand ParseConnect(List<string> args, string display)
     {
         string? target = null;
@@ -108,6 +119,8 @@ public static class CommandLineParser
         SecurityMode? security = null;
         bool insecure = false;
         string? caFile = null;
+        Uri? proxy = null;
+        bool noProxy = false;
         for (int i = 0; i < args.Count; i++)
         {
             string a = args[i];
@@ -121,6 +134,12 @@ public static class CommandLineParser
                     if (++i >= args.Count) throw new CommandSyntaxException("/connect: --cafile needs a file");
                     caFile = args[i];
                     break;
+                case "--proxy":
+                    if (++i >= args.Count) throw new CommandSyntaxException("/connect: --proxy needs a URL like socks5://127.0.0.1:1080 or http://proxy:3128");
+                    if (!Proxy.ProxyAddress.TryParse(args[i], out _, out string? proxyProblem)) throw new CommandSyntaxException("/connect: --proxy: " + proxyProblem);
+                    proxy = new Uri(args[i]);
+                    break;
+                case "--no-proxy": noProxy = true; break;
                 default:
                     if (a.StartsWith("--", StringComparison.Ordinal)) throw new CommandSyntaxException($"/connect: unknown option {a}");
                     if (target is null) target = a;
@@ -138,8 +157,14 @@ public static class CommandLineParser
             target = target[..colon];
         }
         if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException("/connect: " + problem);
-        return new ConnectCommand(target, port, security, insecure, caFile) { Display = display };
+        if (proxy is not null && noProxy) throw new CommandSyntaxException("/connect: choose one of --proxy and --no-proxy");
+        if (proxy is not null) display = RedactProxy(display, proxy);
+        return new ConnectCommand(target, port, security, insecure, caFile) { Display = display, Proxy = proxy, NoProxy = noProxy };
     }
+
+    /// <summary>Proxy credentials stay out of the transcript and history, like every secret.</summary>
+    private static string RedactProxy(string display, Uri proxy) =>
+        proxy.UserInfo.Length == 0 ? display : display.Replace(proxy.OriginalString, Proxy.ProxyAddress.Redact(proxy), StringComparison.Ordinal);
 
     private static AuthCommand ParseAuth(List<string> args)
     {

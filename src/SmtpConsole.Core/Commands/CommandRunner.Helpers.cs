@@ -9,10 +9,12 @@ public sealed partial class CommandRunner
     private async Task<StepOutcome> ConnectAsync(ConnectCommand command, CancellationToken ct)
     {
         var options = await ResolveTargetAsync(command, ct).ConfigureAwait(false);
+        if (options is not null && (command.Proxy is not null || command.NoProxy)) options = options with { Proxy = command.NoProxy ? null : command.Proxy };
         if (options is null) return new StepOutcome(StepStatus.UsageError, null, "no such target");
         var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
         LastResult = result;
         SetMode(RunnerMode.Command);
+        if (_session.IsConnected) OnConnected(options);
         if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
         return Track(result, helper: true);
     }
@@ -22,11 +24,13 @@ public sealed partial class CommandRunner
     {
         string mode = options.Security switch { SecurityMode.Tls => " --tls", SecurityMode.StartTls => " --starttls", _ => " --plain" };
         string display = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/connect {options.Host} {options.Port}{mode}");
+        if (options.Proxy is { } proxy) display += " --proxy " + Proxy.ProxyAddress.Redact(proxy);
         return await Helper(new ConnectCommand(options.Host, options.Port, options.Security, options.Insecure, options.CaFile) { Display = display }, async () =>
         {
             var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
             LastResult = result;
             SetMode(RunnerMode.Command);
+            if (_session.IsConnected) OnConnected(options);
             return result.IsConnectionFailure ? new StepOutcome(StepStatus.ConnectionFailed, result, result.Message) : Track(result, helper: true);
         }).ConfigureAwait(false);
     }

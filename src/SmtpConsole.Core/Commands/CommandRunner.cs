@@ -66,6 +66,13 @@ public sealed partial class CommandRunner
             _session.Transcript.Warn("cancelled");
             return new StepOutcome(StepStatus.Failed, null, "cancelled");
         }
+        catch (Exception ex) when (ex is SmtpConnectionException or IOException or ObjectDisposedException or InvalidOperationException)
+        {
+            // Whatever a server does must end this step, never the program.
+            _session.Transcript.Error($"{command.Display}: {ex.Message}");
+            if (Mode != RunnerMode.Command) SetMode(RunnerMode.Command);
+            return new StepOutcome(StepStatus.Failed, null, ex.Message);
+        }
     }
 
     /// <summary>Runs a parsed command.</summary>
@@ -79,6 +86,7 @@ public sealed partial class CommandRunner
         AuthCommand auth => await Helper(auth, () => AuthAsync(auth, ct)).ConfigureAwait(false),
         DataCommand data => await DataAsync(data, ct).ConfigureAwait(false),
         BdatCommand bdat => await Helper(bdat, () => BdatAsync(bdat, ct)).ConfigureAwait(false),
+        ComposeCommand compose => await Helper(compose, () => ComposeAsync(compose, ct)).ConfigureAwait(false),
         Base64EncodeCommand b64 => Info($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
         Base64DecodeCommand unb64 => Decode(unb64.Text),
         ExpectCommand expect => Expect(expect.Spec),
@@ -118,7 +126,7 @@ public sealed partial class CommandRunner
                 return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
             annotation = continuation ? AnnotateContinuation(line) : AnnotateAuthCommand(line);
         }
-        if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser));
+        if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser, _session.IsTls));
         var result = await _session.SendCommandAsync(line, annotation, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: false);
         if (result.Reply?.Code == 354 && verb == "DATA") EnterBody("DATA");
@@ -181,6 +189,7 @@ public sealed partial class CommandRunner
     private StepOutcome Track(CommandResult result, bool helper)
     {
         if (result.Reply is not null || result.Failure != CommandFailure.Refused) LastResult = result;
+        Diagnose(result.Reply);
         if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
         if (result.Failure == CommandFailure.Refused) return new StepOutcome(StepStatus.UsageError, result, result.Message);
         if (result.Failure != CommandFailure.None) return new StepOutcome(StepStatus.Failed, result, result.Message);
@@ -191,6 +200,7 @@ public sealed partial class CommandRunner
     private void Advise(IEnumerable<Analysis.Advice> advice)
     {
         _advisor.Rules = Settings.AdvisorRules;
+        if (_session.Options?.Profile is { } profile) _advisor.Rules = _advisor.Rules with { ProviderName = profile.Name };
         foreach (var a in advice)
         {
             if (a.IsWarning) _session.Transcript.Warn(a.Text);

@@ -14,7 +14,14 @@ public sealed record RawCommand(string Line) : ConsoleCommand;
 public sealed record CommentCommand(string Text) : ConsoleCommand;
 
 /// <summary><c>/connect HOST [PORT] [--tls|--starttls|--plain]</c>, <c>/connect PROFILE</c> or <c>/connect mx:DOMAIN</c>.</summary>
-public sealed record ConnectCommand(string Target, int? Port, Session.SecurityMode? Security, bool Insecure, string? CaFile) : ConsoleCommand;
+public sealed record ConnectCommand(string Target, int? Port, Session.SecurityMode? Security, bool Insecure, string? CaFile) : ConsoleCommand
+{
+    /// <summary><c>--proxy URL</c>: overrides the proxy of the defaults or profile for this connection.</summary>
+    public Uri? Proxy { get; init; }
+
+    /// <summary><c>--no-proxy</c>: connect directly even when the defaults or profile name a proxy.</summary>
+    public bool NoProxy { get; init; }
+}
 
 /// <summary><c>/ehlo [NAME]</c> or <c>/helo [NAME]</c>.</summary>
 public sealed record EhloCommand(string? Name, bool Helo) : ConsoleCommand;

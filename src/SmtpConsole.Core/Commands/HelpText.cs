@@ -12,13 +12,13 @@ public static class HelpText
                 [
                     "Type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b>) or helpers starting with '/':",
                     .. CommandLineParser.Helpers.Select(h => "  " + h.Synopsis),
-                    "Lines starting with '#' are comments. /help auth | data | expect | tls | scripts | pipeline for more.",
+                    "Lines starting with '#' are comments. /help auth | data | compose | params | proxy | expect | tls | scripts | pipeline for more.",
                 ];
             case "auth":
                 return
                 [
                     "/auth login USER: sends AUTH LOGIN, decodes each 334 prompt (\"Username:\", \"Password:\") and answers it in Base64.",
-                    "/auth plain|cram-md5|scram-sha-256|xoauth2 USER: the SASL maths is done for you; every step is shown, secrets masked.",
+                    "/auth plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|scram-sha-512|ntlm|xoauth2|oauthbearer USER: the SASL maths is done for you; every step is shown and decoded (SCRAM nonce/salt/iterations, DIGEST-MD5 directives, OAuth errors), secrets masked.",
                     "Leave out the secret to be asked for it (masked). Without TLS you are asked before credentials go out in clear.",
                     "--initial sends the first response with the AUTH command; --no-initial waits for the 334.",
                 ];
@@ -56,8 +56,30 @@ public static class HelpText
                     "/pipeline starts a group; raw commands are collected; /end sends them in one write and pairs each reply with its command.",
                     "EHLO, DATA, VRFY, EXPN, QUIT, NOOP, AUTH and STARTTLS may only end a group (RFC 2920).",
                 ];
+            case "compose":
+                return
+                [
+                    "/compose --from A --to B [--to C] [--cc D] [--bcc E] --subject TEXT [--text TEXT] [--html HTML] [--attach @FILE] [--bdat|--data]",
+                    "builds a MIME message with MimeKit (RFC 2047 subject, Date, Message-ID, alternatives, attachments) and sends MAIL FROM, one RCPT TO per recipient, then DATA or BDAT.",
+                    "It picks SIZE=, BODY=8BITMIME (8-bit text, when offered), SMTPUTF8 (non-ASCII addresses) and BDAT (8-bit and CHUNKING offered) from the EHLO reply; send /ehlo first.",
+                    "--text-file @F / --html-file @F read bodies from files; in --text, \\n is a line break. --ret FULL|HDRS, --envid ID, --notify SUCCESS,FAILURE add DSN parameters.",
+                ];
+            case "params" or "parameters" or "dsn":
+                return
+                [
+                    "MAIL FROM:<a@b> SIZE=n BODY=8BITMIME|BINARYMIME SMTPUTF8 RET=FULL|HDRS ENVID=xtext REQUIRETLS",
+                    "RCPT TO:<c@d> NOTIFY=NEVER|SUCCESS,FAILURE,DELAY ORCPT=rfc822;xtext",
+                    "ENVID and ORCPT values are xtext (RFC 3461): '+', '=', spaces and non-ASCII are +XX. A wrong value is flagged before sending, with the encoded form.",
+                ];
+            case "proxy":
+                return
+                [
+                    "--proxy socks5://[user:pass@]host:1080 or --proxy http://[user:pass@]host:3128 (also /connect … --proxy URL, and \"proxy\" in a profile).",
+                    "SOCKS5 sends the server's host name to the proxy (it resolves it); HTTP proxies get CONNECT host:port. Each step is shown; proxy credentials never are.",
+                    "/connect … --no-proxy connects directly despite the profile's proxy.",
+                ];
             default:
-                return [$"no help on \"{topic}\"; try /help, /help auth, /help data, /help expect, /help tls, /help scripts, /help pipeline"];
+                return [$"no help on \"{topic}\"; try /help, /help auth, /help data, /help compose, /help params, /help proxy, /help expect, /help tls, /help scripts, /help pipeline"];
         }
     }
 }

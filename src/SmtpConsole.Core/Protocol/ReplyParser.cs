@@ -75,7 +75,7 @@ public sealed class ReplyParser
             buffer = buffer.Slice(lineWithLf.End);
             if (lineWithLf.Length - 1 > _maxLineLength)
             {
-                reply = Malformed(lineWithLf.Slice(0, 64).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
+                reply = Malformed(lineWithLf.Slice(0, Math.Min(lineWithLf.Length, 64)).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
                 return true;
             }
             if (ProcessLine(lineWithLf.IsSingleSegment ? lineWithLf.FirstSpan : lineWithLf.ToArray(), out reply))
@@ -98,7 +98,8 @@ public sealed class ReplyParser
     private bool ProcessLine(ReadOnlySpan<byte> lineWithLf, out SmtpReply? reply)
     {
         reply = null;
-        _raw.Write(lineWithLf);
+        // Past the line cap nothing more is kept, raw bytes included, so an endless reply cannot grow memory.
+        if (_lines.Count < _maxLines) _raw.Write(lineWithLf);
         var line = lineWithLf[..^1];
         bool bareLf = line.IsEmpty || line[^1] != (byte)'\r';
         if (!bareLf) line = line[..^1];

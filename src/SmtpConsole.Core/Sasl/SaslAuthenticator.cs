@@ -97,7 +97,8 @@ public static class SaslAuthenticator
         SaslMechanism sasl;
         try
         {
-            sasl = SaslMechanismFactory.Create(mechanism, request.User, request.Secret, session.Options?.Host ?? "localhost");
+            string host = session.Options?.TlsServerName ?? session.Options?.Host ?? "localhost";
+            sasl = SaslMechanismFactory.Create(mechanism, request.User, request.Secret, host, session.Options?.Port ?? 25);
         }
         catch (NotSupportedException ex)
         {
@@ -113,9 +114,21 @@ public static class SaslAuthenticator
         };
         int step = 0;
         CommandResult result;
+        string? clientNonce = null;
         if (initial)
         {
-            string response = sasl.Challenge(null, ct);
+            string response;
+            try
+            {
+                response = sasl.Challenge(null, ct);
+            }
+            catch (Exception ex) when (IsMechanismFailure(ex))
+            {
+                string message = $"{mechanism}: cannot build the initial response ({ex.Message}); try --no-initial";
+                session.Transcript.Error(message);
+                return CommandResult.Fail(CommandFailure.Refused, message);
+            }
+            clientNonce = SaslChallengeNote.ScramClientNonce(SaslPayload.Decode(response).Text);
             var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);
             result = await session.SendCommandAsync($"AUTH {mechanism} {(response.Length == 0 ? "=" : response)}",
                 new SendAnnotation(secret, note, secret ? $"AUTH {mechanism} {TranscriptEvent.RedactedText}" : null), ct).ConfigureAwait(false);
@@ -128,11 +141,17 @@ public static class SaslAuthenticator
         for (int i = 0; i < MaxSteps && result.Reply is { Code: 334 } challenge; i++)
         {
             string token = challenge.Lines.Count > 0 ? challenge.Lines[^1].Trim() : string.Empty;
-            if (sasl.IsAuthenticated)
+            string? explanation = mechanism == "NTLM"
+                ? NtlmChallengeNote.Describe(challenge.Challenge?.Bytes)
+                : SaslChallengeNote.Describe(mechanism, challenge.Challenge?.Text, clientNonce);
+            if (explanation is not null) session.Transcript.Info(explanation);
+            if (sasl.IsAuthenticated && mechanism is "XOAUTH2" or "OAUTHBEARER")
             {
-                // XOAUTH2/OAUTHBEARER report errors as a Base64 JSON challenge; an empty response ends the exchange (RFC 7628 §3.2.3).
-                session.Transcript.Info($"the server answered with an error challenge ({challenge.Challenge?.Display}); sending the empty response that ends the exchange");
-                result = await session.SendCommandAsync(string.Empty, new SendAnnotation(false, "empty response: ends a failed exchange"), ct).ConfigureAwait(false);
+                // XOAUTH2/OAUTHBEARER report errors as a Base64 JSON challenge; the client's reply only ends the exchange.
+                if (explanation is null) session.Transcript.Info($"the server answered with an error challenge ({challenge.Challenge?.Display})");
+                result = mechanism == "OAUTHBEARER"
+                    ? await session.SendCommandAsync("AQ==", new SendAnnotation(false, "a single 0x01 byte: ends the failed exchange (RFC 7628 §3.2.3); the server now sends the final error"), ct).ConfigureAwait(false)
+                    : await session.SendCommandAsync(string.Empty, new SendAnnotation(false, "empty response: ends the failed exchange; the server now sends the final error"), ct).ConfigureAwait(false);
                 break;
             }
             string response;
@@ -140,16 +159,21 @@ public static class SaslAuthenticator
             {
                 response = sasl.Challenge(token, ct);
             }
-            catch (Exception ex) when (ex is SaslException or FormatException or NotSupportedException or AuthenticationException)
+            catch (Exception ex) when (IsMechanismFailure(ex))
             {
                 session.Transcript.Error($"{mechanism}: cannot answer the challenge ({ex.Message}); cancelling the exchange with '*'");
                 return await session.SendCommandAsync("*", ct: ct).ConfigureAwait(false);
             }
+            if (step == 0) clientNonce = SaslChallengeNote.ScramClientNonce(SaslPayload.Decode(response).Text);
             var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);
             result = await session.SendCommandAsync(response, new SendAnnotation(secret, note), ct).ConfigureAwait(false);
         }
         return Finish(session, request, result);
     }
+
+    // MailKit signals a mechanism it cannot drive in this state (e.g. a missing service URI) with InvalidOperationException.
+    private static bool IsMechanismFailure(Exception ex) =>
+        ex is SaslException or FormatException or NotSupportedException or AuthenticationException or InvalidOperationException or ArgumentException;
 
     private static CommandResult Finish(SmtpSession session, AuthRequest request, CommandResult result)
     {

@@ -7,22 +7,25 @@ namespace SmtpConsole.Core.Sasl;
 public static class SaslMechanismFactory
 {
     public static SaslMechanism Create(string mechanism, string user, string secret, string host) =>
-        Create(mechanism, new NetworkCredential(user, secret), host);
+        Create(mechanism, new NetworkCredential(user, secret), host, 25);
 
-    private static SaslMechanism Create(string mechanism, NetworkCredential credential, string host)
+    /// <summary>As above; <paramref name="port"/> goes into OAUTHBEARER's message, <paramref name="host"/> also into DIGEST-MD5's digest-uri.</summary>
+    public static SaslMechanism Create(string mechanism, string user, string secret, string host, int port) =>
+        Create(mechanism, new NetworkCredential(user, secret), host, port);
+
+    private static SaslMechanism Create(string mechanism, NetworkCredential credential, string host, int port)
     {
-        _ = host;
         return mechanism.ToUpperInvariant() switch
         {
             "PLAIN" => new SaslMechanismPlain(credential),
             "CRAM-MD5" => new SaslMechanismCramMd5(credential),
-            "DIGEST-MD5" => new SaslMechanismDigestMd5(credential),
+            "DIGEST-MD5" => new DigestMd5Mechanism(credential, host),
             "SCRAM-SHA-1" => new SaslMechanismScramSha1(credential),
             "SCRAM-SHA-256" => new SaslMechanismScramSha256(credential),
             "SCRAM-SHA-512" => new SaslMechanismScramSha512(credential),
             "NTLM" => new SaslMechanismNtlm(credential),
             "XOAUTH2" => new SaslMechanismOAuth2(credential),
-            "OAUTHBEARER" => new SaslMechanismOAuthBearer(credential),
+            "OAUTHBEARER" => new OAuthBearerMechanism(credential, host, port),
             "LOGIN" => new SaslMechanismLogin(credential),
             _ => throw new NotSupportedException($"SASL mechanism {mechanism} is not supported; use one of {string.Join(", ", AuthRequest.SupportedMechanisms)}"),
         };

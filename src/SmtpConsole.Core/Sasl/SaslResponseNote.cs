@@ -28,9 +28,18 @@ public static class SaslResponseNote
                 (true, "client-final-message: channel binding, nonce and the proof derived from the password " + hidden),
             "NTLM" when step == 0 => (false, "NTLM negotiate message (no credentials)"),
             "NTLM" => (true, $"NTLM authenticate message for {user}: contains password hashes {hidden}"),
+            "DIGEST-MD5" when text is not null && text.Contains("response=", StringComparison.Ordinal) => (true, DigestNote(text)),
+            "DIGEST-MD5" when text is not null && text.Length == 0 => (false, "empty response: rspauth checked, the exchange can finish"),
             "DIGEST-MD5" => (true, $"digest response for {user}: contains a hash of the password {hidden}"),
             _ => (true, null),
         };
+    }
+
+    /// <summary>Every directive but response= is safe to show; response= is a hash keyed by the password.</summary>
+    private static string DigestNote(string text)
+    {
+        var shown = DigestDirectives.Parse(text).Select(d => d.Key == "response" ? $"response={TranscriptEvent.RedactedText}" : $"{d.Key}={d.Value}");
+        return "digest-response " + ServerText.Neutralize(string.Join(", ", shown)) + " (response is the MD5 digest over the password, nonces and digest-uri)";
     }
 
     private static string PlainNote(string? text)

@@ -132,7 +132,8 @@ public static partial class ScriptReader
     private static string? FinalCode(string line)
     {
         string text = line.Length > 2 && line[2] == ' ' ? line[3..] : line[2..];
-        if (text.Length < 3 || !text[..3].All(char.IsAsciiDigit)) return null;
+        // Only a valid reply code becomes an expectation; a malformed reply saved from a hostile server stays a comment.
+        if (text.Length < 3 || text[0] is < '2' or > '5' || !text[..3].All(char.IsAsciiDigit)) return null;
         return text.Length == 3 || text[3] == ' ' ? text[..3] : null;
     }
 }

@@ -1,4 +1,5 @@
 using System.Security.Cryptography.X509Certificates;
+using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Session;
 
@@ -12,7 +13,7 @@ public static class CertificateDescription
         {
             if (extension is X509SubjectAlternativeNameExtension san)
             {
-                names.AddRange(san.EnumerateDnsNames().Select(n => "DNS:" + n));
+                names.AddRange(san.EnumerateDnsNames().Select(n => "DNS:" + ServerText.Neutralize(n)));
                 names.AddRange(san.EnumerateIPAddresses().Select(a => "IP:" + a));
             }
         }
@@ -22,8 +23,9 @@ public static class CertificateDescription
     /// <summary>Subject, issuer, SANs and validity on separate lines.</summary>
     public static IEnumerable<string> Describe(X509Certificate2 certificate)
     {
-        yield return $"subject: {certificate.Subject}";
-        yield return $"issuer: {certificate.Issuer}";
+        // The server chose these names: they may carry terminal escapes or bidi overrides like any reply text.
+        yield return $"subject: {ServerText.Neutralize(certificate.Subject)}";
+        yield return $"issuer: {ServerText.Neutralize(certificate.Issuer)}";
         var sans = SubjectAlternativeNames(certificate);
         yield return "names: " + (sans.Count > 0 ? string.Join(", ", sans) : "(no subjectAltName)");
         yield return $"valid: {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd} to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd} UTC";

@@ -39,6 +39,15 @@ public sealed record ConnectOptions
     /// <summary>A label shown in the transcript and status (a profile name, "practice server").</summary>
     public string? Label { get; init; }
 
+    /// <summary>The profile these options came from: provider notes, rules and preferred mechanisms.</summary>
+    public Profiles.ConnectionProfile? Profile { get; init; }
+
+    /// <summary>
+    /// Reach the server through this proxy: <c>socks5://[user:pass@]host:port</c> or <c>http://[user:pass@]host:port</c>
+    /// (CONNECT). Null connects directly.
+    /// </summary>
+    public Uri? Proxy { get; init; }
+
     /// <summary>The usual port for a security mode: 25 plain, 587 STARTTLS, 465 implicit TLS.</summary>
     public static int DefaultPort(SecurityMode mode) => mode switch
     {

@@ -94,6 +94,17 @@ public sealed class SmtpConnection : IAsyncDisposable
         throw new SmtpConnectionException("cannot connect: " + string.Join("; ", failures));
     }
 
+    /// <summary>
+    /// As <see cref="OpenAsync(string, int, TimeSpan, Encoding?, CancellationToken)"/>, through a proxy when one is
+    /// given; <paramref name="progress"/> hears each proxy step (never its credentials).
+    /// </summary>
+    public static async Task<SmtpConnection> OpenAsync(string host, int port, TimeSpan timeout, Encoding? fallbackEncoding, Proxy.ProxyAddress? proxy, Action<string>? progress, CancellationToken ct)
+    {
+        if (proxy is null) return await OpenAsync(host, port, timeout, fallbackEncoding, ct).ConfigureAwait(false);
+        var socket = await Proxy.ProxyConnector.ConnectAsync(proxy, host.Trim('[', ']'), port, timeout, progress, ct).ConfigureAwait(false);
+        return new SmtpConnection(socket, fallbackEncoding);
+    }
+
     /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>
     public async Task<SmtpReply?> ReadReplyAsync(CancellationToken ct)
     {
@@ -145,6 +156,11 @@ public sealed class SmtpConnection : IAsyncDisposable
         {
             throw new SmtpConnectionException($"cannot send: {ex.InnerException?.Message ?? ex.Message}", ex);
         }
+        catch (ObjectDisposedException ex)
+        {
+            // The reader loop disposes the connection when the server closes it, possibly in the middle of this write.
+            throw new SmtpConnectionException("cannot send: the server closed the connection", ex);
+        }
         finally
         {
             _writeGate.Release();
@@ -185,7 +201,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         if (_stream is SslStream ssl) await ssl.DisposeAsync().ConfigureAwait(false);
         await _network.DisposeAsync().ConfigureAwait(false);
-        _writeGate.Dispose();
+        // _writeGate is not disposed: a write may still hold it (see WriteAsync), and without its wait handle it owns nothing.
     }
 
     private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)

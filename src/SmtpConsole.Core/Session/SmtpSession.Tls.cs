@@ -36,6 +36,9 @@ public sealed partial class SmtpSession
             RemoteCertificateValidationCallback = validator.Validate,
             CertificateRevocationCheckMode = X509RevocationMode.NoCheck,
             EnabledSslProtocols = ProtocolsFrom(options.MinimumTlsVersion),
+            // A diagnostic tool must see and judge the certificate of every handshake; a resumed session would
+            // present the certificate of an earlier connection to the same host name (another port, another server).
+            AllowTlsResume = false,
         };
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS handshake with {serverName}…"));
         if (options.Insecure && options.PinnedCertificate is null)

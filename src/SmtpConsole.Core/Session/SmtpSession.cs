@@ -72,12 +72,20 @@ public sealed partial class SmtpSession : IAsyncDisposable
         _awaiting.Clear();
         string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}"));
+        Proxy.ProxyAddress? proxy = null;
+        if (options.Proxy is not null && !Proxy.ProxyAddress.TryParse(options.Proxy, out proxy, out string? proxyProblem))
+        {
+            _transcript.Error(proxyProblem!);
+            return CommandResult.Fail(CommandFailure.ConnectFailed, proxyProblem!);
+        }
+        string via = proxy is null ? string.Empty : $" via {proxy.Display} → {Proxy.ProxyConnector.FormatTarget(options.Host, options.Port)}";
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}{via}"));
 
         var stopwatch = Stopwatch.StartNew();
         try
         {
-            _connection = await SmtpConnection.OpenAsync(options.Host, options.Port, options.ConnectTimeout, options.ReplyFallbackEncoding, ct).ConfigureAwait(false);
+            _connection = await SmtpConnection.OpenAsync(options.Host, options.Port, options.ConnectTimeout, options.ReplyFallbackEncoding, proxy,
+                step => _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, step)), ct).ConfigureAwait(false);
         }
         catch (SmtpConnectionException ex)
         {
@@ -91,7 +99,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         _phase.OnConnected();
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
-            $"connected to {_connection.RemoteEndPoint} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
+            $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
 
         if (options.Security == SecurityMode.Tls)
         {
@@ -260,6 +268,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (connection is null) return;
         _connection = null;
         _readerStop?.Cancel();
+        // The reader loop must be off the pipe before it is completed: completing it mid-parse frees the buffers being parsed.
+        if (_readerLoop is { IsCompleted: false } loop) await Task.WhenAny(loop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         await connection.DisposeAsync().ConfigureAwait(false);
         if (_readerLoop is not null)
         {
@@ -381,7 +391,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private void StartReader()
     {
         var connection = _connection!;
-        if (_replies.Reader.Completion.IsCompleted) _replies = Channel.CreateUnbounded<SmtpReply>();
+        // Always a fresh channel: replies the previous connection left unread (a 421, garbage) must never answer this one.
+        _replies = Channel.CreateUnbounded<SmtpReply>();
         _readerStop = new CancellationTokenSource();
         _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
     }
@@ -418,6 +429,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (ObjectDisposedException)
         {
+            return;
+        }
+        catch (InvalidOperationException) when (!ReferenceEquals(_connection, connection))
+        {
+            // DisconnectAsync completed the pipe reader while a read was returning: the connection is being closed on purpose.
             return;
         }
         writer.TryComplete();

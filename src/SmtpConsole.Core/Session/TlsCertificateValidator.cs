@@ -100,7 +100,7 @@ public sealed class TlsCertificateValidator
     private string DescribeNameMismatch(X509Certificate2 certificate)
     {
         var names = CertificateDescription.SubjectAlternativeNames(certificate);
-        string valid = names.Count > 0 ? string.Join(", ", names) : certificate.Subject;
+        string valid = names.Count > 0 ? string.Join(", ", names) : Protocol.ServerText.Neutralize(certificate.Subject);
         return $"host name mismatch: the certificate is for {valid}, not \"{_host}\"";
     }
 
@@ -132,5 +132,5 @@ public sealed class TlsCertificateValidator
     }
 
     private static string RootSubject(X509Chain chain) =>
-        chain.ChainElements.Count > 0 ? chain.ChainElements[^1].Certificate.Subject : "unknown";
+        chain.ChainElements.Count > 0 ? Protocol.ServerText.Neutralize(chain.ChainElements[^1].Certificate.Subject) : "unknown";
 }

@@ -46,6 +46,9 @@ public sealed class TranscriptEvent
     /// <summary>For <see cref="TranscriptEventKind.Expect"/>: whether the expectation held.</summary>
     public bool? Passed { get; init; }
 
+    /// <summary>True for the one-line diagnosis shown under a 4xx/5xx reply (an info event).</summary>
+    public bool IsHint { get; init; }
+
     /// <summary>Set on the info events that open and close a helper's block of wire lines.</summary>
     public HelperBoundary Helper { get; init; }
 

@@ -67,6 +67,7 @@ public static class TranscriptJsonFormat
                 w.WriteBoolean("passed", e.Passed ?? false);
                 break;
         }
+        if (e.IsHint) w.WriteBoolean("hint", true);
         if (e.Helper != HelperBoundary.None) w.WriteString("helper", e.Helper == HelperBoundary.Start ? "start" : "end");
         w.WriteEndObject();
     }

@@ -26,6 +26,9 @@ public static class TranscriptTextFormat
                 if (e.Reply?.Problem is { } problem) yield return "# error: " + problem;
                 if (e.Note is not null) yield return NotePrefix + e.Note;
                 break;
+            case TranscriptEventKind.Info when e.IsHint:
+                yield return "# hint: " + e.Text;
+                break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.Start:
                 yield return HelperStartPrefix + e.Text;
                 break;

@@ -19,6 +19,7 @@ internal sealed class ConnectionArguments
     public Option<string?> Profile { get; } = new("--profile") { Description = "Connect with a saved profile (see: smtpconsole profiles)" };
     public Option<string?> ProfileFile { get; } = new("--profile-file") { Description = "An extra JSON profile file, layered over the shipped and user profiles" };
     public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "Name sent with EHLO when none is given" };
+    public Option<string?> Proxy { get; } = new("--proxy") { Description = "Connect through a proxy: socks5://[user:pass@]host:port or http://[user:pass@]host:port (CONNECT)" };
 
     public void AddTo(Command command, bool includeHost = true)
     {
@@ -34,6 +35,7 @@ internal sealed class ConnectionArguments
         command.Options.Add(Profile);
         command.Options.Add(ProfileFile);
         command.Options.Add(EhloName);
+        command.Options.Add(Proxy);
     }
 
     /// <summary>The security mode the flags ask for; null when none was given. Throws on contradictory flags.</summary>
@@ -66,6 +68,11 @@ internal sealed class ConnectionArguments
         }
         options = options with { CaFile = caFile is null ? null : Path.GetFullPath(caFile), Insecure = result.GetValue(Insecure), MinimumTlsVersion = tlsMin };
         if (result.GetValue(EhloName) is { } ehlo) options = options with { EhloName = ehlo };
+        if (result.GetValue(Proxy) is { } proxy)
+        {
+            if (!Core.Proxy.ProxyAddress.TryParse(proxy, out _, out string? problem)) throw new UsageException("--proxy: " + problem);
+            options = options with { Proxy = new Uri(proxy.Trim()) };
+        }
         return options;
     }
 

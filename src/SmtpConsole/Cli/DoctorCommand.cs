@@ -64,7 +64,7 @@ internal sealed class DoctorCommand
 
         var recorder = new TranscriptRecorder();
         if (result.GetValue(_verbose)) recorder.AddSink(new ConsoleTranscriptSink(Console.Error, null, ConsoleTranscriptSink.ShouldColour(), false));
-        var doctor = new SmtpDoctor(recorder, MxLookup.LookupAsync, ExplainHook.Explain);
+        var doctor = new SmtpDoctor(recorder, MxLookup.LookupAsync, ExplainHook.For(options.Target.Host, options.Target.Profile?.Provider));
         var report = await doctor.RunAsync(options, ct).ConfigureAwait(false);
         if (result.GetValue(_json)) WriteJson(report);
         else WriteTable(report, ConsoleTranscriptSink.ShouldColour());

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmtpConsole.Core.Profiles;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Cli;
@@ -6,26 +7,62 @@ namespace SmtpConsole.Cli;
 /// <summary>Turns the command line (host flags or --profile) into the connection target.</summary>
 internal static class ProfileTargets
 {
-    /// <summary>The target from --profile or host/port flags (positional host/port win over --host/--port); null when none given.</summary>
-    public static ConnectOptions? Resolve(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults)
+    /// <summary>
+    /// The target from --profile or host/port flags (positional host/port win over --host/--port); null when none
+    /// was given. Throws <see cref="UsageException"/> for an unknown profile (with the closest names) or a missing variable.
+    /// A builtin profile (the practice server) also yields null with <paramref name="builtin"/> set.
+    /// </summary>
+    public static ConnectOptions? Resolve(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults) =>
+        Resolve(arguments, result, host, port, defaults, out _);
+
+    public static ConnectOptions? Resolve(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults, out string? builtin)
     {
-        _ = defaults;
-        if (result.GetValue(arguments.Profile) is { } profile)
-            throw new UsageException($"--profile {profile}: profiles are not available in this build");
-        return arguments.Target(result, host, port);
+        builtin = null;
+        if (result.GetValue(arguments.Profile) is not { } name) return arguments.Target(result, host, port);
+        var overrides = new Dictionary<string, string?>();
+        if ((host ?? result.GetValue(arguments.Host)) is { } h) overrides["host"] = h;
+        if ((port ?? result.GetValue(arguments.Port)) is { } p) overrides["port"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (arguments.Security(result) is { } security) overrides["security"] = security.ToString().ToLowerInvariant();
+        var catalog = LoadCatalog(result.GetValue(arguments.ProfileFile), overrides);
+        var profile = Find(catalog, name);
+        if (profile.IsBuiltin)
+        {
+            builtin = profile.Builtin;
+            return null;
+        }
+        return ProfileConnection.ToConnectOptions(profile, defaults, ProfileVariables.CreateResolver(new Dictionary<string, string>()), out var error)
+            ?? throw new UsageException(error! + " (pass it with --var NAME=VALUE or SMTPCONSOLE_NAME)");
     }
 
     /// <summary>The target plus the profile it came from (for user, mechanisms, provider rules); null when none given.</summary>
     public static (ConnectOptions Target, ResolvedProfile? Profile)? ResolveWithProfile(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults)
     {
         var target = Resolve(arguments, result, host, port, defaults);
-        return target is null ? null : (target, null);
+        if (target is null) return null;
+        var p = target.Profile;
+        return (target, p is null ? null : new ResolvedProfile(p.Name, p.User, p.Secret.EnvironmentVariable, p.AuthMechanisms, p.FromMustEqualLogin, p.Provider));
     }
 
-    /// <summary>Connection options for a profile name (for /connect PROFILE), or null.</summary>
+    /// <summary>Connection options for a profile name (for <c>/connect PROFILE</c>), or null when there is no such profile.</summary>
     public static ConnectOptions? ByName(string name, string? profileFile, ConnectOptions defaults)
     {
-        _ = (name, profileFile, defaults);
-        return null;
+        var catalog = LoadCatalog(profileFile, new Dictionary<string, string?>());
+        if (!catalog.TryGet(name, out var profile, out _) || profile.IsBuiltin) return null;
+        return ProfileConnection.ToConnectOptions(profile, defaults, ProfileVariables.CreateResolver(new Dictionary<string, string>()), out _);
+    }
+
+    public static ProfileCatalog LoadCatalog(string? profileFile, IReadOnlyDictionary<string, string?> overrides)
+    {
+        if (profileFile is not null && !File.Exists(profileFile)) throw new UsageException($"--profile-file {profileFile}: file not found");
+        return ProfileCatalog.Load(ProfileSources.Default(profileFile, overrides));
+    }
+
+    private static ConnectionProfile Find(ProfileCatalog catalog, string name)
+    {
+        if (catalog.TryGet(name, out var profile, out var suggestions)) return profile;
+        string problems = string.Join("\n", catalog.DiagnosticsFor(name).Select(d => "  " + d));
+        if (catalog.IsInvalid(name)) throw new UsageException($"profile '{name}' is invalid:\n{problems}");
+        string hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty;
+        throw new UsageException($"no profile named '{name}'{hint} ('smtpconsole profiles' lists them)");
     }
 }

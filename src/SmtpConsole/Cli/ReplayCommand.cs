@@ -39,6 +39,7 @@ internal sealed class ReplayCommand
         IReadOnlyDictionary<string, string> variables;
         ConnectOptions defaults;
         ConnectOptions? target;
+        string? builtin;
         try
         {
             string path = result.GetValue(_script)!;
@@ -47,8 +48,8 @@ internal sealed class ReplayCommand
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
             defaults = _connection.Defaults(result);
-            target = ProfileTargets.Resolve(_connection, result, null, null, defaults);
-            if (target is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
+            target = ProfileTargets.Resolve(_connection, result, null, null, defaults, out builtin);
+            if (target is null && builtin is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
                 throw new UsageException("no server to talk to: give --host H [--port N] (or --profile NAME), or put a /connect line in the script");
         }
         catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
@@ -80,6 +81,9 @@ internal sealed class ReplayCommand
             }
         }
 
+        // --profile practice: the built-in server runs in this process for the length of the replay.
+        await using var practice = builtin == "practice" ? await PracticeServer.PracticeSmtpServer.StartAsync(null, ct).ConfigureAwait(false) : null;
+        if (practice is not null) target = PracticeTarget.For(practice, defaults);
         await using var session = new SmtpSession(recorder);
         var runner = new CommandRunner(session, new TerminalInteraction(), new RunnerSettings
         {

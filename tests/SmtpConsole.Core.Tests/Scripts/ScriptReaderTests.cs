@@ -114,4 +114,11 @@ public class ScriptReaderTests
         var resolver = new VariableResolver(new Dictionary<string, string> { ["X"] = "a@b>\r\nRCPT TO:<evil@x" }, _ => null);
         Assert.Throws<ScriptSyntaxException>(() => resolver.ResolveAll(["X"], "s"));
     }
+
+    [Fact]
+    public void Read_Transcript_MalformedServerCodes_StayComments()
+    {
+        var doc = ScriptReader.Read("S: 199 not a code\nC: EHLO me\nS: 600 nor this\nS: 250 ok\n", "t.txt");
+        Assert.Equal(["EHLO me", "250"], doc.Lines.Select(l => l.ExpectedCode ?? l.Text));
+    }
 }

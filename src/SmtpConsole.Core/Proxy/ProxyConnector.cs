@@ -1,0 +1,103 @@
+using System.Net;
+using System.Net.Sockets;
+using SmtpConsole.Core.Session;
+
+namespace SmtpConsole.Core.Proxy;
+
+/// <summary>
+/// Opens a TCP connection to the SMTP server through a SOCKS5 or HTTP CONNECT proxy: connects to the proxy, runs
+/// the handshake, and hands back the socket as if it were connected to the server. Every step is reported through
+/// <c>progress</c> (never the proxy credentials); every refusal becomes an <see cref="SmtpConnectionException"/>
+/// that says which side refused and why.
+/// </summary>
+public static class ProxyConnector
+{
+    public static async Task<Socket> ConnectAsync(ProxyAddress proxy, string host, int port, TimeSpan timeout, Action<string>? progress, CancellationToken ct)
+    {
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        string target = FormatTarget(host, port);
+        Socket socket = await ConnectToProxyAsync(proxy, timeout, deadline.Token, ct).ConfigureAwait(false);
+        progress?.Invoke($"connected to the {proxy.Display}; asking it for a tunnel to {target}");
+        try
+        {
+            using var stream = new NetworkStream(socket, ownsSocket: false);
+            if (proxy.Kind == ProxyKind.Socks5) await Socks5Handshake.RunAsync(stream, proxy, host, port, progress, deadline.Token).ConfigureAwait(false);
+            else await HttpConnectHandshake.RunAsync(stream, proxy, host, port, progress, deadline.Token).ConfigureAwait(false);
+            return socket;
+        }
+        catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+        {
+            socket.Dispose();
+            throw new SmtpConnectionException($"the {proxy.Display} did not finish its handshake within {timeout.TotalSeconds:0.#} s");
+        }
+        catch (IOException ex)
+        {
+            socket.Dispose();
+            throw new SmtpConnectionException($"the {proxy.Display} closed the connection during its handshake ({ex.InnerException?.Message ?? ex.Message})", ex);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>"host:port", IPv6 literals in brackets.</summary>
+    public static string FormatTarget(string host, int port)
+    {
+        string bare = host.Trim('[', ']');
+        return (bare.Contains(':') ? "[" + bare + "]" : bare) + ":" + port.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    private static async Task<Socket> ConnectToProxyAsync(ProxyAddress proxy, TimeSpan timeout, CancellationToken deadline, CancellationToken ct)
+    {
+        IPAddress[] addresses;
+        if (IPAddress.TryParse(proxy.Host, out var ip))
+        {
+            addresses = [ip];
+        }
+        else
+        {
+            try
+            {
+                addresses = await Dns.GetHostAddressesAsync(proxy.Host, deadline).ConfigureAwait(false);
+            }
+            catch (SocketException ex)
+            {
+                throw new SmtpConnectionException($"cannot resolve the proxy host name \"{proxy.Host}\": {ex.Message}", ex);
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                throw new SmtpConnectionException($"resolving the proxy \"{proxy.Host}\" took longer than {timeout.TotalSeconds:0.#} s");
+            }
+        }
+        var failures = new List<string>();
+        foreach (var address in addresses)
+        {
+            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                await socket.ConnectAsync(new IPEndPoint(address, proxy.Port), deadline).ConfigureAwait(false);
+                return socket;
+            }
+            catch (SocketException ex)
+            {
+                socket.Dispose();
+                failures.Add($"{FormatTarget(address.ToString(), proxy.Port)}: {(ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused (no proxy listens there)" : ex.Message)}");
+            }
+            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
+            {
+                socket.Dispose();
+                failures.Add($"{FormatTarget(address.ToString(), proxy.Port)}: no answer within {timeout.TotalSeconds:0.#} s");
+                break;
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        }
+        throw new SmtpConnectionException($"cannot reach the {proxy.Display}: " + string.Join("; ", failures));
+    }
+}

@@ -1,0 +1,133 @@
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using SmtpConsole.Core.Session;
+
+namespace SmtpConsole.Core.Proxy;
+
+/// <summary>The client side of SOCKS5 (RFC 1928) with username/password authentication (RFC 1929).</summary>
+internal static class Socks5Handshake
+{
+    private const byte Version = 5;
+    private const byte NoAuthentication = 0;
+    private const byte UserPassword = 2;
+    private const byte NoAcceptableMethod = 0xFF;
+
+    public static async Task RunAsync(Stream stream, ProxyAddress proxy, string host, int port, Action<string>? progress, CancellationToken ct)
+    {
+        byte[] methods = proxy.HasCredentials ? [NoAuthentication, UserPassword] : [NoAuthentication];
+        await stream.WriteAsync((byte[])[Version, (byte)methods.Length, .. methods], ct).ConfigureAwait(false);
+        progress?.Invoke("SOCKS5: offered " + (proxy.HasCredentials ? "no authentication or username/password" : "no authentication"));
+        byte[] choice = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
+        if (choice[0] != Version) throw new SmtpConnectionException($"the {proxy.Display} did not answer as a SOCKS5 proxy (version byte {choice[0]}): is it an HTTP proxy? (use http://)");
+        switch (choice[1])
+        {
+            case NoAuthentication:
+                progress?.Invoke("SOCKS5: the proxy needs no authentication");
+                break;
+            case UserPassword when proxy.HasCredentials:
+                await AuthenticateAsync(stream, proxy, progress, ct).ConfigureAwait(false);
+                break;
+            case NoAcceptableMethod or UserPassword:
+                throw new SmtpConnectionException(proxy.HasCredentials
+                    ? $"the {proxy.Display} accepts none of the offered authentication methods"
+                    : $"the {proxy.Display} requires authentication: put the user and password in the URL (socks5://USER:PASSWORD@{proxy.SafeUrl["socks5://".Length..]})");
+            default:
+                throw new SmtpConnectionException($"the {proxy.Display} chose authentication method {choice[1]}, which this console does not speak (only none and username/password)");
+        }
+
+        byte[] request = BuildConnectRequest(host, port, out string how);
+        await stream.WriteAsync(request, ct).ConfigureAwait(false);
+        progress?.Invoke($"SOCKS5: CONNECT {ProxyConnector.FormatTarget(host, port)} ({how})");
+        byte[] head = await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false);
+        if (head[0] != Version) throw new SmtpConnectionException($"the {proxy.Display} sent a malformed SOCKS5 reply (version byte {head[0]})");
+        if (head[1] != 0)
+            throw new SmtpConnectionException($"the {proxy.Display} refused to connect to {ProxyConnector.FormatTarget(host, port)}: {ReplyMeaning(head[1])} (SOCKS5 reply {head[1]})");
+        string bound = await ReadBoundAddressAsync(stream, head[3], ct).ConfigureAwait(false);
+        progress?.Invoke($"SOCKS5: tunnel open (the proxy's side of it is {bound})");
+    }
+
+    private static async Task AuthenticateAsync(Stream stream, ProxyAddress proxy, Action<string>? progress, CancellationToken ct)
+    {
+        byte[] user = Encoding.UTF8.GetBytes(proxy.User!);
+        byte[] password = Encoding.UTF8.GetBytes(proxy.Password ?? string.Empty);
+        if (user.Length is 0 or > 255 || password.Length > 255)
+            throw new SmtpConnectionException("SOCKS5 user names and passwords must be 1 to 255 bytes (RFC 1929)");
+        progress?.Invoke("SOCKS5: the proxy asks for username/password; sending them (RFC 1929; not shown)");
+        await stream.WriteAsync((byte[])[1, (byte)user.Length, .. user, (byte)password.Length, .. password], ct).ConfigureAwait(false);
+        byte[] status = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
+        if (status[1] != 0) throw new SmtpConnectionException($"the {proxy.Display} rejected the user name or password (RFC 1929 status {status[1]})");
+        progress?.Invoke("SOCKS5: proxy credentials accepted");
+    }
+
+    private static byte[] BuildConnectRequest(string host, int port, out string how)
+    {
+        string bare = host.Trim('[', ']');
+        byte[] portBytes = new byte[2];
+        BinaryPrimitives.WriteUInt16BigEndian(portBytes, (ushort)port);
+        if (IPAddress.TryParse(bare, out var ip))
+        {
+            how = "an IP address";
+            byte type = ip.AddressFamily == AddressFamily.InterNetworkV6 ? (byte)4 : (byte)1;
+            return [Version, 1, 0, type, .. ip.GetAddressBytes(), .. portBytes];
+        }
+        // The name goes to the proxy so it resolves it: behind a firewall the client often cannot resolve outside names.
+        string ascii;
+        try
+        {
+            ascii = new IdnMapping().GetAscii(bare);
+        }
+        catch (ArgumentException)
+        {
+            throw new SmtpConnectionException($"\"{bare}\" is not a valid host name for the proxy (write an internationalised name in its xn-- form)");
+        }
+        byte[] name = Encoding.ASCII.GetBytes(ascii);
+        if (name.Length > 255) throw new SmtpConnectionException("the host name is longer than SOCKS5 allows (255)");
+        how = "host name resolved by the proxy";
+        return [Version, 1, 0, 3, (byte)name.Length, .. name, .. portBytes];
+    }
+
+    private static async Task<string> ReadBoundAddressAsync(Stream stream, byte type, CancellationToken ct)
+    {
+        byte[] address = type switch
+        {
+            1 => await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false),
+            4 => await ReadExactlyAsync(stream, 16, ct).ConfigureAwait(false),
+            3 => await ReadExactlyAsync(stream, (await ReadExactlyAsync(stream, 1, ct).ConfigureAwait(false))[0], ct).ConfigureAwait(false),
+            _ => throw new SmtpConnectionException($"the SOCKS5 proxy's reply has an unknown address type {type}"),
+        };
+        byte[] portBytes = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
+        int port = BinaryPrimitives.ReadUInt16BigEndian(portBytes);
+        string host = type == 3 ? Encoding.ASCII.GetString(address) : new IPAddress(address).ToString();
+        return ProxyConnector.FormatTarget(host, port);
+    }
+
+    private static string ReplyMeaning(byte code) => code switch
+    {
+        1 => "general SOCKS server failure",
+        2 => "connection not allowed by the proxy's rules (ask its administrator to allow this host and port)",
+        3 => "network unreachable from the proxy",
+        4 => "host unreachable from the proxy (or its name does not resolve there)",
+        5 => "connection refused by the server (nothing listens on that port, seen from the proxy)",
+        6 => "TTL expired",
+        7 => "command not supported",
+        8 => "address type not supported",
+        _ => string.Create(CultureInfo.InvariantCulture, $"unknown reply code {code}"),
+    };
+
+    private static async Task<byte[]> ReadExactlyAsync(Stream stream, int count, CancellationToken ct)
+    {
+        byte[] buffer = new byte[count];
+        try
+        {
+            await stream.ReadExactlyAsync(buffer, ct).ConfigureAwait(false);
+        }
+        catch (EndOfStreamException ex)
+        {
+            throw new SmtpConnectionException("the SOCKS5 proxy closed the connection in the middle of its handshake", ex);
+        }
+        return buffer;
+    }
+}

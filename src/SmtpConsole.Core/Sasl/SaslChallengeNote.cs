@@ -1,0 +1,88 @@
+using System.Globalization;
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Sasl;
+
+/// <summary>
+/// Explains a server's decoded 334 challenge in words for the mechanisms whose challenges carry structure:
+/// SCRAM's server-first and server-final messages, DIGEST-MD5's directives, and OAuth error objects.
+/// </summary>
+public static class SaslChallengeNote
+{
+    /// <param name="mechanism">Upper-case mechanism name.</param>
+    /// <param name="decoded">The challenge decoded as text (null when binary or invalid).</param>
+    /// <param name="clientNonce">SCRAM: the nonce from our client-first message, to check the server kept it.</param>
+    public static string? Describe(string mechanism, string? decoded, string? clientNonce = null)
+    {
+        if (decoded is null) return null;
+        if (OAuthErrorChallenge.Explain(decoded) is { } oauth) return oauth;
+        return mechanism switch
+        {
+            "SCRAM-SHA-1" or "SCRAM-SHA-256" or "SCRAM-SHA-512" => Scram(decoded, clientNonce),
+            "DIGEST-MD5" => Digest(decoded),
+            _ => null,
+        };
+    }
+
+    /// <summary>The nonce (r=) of a SCRAM client-first message ("n,,n=user,r=NONCE").</summary>
+    public static string? ScramClientNonce(string? clientFirst)
+    {
+        if (clientFirst is null) return null;
+        foreach (var part in clientFirst.Split(','))
+            if (part.StartsWith("r=", StringComparison.Ordinal)) return part[2..];
+        return null;
+    }
+
+    private static string? Scram(string text, string? clientNonce)
+    {
+        var attributes = text.Split(',').Where(p => p.Length >= 2 && p[1] == '=').ToDictionary(p => p[..1], p => p[2..], StringComparer.Ordinal);
+        if (attributes.TryGetValue("e", out var error))
+            return $"SCRAM server error e={error}: {ScramError(error)}";
+        if (attributes.TryGetValue("v", out var verifier))
+            return $"server-final-message: v={verifier} is the server signature, proof that the server knows the password too (checked before answering)";
+        if (!attributes.TryGetValue("r", out var nonce)) return null;
+        var parts = new List<string>();
+        if (clientNonce is not null && nonce.StartsWith(clientNonce, StringComparison.Ordinal))
+            parts.Add($"nonce r= is our client nonce followed by the server's part \"{nonce[clientNonce.Length..]}\"");
+        else if (clientNonce is not null)
+            parts.Add($"nonce r={nonce} does NOT start with our client nonce: the exchange will be refused");
+        else
+            parts.Add($"combined nonce r={nonce}");
+        if (attributes.TryGetValue("s", out var salt))
+        {
+            var decodedSalt = SaslPayload.Decode(salt);
+            parts.Add(decodedSalt.Bytes is { } bytes
+                ? string.Create(CultureInfo.InvariantCulture, $"salt s={salt} ({bytes.Length} random bytes mixed into the password hash)")
+                : $"salt s={salt} (not valid Base64)");
+        }
+        if (attributes.TryGetValue("i", out var iterations))
+            parts.Add($"iteration count i={iterations} (PBKDF2 rounds to derive the key from the password; more is slower to brute-force)");
+        return "server-first-message: " + string.Join("; ", parts);
+    }
+
+    private static string ScramError(string error) => error switch
+    {
+        "invalid-proof" => "the proof did not match: wrong password",
+        "unknown-user" => "no such user",
+        "channel-bindings-dont-match" or "channel-binding-not-supported" => "channel binding problem",
+        "other-error" => "refused for an unspecified reason",
+        _ => "refused",
+    };
+
+    private static string? Digest(string text)
+    {
+        var directives = DigestDirectives.Parse(text);
+        if (DigestDirectives.Get(directives, "rspauth") is { } rspauth)
+            return $"rspauth={rspauth}: the server's proof that it knows the password (checked before answering with an empty line)";
+        string? nonce = DigestDirectives.Get(directives, "nonce");
+        if (nonce is null) return null;
+        var parts = new List<string>();
+        var realms = directives.Where(d => d.Key == "realm").Select(d => d.Value).ToList();
+        parts.Add(realms.Count > 0 ? $"realm \"{string.Join("\", \"", realms)}\"" : "no realm (an empty realm is used)");
+        parts.Add($"server nonce \"{nonce}\"");
+        if (DigestDirectives.Get(directives, "qop") is { } qop) parts.Add($"protection qop={qop} (auth = authentication only)");
+        if (DigestDirectives.Get(directives, "algorithm") is { } algorithm) parts.Add($"algorithm {algorithm}");
+        if (DigestDirectives.Get(directives, "charset") is { } charset) parts.Add($"charset {charset}");
+        return "DIGEST-MD5 challenge: " + string.Join("; ", parts);
+    }
+}

@@ -1,0 +1,53 @@
+using System.CommandLine;
+using SmtpConsole.Core.Profiles;
+using SmtpConsole.Core.Scripts;
+
+namespace SmtpConsole.Cli;
+
+/// <summary><c>smtpconsole profiles</c> and <c>smtpconsole profiles show NAME</c>.</summary>
+internal sealed class ProfilesCommand
+{
+    private readonly Option<string?> _profileFile = new("--profile-file") { Description = "An extra JSON profile file, layered over the shipped and user profiles" };
+    private readonly Argument<string> _name = new("NAME") { Description = "Profile to show" };
+
+    public Command Build()
+    {
+        var list = new Command("profiles", "List connection profiles (name, host, port, security, where defined)");
+        list.Options.Add(_profileFile);
+        list.SetAction(result => Run(result, catalog =>
+        {
+            foreach (var line in ProfileListFormatter.Format(catalog)) Console.WriteLine(line);
+            return catalog.HasErrors ? ExitCodes.ExpectationFailed : ExitCodes.Success;
+        }));
+        var show = new Command("show", "Show one profile merged from every layer, with where each value came from");
+        show.Arguments.Add(_name);
+        show.Options.Add(_profileFile);
+        show.SetAction(result => Run(result, catalog =>
+        {
+            string name = result.GetValue(_name)!;
+            if (!catalog.Contains(name) && !catalog.IsInvalid(name))
+            {
+                var suggestions = catalog.Suggest(name);
+                Console.Error.WriteLine($"smtpconsole profiles: no profile named '{name}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty));
+                return ExitCodes.UsageError;
+            }
+            foreach (var line in ProfileShowFormatter.Format(catalog, name)) Console.WriteLine(line);
+            return catalog.IsInvalid(name) ? ExitCodes.ExpectationFailed : ExitCodes.Success;
+        }));
+        list.Subcommands.Add(show);
+        return list;
+    }
+
+    private int Run(ParseResult result, Func<ProfileCatalog, int> action)
+    {
+        try
+        {
+            return action(ProfileTargets.LoadCatalog(result.GetValue(_profileFile), new Dictionary<string, string?>()));
+        }
+        catch (UsageException ex)
+        {
+            Console.Error.WriteLine("smtpconsole profiles: " + ex.Message);
+            return ExitCodes.UsageError;
+        }
+    }
+}

@@ -1,0 +1,147 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the integration tests and tools need (real
+# Postfix/Dovecot/aiosmtpd servers, swaks, tmux, fuzzing toolchain).
+# Idempotent: does nothing when everything is present. Never configures or
+# starts system mail services; tests/servers/start.sh runs private instances.
+set -euo pipefail
+
+# Package -> a file whose presence proves it is installed. Checking files
+# instead of dpkg status keeps the fast path cheap and works in containers
+# where dpkg metadata may be stale.
+declare -A required=(
+    [postfix]=/usr/sbin/postfix
+    [dovecot-core]=/usr/sbin/dovecot
+    [python3-aiosmtpd]=/usr/lib/python3/dist-packages/aiosmtpd/__init__.py
+    [swaks]=/usr/bin/swaks
+    [tmux]=/usr/bin/tmux
+    [openssl]=/usr/bin/openssl
+    [socat]=/usr/bin/socat
+    [curl]=/usr/bin/curl
+    [clang]=/usr/bin/clang
+    [zlib1g-dev]=/usr/include/zlib.h
+)
+# Nice to have: absence from the apt sources must not fail the run.
+declare -A optional=(
+    [afl++]=/usr/bin/afl-fuzz
+)
+
+missing=()
+for pkg in "${!required[@]}"; do
+    [[ -e ${required[$pkg]} ]] || missing+=("$pkg")
+done
+missing_optional=()
+for pkg in "${!optional[@]}"; do
+    [[ -e ${optional[$pkg]} ]] || missing_optional+=("$pkg")
+done
+
+if ((${#missing[@]} == 0 && ${#missing_optional[@]} == 0)); then
+    echo "install-deps: all dependencies present"
+    exit 0
+fi
+
+has_candidate() {
+    [[ -n $(apt-cache policy "$1" 2>/dev/null | awk '/Candidate:/ && $2 != "(none)"') ]]
+}
+
+# With every required package present, only refresh apt for an optional one
+# the current package lists actually offer: afl++ is absent from some Debian
+# releases and must not cost an apt-get update on every test run.
+if ((${#missing[@]} == 0)); then
+    offered=()
+    for pkg in "${missing_optional[@]}"; do
+        if has_candidate "$pkg"; then
+            offered+=("$pkg")
+        else
+            echo "install-deps: note: optional package '$pkg' is not available from apt; continuing without it"
+        fi
+    done
+    if ((${#offered[@]} == 0)); then
+        echo "install-deps: all required dependencies present"
+        exit 0
+    fi
+    missing_optional=("${offered[@]}")
+fi
+
+if [[ $(id -u) -ne 0 ]]; then
+    if ((${#missing[@]} > 0)); then
+        echo "install-deps: missing packages: ${missing[*]}" >&2
+        echo "install-deps: run as root, or: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
+        exit 1
+    fi
+    echo "install-deps: optional packages missing (not root, skipped): ${missing_optional[*]}"
+    exit 0
+fi
+
+export DEBIAN_FRONTEND=noninteractive
+# Other jobs on the same machine may hold the apt/dpkg locks; wait rather than fail.
+apt_opts=(-o DPkg::Lock::Timeout=600)
+
+# Postfix's postinst would otherwise ask (or default to "Internet Site") and
+# write /etc/postfix/main.cf for the whole machine; "No configuration" leaves
+# the system alone since the tests run a private instance.
+if [[ " ${missing[*]} " == *" postfix "* ]]; then
+    echo "postfix postfix/main_mailer_type select No configuration" | debconf-set-selections
+fi
+
+# Keep invoke-rc.d from starting postfix/dovecot as system services during
+# install. Only install our policy if none exists, and only remove ours.
+policy=/usr/sbin/policy-rc.d
+created_policy=0
+cleanup() {
+    if ((created_policy)); then rm -f "$policy"; fi
+}
+trap cleanup EXIT
+if [[ ! -e $policy ]]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy"
+    chmod 755 "$policy"
+    created_policy=1
+fi
+
+echo "install-deps: apt-get update"
+apt-get "${apt_opts[@]}" update -qq
+
+# Drop optional packages the configured sources do not carry.
+installable_optional=()
+for pkg in "${missing_optional[@]}"; do
+    if has_candidate "$pkg"; then
+        installable_optional+=("$pkg")
+    else
+        echo "install-deps: note: optional package '$pkg' is not available from apt; continuing without it"
+    fi
+done
+
+to_install=("${missing[@]}" "${installable_optional[@]}")
+if ((${#to_install[@]} > 0)); then
+    echo "install-deps: installing: ${to_install[*]}"
+    # dpkg's chatter goes to a log so CI output stays readable; shown on failure.
+    log=$(mktemp)
+    if ! apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${to_install[@]}" >"$log" 2>&1; then
+        cat "$log" >&2
+        rm -f "$log"
+        echo "install-deps: apt-get install failed" >&2
+        exit 1
+    fi
+    rm -f "$log"
+    echo "install-deps: installed: ${to_install[*]}"
+fi
+
+# On a systemd host the postinst enables the units even when policy-rc.d
+# blocks starting them; the tests never want system-wide instances, but only
+# touch units of packages this run installed.
+if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
+    for pkg in "${to_install[@]}"; do
+        case $pkg in
+            postfix) systemctl disable --now postfix >/dev/null 2>&1 || true ;;
+            dovecot-core) systemctl disable --now dovecot >/dev/null 2>&1 || true ;;
+        esac
+    done
+fi
+
+still_missing=()
+for pkg in "${!required[@]}"; do
+    [[ -e ${required[$pkg]} ]] || still_missing+=("$pkg")
+done
+if ((${#still_missing[@]} > 0)); then
+    echo "install-deps: still missing after install: ${still_missing[*]}" >&2
+    exit 1
+fi
