@@ -17,6 +17,7 @@ internal static class TuiApp
     {
         string dataDirectory = options.DataDirectory ?? DataDirectory.Resolve();
         ConnectOptions? target = options.Target;
+        ConnectOptions? practiceOptions = null;
         var profileNames = new Lazy<IReadOnlyList<string>>(() => LoadProfileNames(options.ProfileFile));
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
@@ -29,7 +30,10 @@ internal static class TuiApp
             {
                 Defaults = options.Defaults,
                 AllowPlaintextAuth = options.AllowPlaintextAuth,
-                ResolveProfile = name => ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
+                // "practice" is the in-process server when it runs; other names come from the profile catalogue.
+                ResolveProfile = name => name.Equals("practice", StringComparison.OrdinalIgnoreCase) && practiceOptions is { } running
+                    ? running
+                    : ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
                 LookupMx = MxLookup.LookupAsync,
                 BaseDirectory = Environment.CurrentDirectory,
             },
@@ -47,7 +51,15 @@ internal static class TuiApp
             using var window = host.CreateWindow();
             Introduce(host);
             // The practice server makes a fresh key pair, which takes a moment: the screen comes up first.
-            if (target is null) practice = Task.Run(() => StartPracticeAsync(host, options.Defaults, ct), CancellationToken.None);
+            if (target is null)
+            {
+                practice = Task.Run(async () =>
+                {
+                    var started = await StartPracticeAsync(host, options.Defaults, ct).ConfigureAwait(false);
+                    Volatile.Write(ref practiceOptions, started?.Options);
+                    return started;
+                }, CancellationToken.None);
+            }
             else host.Connect(target);
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {
@@ -85,9 +97,9 @@ internal static class TuiApp
     {
         try
         {
-            return [.. ProfileCatalog.Load(ProfileSources.Default(profileFile)).Profiles.Select(p => p.Name)];
+            return [.. ProfileTargets.LoadCatalog(profileFile, new Dictionary<string, string?>()).Profiles.Select(p => p.Name)];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UsageException)
         {
             return [];
         }
