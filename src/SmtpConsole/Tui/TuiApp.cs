@@ -67,7 +67,8 @@ internal static class TuiApp
                 return true;
             });
             var running = app;
-            using (ct.Register(() => running.Invoke(() => running.RequestStop())))
+            // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
+            using (ct.Register(() => running.Invoke(() => running.RequestStop(window))))
             {
                 app.Run(window);
             }
