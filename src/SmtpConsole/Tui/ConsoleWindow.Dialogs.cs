@@ -12,6 +12,7 @@ internal sealed partial class ConsoleWindow
     private void OpenPanel(ModalPanel panel)
     {
         if (App is null) return;
+        if (_panels.Count == 0) _focusAfterPanels = _transcript.HasFocus ? _transcript : _input;
         _panels.Add(panel);
         panel.Closed += () =>
         {

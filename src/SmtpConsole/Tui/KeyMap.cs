@@ -26,6 +26,7 @@ internal static class KeyMap
         ("Shift+Tab", "move into the transcript to select lines (Esc or Tab comes back)"),
         ("PgUp / PgDn", "scroll the transcript; it follows new output again at the bottom"),
         ("Ctrl+Home / Ctrl+End", "top / bottom of the transcript (also Home / End on an empty line)"),
+        ("Ctrl+U", "delete from the start of the line to the cursor"),
         ("Esc / Ctrl+C", "cancel the pending step and drop queued lines (not the console); on an idle line: clear it"),
         ("F1", "this help"),
         ("F2", "connect dialog (host, port, security, profile)"),
