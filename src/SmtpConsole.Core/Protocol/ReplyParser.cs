@@ -17,13 +17,21 @@ public sealed class ReplyParser
     /// <summary>A reply longer than this many lines is cut off, so thousands of EHLO lines cannot grow memory without limit.</summary>
     public const int DefaultMaxLines = 10_000;
 
+    /// <summary>How many recent one-line replies are remembered for reuse, and the longest one (bytes, CRLF included).</summary>
+    private const int RecentReplies = 8;
+    private const int RecentMaxBytes = 128;
+
     private readonly int _maxLineLength;
     private readonly int _maxLines;
     private readonly Encoding? _fallbackEncoding;
     private readonly List<string> _lines = [];
     private readonly List<string> _warnings = [];
     private readonly ArrayBufferWriter<byte> _raw = new();
+    /// <summary>Recent one-line replies, handed out again when the same bytes arrive (see <see cref="ProcessLine"/>).</summary>
+    private readonly SmtpReply?[] _recent = new SmtpReply?[RecentReplies];
+    private int _recentNext;
     private int _code = -1;
+    private long _scanned; // leading bytes of the unconsumed buffer already searched for LF in earlier calls (the pipe hands them back)
     private long _discarding = -1; // bytes dropped from an over-long line still waiting for its LF; -1 when not discarding
 
     public ReplyParser(int maxLineLength = DefaultMaxLineLength, int maxLines = DefaultMaxLines, Encoding? fallbackEncoding = null)
@@ -39,19 +47,24 @@ public sealed class ReplyParser
     /// <summary>
     /// Consumes complete lines from <paramref name="buffer"/> until one whole reply is read.
     /// Returns false when more bytes are needed; <paramref name="buffer"/> is advanced past what was consumed.
+    /// As with a <c>PipeReader</c>, the unconsumed bytes must be handed back at the start of the next call: they are
+    /// not searched again, so a long line arriving a few bytes at a time costs linear, not quadratic, time.
     /// </summary>
     public bool TryRead(ref ReadOnlySequence<byte> buffer, out SmtpReply? reply)
     {
         reply = null;
         while (true)
         {
-            var lf = buffer.PositionOf((byte)'\n');
+            long skip = _scanned <= buffer.Length ? _scanned : 0;
+            var lf = skip == 0 ? buffer.PositionOf((byte)'\n') : buffer.Slice(skip).PositionOf((byte)'\n');
+            _scanned = lf is null ? buffer.Length : 0;
             if (_discarding >= 0)
             {
                 if (lf is null)
                 {
                     _discarding += buffer.Length;
                     buffer = buffer.Slice(buffer.End);
+                    _scanned = 0;
                     return false;
                 }
                 _discarding += buffer.Slice(0, lf.Value).Length;
@@ -67,6 +80,7 @@ public sealed class ReplyParser
                 var head = buffer.Slice(0, Math.Min(buffer.Length, 64)).ToArray();
                 _discarding = buffer.Length;
                 buffer = buffer.Slice(buffer.End);
+                _scanned = 0;
                 reply = Malformed(head, $"line longer than {_maxLineLength} bytes without CRLF; the rest of it is discarded");
                 return true;
             }
@@ -78,8 +92,23 @@ public sealed class ReplyParser
                 reply = Malformed(lineWithLf.Slice(0, Math.Min(lineWithLf.Length, 64)).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
                 return true;
             }
-            if (ProcessLine(lineWithLf.IsSingleSegment ? lineWithLf.FirstSpan : lineWithLf.ToArray(), out reply))
-                return true;
+            if (lineWithLf.IsSingleSegment)
+            {
+                if (ProcessLine(lineWithLf.FirstSpan, out reply)) return true;
+                continue;
+            }
+            // A line split across segments: copy it into a pooled buffer rather than a new array per line.
+            int length = (int)lineWithLf.Length;
+            byte[] rented = ArrayPool<byte>.Shared.Rent(length);
+            try
+            {
+                lineWithLf.CopyTo(rented);
+                if (ProcessLine(rented.AsSpan(0, length), out reply)) return true;
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
         }
     }
 
@@ -90,13 +119,20 @@ public sealed class ReplyParser
         if (!leftover.IsEmpty) _raw.Write(leftover.ToArray());
         string problem = _code >= 0 ? "connection closed in the middle of a multi-line reply" : "connection closed in the middle of a reply line";
         if (!leftover.IsEmpty) _lines.Add(ServerText.Decode(leftover.ToArray(), _fallbackEncoding));
-        var reply = new SmtpReply(0, [.. _lines], _raw.WrittenSpan.ToArray(), problem, [.. _warnings]);
+        var reply = new SmtpReply(0, _lines.ToArray(), _raw.WrittenSpan.ToArray(), problem, Warnings());
         Reset();
         return reply;
     }
 
     private bool ProcessLine(ReadOnlySpan<byte> lineWithLf, out SmtpReply? reply)
     {
+        // A pipelined group gets thousands of byte-identical one-line replies ("250 2.1.5 Ok"). SmtpReply is immutable,
+        // so the same instance is handed out again: no decoding, no allocation, and a long transcript holds one copy.
+        if (_raw.WrittenCount == 0 && lineWithLf.Length <= RecentMaxBytes && Recent(lineWithLf) is { } again)
+        {
+            reply = again;
+            return true;
+        }
         reply = null;
         // Past the line cap nothing more is kept, raw bytes included, so an endless reply cannot grow memory.
         if (_lines.Count < _maxLines) _raw.Write(lineWithLf);
@@ -108,7 +144,7 @@ public sealed class ReplyParser
         {
             string text = ServerText.Decode(line, _fallbackEncoding);
             _lines.Add(text);
-            reply = new SmtpReply(0, [.. _lines], _raw.WrittenSpan.ToArray(), DescribeBadLine(line), [.. _warnings]);
+            reply = new SmtpReply(0, _lines.ToArray(), _raw.WrittenSpan.ToArray(), DescribeBadLine(line), Warnings());
             Reset();
             return true;
         }
@@ -121,9 +157,21 @@ public sealed class ReplyParser
         else if (_lines.Count == _maxLines) AddWarning($"reply has more than {_maxLines} lines; the rest are not kept");
 
         if (!last) return false;
-        reply = new SmtpReply(_code, [.. _lines], _raw.WrittenSpan.ToArray(), null, [.. _warnings]);
+        reply = new SmtpReply(_code, _lines.ToArray(), _raw.WrittenSpan.ToArray(), null, Warnings());
+        if (_lines.Count == 1 && _warnings.Count == 0 && reply.RawBytes.Length <= RecentMaxBytes)
+        {
+            _recent[_recentNext] = reply;
+            _recentNext = (_recentNext + 1) % RecentReplies;
+        }
         Reset();
         return true;
+    }
+
+    private SmtpReply? Recent(ReadOnlySpan<byte> lineWithLf)
+    {
+        foreach (var candidate in _recent)
+            if (candidate is not null && lineWithLf.SequenceEqual(candidate.RawBytes)) return candidate;
+        return null;
     }
 
     /// <summary>Exactly three digits, the first 2–5, then a space, a hyphen or the end of the line.</summary>
@@ -159,10 +207,13 @@ public sealed class ReplyParser
     {
         _raw.Write(head);
         var lines = new List<string>(_lines) { ServerText.Decode(head, _fallbackEncoding) + "…" };
-        var reply = new SmtpReply(0, lines, _raw.WrittenSpan.ToArray(), problem, [.. _warnings]);
+        var reply = new SmtpReply(0, lines, _raw.WrittenSpan.ToArray(), problem, Warnings());
         Reset();
         return reply;
     }
+
+    /// <summary>The warnings as an array; the shared empty one when there are none (the usual case: no allocation).</summary>
+    private string[] Warnings() => _warnings.Count == 0 ? [] : _warnings.ToArray();
 
     private void AddWarning(string warning)
     {
@@ -175,5 +226,6 @@ public sealed class ReplyParser
         _warnings.Clear();
         _raw.Clear();
         _code = -1;
+        _scanned = 0;
     }
 }

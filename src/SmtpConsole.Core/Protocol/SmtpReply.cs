@@ -52,6 +52,11 @@ public sealed class SmtpReply
 
     public bool IsSuccess => Code is >= 200 and < 400;
 
+    /// <summary>The reply as a transcript shows it: <see cref="FormatLines"/> joined with '\n'. Computed once per reply.</summary>
+    public string DisplayText => _displayText ??= string.Join('\n', FormatLines());
+
+    private string? _displayText;
+
     /// <summary>The text of all lines joined with a space: what people quote in bug reports.</summary>
     public string Text => Lines.Count == 1 ? Lines[0] : string.Join(' ', Lines);
 

@@ -457,7 +457,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             note = "unsolicited: no command was waiting for this reply";
         }
         if (reply.Challenge is { } challenge) note = challenge.IsValid ? $"decoded: \"{challenge.Display}\"" : challenge.Display;
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Reply, string.Join('\n', reply.FormatLines()))
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Reply, reply.DisplayText)
         {
             Reply = reply,
             Note = note,
