@@ -52,7 +52,7 @@ extra_failed=0
 full_run=$(( $# == 0 ))
 if ((full_run)); then
     if aot=$("$repo/scripts/publish-aot.sh" </dev/null); then
-        export SMTPCONSOLE_AOT_BINARY=$aot
+        export SMTPCONSOLE_AOT_BINARY=$aot SMTPCONSOLE_E2E_BINARY=$aot
         echo "test.sh: Native AOT binary: $aot"
         extra_passed=$((extra_passed + 1))
     else

@@ -2,9 +2,11 @@
 # Sourced, not run. Sets FUZZ_DIR, FUZZ_BIN and the afl-fuzz environment.
 
 FUZZ_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-FUZZ_BIN="$FUZZ_DIR/out/bin"
+# Release for long runs (faster executions); smoke.sh uses Debug so CI reuses the Core build the tests just made.
+FUZZ_CONFIGURATION="${FUZZ_CONFIGURATION:-Release}"
+FUZZ_BIN="$FUZZ_DIR/out/$FUZZ_CONFIGURATION"
 # The same harness, not instrumented: instrumented code writes to afl's shared memory and crashes without afl.
-FUZZ_PLAIN_BIN="$FUZZ_DIR/SmtpConsole.Fuzz/bin/Release/net10.0"
+FUZZ_PLAIN_BIN="$FUZZ_DIR/SmtpConsole.Fuzz/bin/$FUZZ_CONFIGURATION/net10.0"
 FUZZ_TARGETS=(reply-parser script-reader)
 
 fuzz_log() { echo "fuzz: $*" >&2; }
@@ -28,7 +30,7 @@ fuzz_install() {
 fuzz_build() {
     rm -rf "$FUZZ_BIN"
     fuzz_log "building the harness"
-    dotnet publish "$FUZZ_DIR/SmtpConsole.Fuzz/SmtpConsole.Fuzz.csproj" -c Release -o "$FUZZ_BIN" --nologo -v quiet >/dev/null
+    dotnet publish "$FUZZ_DIR/SmtpConsole.Fuzz/SmtpConsole.Fuzz.csproj" -c "$FUZZ_CONFIGURATION" -o "$FUZZ_BIN" --nologo -v quiet >/dev/null
     fuzz_log "instrumenting SmtpConsole.Core.dll"
     "$FUZZ_DIR/.tools/sharpfuzz" "$FUZZ_BIN/SmtpConsole.Core.dll" >/dev/null
 }

@@ -15,10 +15,12 @@ fuzz_build
 findings="$FUZZ_DIR/findings/$target"
 mkdir -p "$FUZZ_DIR/findings"
 status=0
+before=$(fuzz_stat "$findings" execs_done)
 AFL_AUTORESUME=1 fuzz_run "$target" "$seconds" "$findings" resume || status=$?
 execs=$(fuzz_stat "$findings" execs_done)
 crashes=$(fuzz_crashes "$findings")
-echo "fuzz: $target: $execs executions this run, $crashes crashes, $(fuzz_stat "$findings" saved_hangs) hangs, corpus $(fuzz_stat "$findings" corpus_count); log: $findings.log"
+# afl keeps counting across resumed runs: report this run and the total.
+echo "fuzz: $target: $((execs - before)) executions this run ($execs in total), $crashes crashes, $(fuzz_stat "$findings" saved_hangs) hangs, corpus $(fuzz_stat "$findings" corpus_count); log: $findings.log"
 [ "$status" -eq 0 ] || { tail -20 "$findings.log" >&2; exit "$status"; }
 if [ "$crashes" != 0 ]; then
     echo "reproduce with: dotnet $FUZZ_PLAIN_BIN/SmtpConsole.Fuzz.dll $target --replay $findings/default/crashes" >&2

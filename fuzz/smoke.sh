@@ -2,6 +2,7 @@
 # CI smoke run: builds the harness, runs every fuzz target for a few seconds from its seed corpus, prints executions
 # and crashes, and exits non-zero if any target crashed (or did not run at all). About a minute in total.
 set -euo pipefail
+export FUZZ_CONFIGURATION="${FUZZ_CONFIGURATION:-Debug}"
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 SECONDS_PER_TARGET="${FUZZ_SMOKE_SECONDS:-15}"

@@ -50,7 +50,7 @@ public sealed class ProfileCatalog
     /// <summary>Every warning and error, in the order found.</summary>
     public IReadOnlyList<ProfileDiagnostic> Diagnostics { get; }
 
-    /// <summary>One line per place searched, e.g. <c>user: /home/me/.config/smtpconsole/profiles (not found)</c>.</summary>
+    /// <summary>One line per place searched, e.g. <c>user: ~/.config/smtpconsole/profiles (not found)</c>.</summary>
     public IReadOnlyList<string> SearchedLocations { get; }
 
     /// <summary>True when any error was found.</summary>

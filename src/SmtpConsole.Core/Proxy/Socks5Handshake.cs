@@ -74,7 +74,15 @@ internal static class Socks5Handshake
             return [Version, 1, 0, type, .. ip.GetAddressBytes(), .. portBytes];
         }
         // The name goes to the proxy so it resolves it: behind a firewall the client often cannot resolve outside names.
-        string ascii = new IdnMapping().GetAscii(bare);
+        string ascii;
+        try
+        {
+            ascii = new IdnMapping().GetAscii(bare);
+        }
+        catch (ArgumentException)
+        {
+            throw new SmtpConnectionException($"\"{bare}\" is not a valid host name for the proxy (write an internationalised name in its xn-- form)");
+        }
         byte[] name = Encoding.ASCII.GetBytes(ascii);
         if (name.Length > 255) throw new SmtpConnectionException("the host name is longer than SOCKS5 allows (255)");
         how = "host name resolved by the proxy";

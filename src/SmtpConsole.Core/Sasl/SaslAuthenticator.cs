@@ -141,7 +141,9 @@ public static class SaslAuthenticator
         for (int i = 0; i < MaxSteps && result.Reply is { Code: 334 } challenge; i++)
         {
             string token = challenge.Lines.Count > 0 ? challenge.Lines[^1].Trim() : string.Empty;
-            string? explanation = SaslChallengeNote.Describe(mechanism, challenge.Challenge?.Text, clientNonce);
+            string? explanation = mechanism == "NTLM"
+                ? NtlmChallengeNote.Describe(challenge.Challenge?.Bytes)
+                : SaslChallengeNote.Describe(mechanism, challenge.Challenge?.Text, clientNonce);
             if (explanation is not null) session.Transcript.Info(explanation);
             if (sasl.IsAuthenticated && mechanism is "XOAUTH2" or "OAUTHBEARER")
             {

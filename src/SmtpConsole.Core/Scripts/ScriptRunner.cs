@@ -31,7 +31,7 @@ public sealed class ScriptRunner
             if (line.Kind != ScriptLineKind.Command) continue;
             try
             {
-                parsed[i] = CommandLineParser.Parse(VariableResolver.Expand(line.Text, variables));
+                parsed[i] = CommandLineParser.Parse(Expand(line, variables));
             }
             catch (CommandSyntaxException ex)
             {
@@ -44,7 +44,7 @@ public sealed class ScriptRunner
         if (options.Target is { } target && !scriptConnectsFirst)
         {
             int connected = Classify(await _runner.ConnectToAsync(target, ct).ConfigureAwait(false), null);
-            if (connected != ExitCodes.Success) return connected;
+            if (connected != ExitCodes.Success) return await EndAsync(connected, ct).ConfigureAwait(false);
         }
 
         var lines = script.Lines;
@@ -53,7 +53,7 @@ public sealed class ScriptRunner
             ct.ThrowIfCancellationRequested();
             var line = lines[i];
             string where = $"{script.Source}:{line.Number.ToString(CultureInfo.InvariantCulture)}";
-            string text = VariableResolver.Expand(line.Text, variables);
+            string text = Expand(line, variables);
             StepOutcome outcome;
             switch (line.Kind)
             {
@@ -74,9 +74,11 @@ public sealed class ScriptRunner
                         break;
                     }
                     outcome = await _runner.ExecuteAsync(text, ct).ConfigureAwait(false);
-                    if (outcome.Status == StepStatus.Ok && IsRaw(text) && !NextIsExpectation(lines, i) && outcome.Result?.Reply is { Code: >= 400 } reply)
+                    if (outcome.Status == StepStatus.Ok && IsRaw(text) && !NextIsExpectation(lines, i) && outcome.Result?.Reply is { } reply && (reply.Code >= 400 || reply.IsMalformed))
                     {
-                        string message = $"{reply.Code} {reply.Text} (add \"/expect {reply.Code / 100}xx\" after the line if this reply is intended)";
+                        string message = reply.IsMalformed
+                            ? $"a malformed reply ({reply.Problem})"
+                            : $"{reply.Code} {reply.Text} (add \"/expect {reply.Code / 100}xx\" after the line if this reply is intended)";
                         transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, $"FAILED: {where}: expected 2xx or 3xx, got {message}") { Passed = false });
                         outcome = new StepOutcome(StepStatus.ExpectationFailed, outcome.Result, message);
                     }
@@ -133,6 +135,12 @@ public sealed class ScriptRunner
                 return ExitCodes.ExpectationFailed;
         }
     }
+
+    /// <summary>In a helper line a value is one argument even when it holds spaces (a password may), so it is quoted.</summary>
+    private static string Expand(ScriptLine line, IReadOnlyDictionary<string, string> variables) =>
+        line.Kind == ScriptLineKind.Command && line.Text.TrimStart().StartsWith('/')
+            ? VariableResolver.ExpandAsArguments(line.Text, variables)
+            : VariableResolver.Expand(line.Text, variables);
 
     private static bool IsRaw(string text)
     {

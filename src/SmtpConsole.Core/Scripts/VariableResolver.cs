@@ -48,4 +48,19 @@ public sealed class VariableResolver
 
     public static string Expand(string text, IReadOnlyDictionary<string, string> values) =>
         ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+
+    /// <summary>
+    /// Like <see cref="Expand"/>, but a value with spaces or quotes is wrapped in the quote it does not contain, so the
+    /// helper's tokenizer sees one argument. A value holding both quote characters and a space cannot be written as
+    /// one argument; it is refused rather than split.
+    /// </summary>
+    public static string ExpandAsArguments(string text, IReadOnlyDictionary<string, string> values) =>
+        ScriptReader.VariablePattern().Replace(text, m =>
+        {
+            if (!values.TryGetValue(m.Groups[1].Value, out var v)) return m.Value;
+            if (v.Length > 0 && !v.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')) return v;
+            if (!v.Contains('"')) return "\"" + v + "\"";
+            if (!v.Contains('\'')) return "'" + v + "'";
+            throw new ScriptSyntaxException($"variable {m.Groups[1].Value} holds both kinds of quote, so it cannot be passed as one argument to a helper");
+        });
 }

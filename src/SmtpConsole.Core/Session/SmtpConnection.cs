@@ -158,8 +158,8 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         catch (ObjectDisposedException ex)
         {
-            // The reader loop closed the connection (server hung up) while this write was on its way.
-            throw new SmtpConnectionException("cannot send: the connection is closed", ex);
+            // The reader loop disposes the connection when the server closes it, possibly in the middle of this write.
+            throw new SmtpConnectionException("cannot send: the server closed the connection", ex);
         }
         finally
         {
@@ -201,6 +201,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         if (_stream is SslStream ssl) await ssl.DisposeAsync().ConfigureAwait(false);
         await _network.DisposeAsync().ConfigureAwait(false);
+        // _writeGate is not disposed: a write may still hold it (see WriteAsync), and without its wait handle it owns nothing.
     }
 
     private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)

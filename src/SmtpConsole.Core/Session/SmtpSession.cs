@@ -431,6 +431,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         {
             return;
         }
+        catch (InvalidOperationException) when (!ReferenceEquals(_connection, connection))
+        {
+            // DisconnectAsync completed the pipe reader while a read was returning: the connection is being closed on purpose.
+            return;
+        }
         writer.TryComplete();
         if (ReferenceEquals(_connection, connection))
         {

@@ -1,18 +1,87 @@
+using System.Globalization;
+using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 using SmtpConsole.PracticeServer;
 
 namespace SmtpConsole.Cli;
 
-/// <summary>Connection options for the in-process practice server: loopback, and its own ephemeral certificate pinned.</summary>
-internal static class PracticeTarget
+/// <summary>
+/// The built-in practice server that <c>smtpconsole</c> with no arguments talks to: started on 127.0.0.1 on a free
+/// port, trusted by pinning its ephemeral certificate (for this server only), stopped when the console exits.
+/// All of the default start path lives here.
+/// </summary>
+internal sealed class PracticeTarget : IAsyncDisposable
 {
-    public static ConnectOptions For(PracticeSmtpServer server, ConnectOptions defaults) => defaults with
+    private readonly PracticeSmtpServer _server;
+
+    private PracticeTarget(PracticeSmtpServer server, ConnectOptions options)
     {
-        Host = "127.0.0.1",
-        Port = server.Port,
-        Security = SecurityMode.Plain,
-        PinnedCertificate = server.Certificate,
-        TlsServerName = "localhost",
-        Label = "practice server",
-    };
+        _server = server;
+        Options = options;
+    }
+
+    /// <summary>Where to connect: host, port, pinned certificate, label "practice server".</summary>
+    public ConnectOptions Options { get; }
+
+    /// <summary>Lines introducing the practice server (accounts, what to try).</summary>
+    public IReadOnlyList<string> Banner => PracticeBanner.Lines(_server);
+
+    public PracticeSmtpServer Server => _server;
+
+    /// <summary>Starts the practice server on a free loopback port.</summary>
+    /// <exception cref="System.Net.Sockets.SocketException">No loopback port could be bound.</exception>
+    public static async Task<PracticeTarget> StartAsync(ConnectOptions defaults, CancellationToken ct)
+    {
+        var server = await PracticeSmtpServer.StartAsync(new PracticeServerOptions(), ct).ConfigureAwait(false);
+        var options = defaults with
+        {
+            Host = server.EndPoint.Address.ToString(),
+            Port = server.Port,
+            Security = SecurityMode.Plain,
+            PinnedCertificate = server.Certificate,
+            TlsServerName = server.HostName,
+            Insecure = false,
+            CaFile = null,
+            Label = "practice server",
+        };
+        return new PracticeTarget(server, options);
+    }
+
+    /// <summary>
+    /// What arrived, for the inbox panel: the envelope of each message, then its lines exactly as stored (after
+    /// dot-unstuffing), control characters shown escaped.
+    /// </summary>
+    public IReadOnlyList<string> InboxLines()
+    {
+        var messages = _server.Inbox.Messages;
+        if (messages.Count == 0) return ["No message has arrived yet. Send one: MAIL FROM, RCPT TO, /data … a lone '.'"];
+        var lines = new List<string>();
+        for (int i = 0; i < messages.Count; i++)
+        {
+            var m = messages[i];
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"── message {i + 1} of {messages.Count}: queued as {m.Id} at {m.ReceivedAt.ToLocalTime():HH:mm:ss}, {m.Size:N0} bytes, {(m.UsedTls ? "over TLS" : "WITHOUT TLS")}, {(m.AuthenticatedUser is { } u ? "authenticated as " + u : "not authenticated")}"));
+            lines.Add($"   MAIL FROM:<{m.MailFrom}>{(m.MailParameters.Count > 0 ? " " + string.Join(' ', m.MailParameters) : string.Empty)}");
+            foreach (var rcpt in m.Recipients) lines.Add($"   RCPT TO:<{rcpt}>");
+            lines.Add(string.Empty);
+            foreach (var line in SplitLines(m.RawBytes)) lines.Add("   " + line);
+            lines.Add(string.Empty);
+        }
+        return lines;
+    }
+
+    private static IEnumerable<string> SplitLines(byte[] raw)
+    {
+        int start = 0;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i] != (byte)'\n') continue;
+            int end = i > start && raw[i - 1] == (byte)'\r' ? i - 1 : i;
+            yield return ServerText.Decode(raw.AsSpan(start, end - start));
+            start = i + 1;
+        }
+        if (start < raw.Length) yield return ServerText.Decode(raw.AsSpan(start)) + "  (no final CRLF)";
+    }
+
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

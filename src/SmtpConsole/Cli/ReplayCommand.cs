@@ -82,8 +82,8 @@ internal sealed class ReplayCommand
         }
 
         // --profile practice: the built-in server runs in this process for the length of the replay.
-        await using var practice = builtin == "practice" ? await PracticeServer.PracticeSmtpServer.StartAsync(null, ct).ConfigureAwait(false) : null;
-        if (practice is not null) target = PracticeTarget.For(practice, defaults);
+        await using var practice = builtin == "practice" ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
+        if (practice is not null) target = practice.Options;
         await using var session = new SmtpSession(recorder);
         var runner = new CommandRunner(session, new TerminalInteraction(), new RunnerSettings
         {

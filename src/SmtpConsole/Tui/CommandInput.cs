@@ -82,6 +82,13 @@ internal sealed partial class CommandInput : TextField
             case KeyCode.C | KeyCode.CtrlMask when SelectedLength == 0:
                 CancelRequested?.Invoke();
                 return true;
+            case KeyCode.U | KeyCode.CtrlMask:
+                // Shell habit: delete from the start of the line to the cursor.
+                string text = Text ?? string.Empty;
+                int cursor = Math.Clamp(InsertionPoint, 0, text.Length);
+                Text = text[cursor..];
+                InsertionPoint = 0;
+                return true;
             case KeyCode.PageUp:
                 TranscriptKeyPressed?.Invoke(TranscriptKey.PageUp);
                 return true;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmtpConsole.Core.Session;
+using Terminal.Gui.Drivers;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -29,9 +30,16 @@ internal sealed class ConnectPanel : ModalPanel
         {
             Add(new Label { X = 1, Y = y, Text = "Profile:" });
             _profile = new TextField { X = 12, Y = y, Width = Dim.Fill(1) };
+            _profile.KeyDown += (_, key) =>
+            {
+                if (key.KeyCode != KeyCode.Tab) return;
+                CompleteProfile(profiles);
+                key.Handled = true;
+            };
             Add(_profile);
             y++;
-            Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Text = "(one of: " + string.Join(", ", profiles) + "; leave empty to use host/port)" });
+            string examples = string.Join(", ", profiles.Take(4));
+            Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Height = 1, Text = $"{profiles.Count} profiles ({examples}, …): Tab completes; empty uses host and port" });
             y += 2;
         }
         _host = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.Host ?? string.Empty };
@@ -71,13 +79,27 @@ internal sealed class ConnectPanel : ModalPanel
     /// <summary>The <c>/connect</c> line the fields describe, or null when they are incomplete.</summary>
     public string? CommandLine()
     {
-        string target = _profile?.Text is { Length: > 0 } profile ? profile.Trim() : (_host.Text ?? string.Empty).Trim();
+        string insecure = _certificate.Selected == 1 ? " --insecure" : string.Empty;
+        // A profile brings its own host, port and security; only the certificate choice is added.
+        if (_profile?.Text is { } profile && profile.Trim() is { Length: > 0 } name)
+            return name.Contains(' ') ? null : $"/connect {name}{insecure}";
+        string target = (_host.Text ?? string.Empty).Trim();
         if (target.Length == 0 || target.Contains(' ')) return null;
         string port = (_port.Text ?? string.Empty).Trim();
         if (port.Length > 0 && !int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
         string security = Modes[_security.Selected] switch { SecurityMode.Tls => " --tls", SecurityMode.StartTls => " --starttls", _ => " --plain" };
-        string insecure = _certificate.Selected == 1 ? " --insecure" : string.Empty;
         return $"/connect {target}{(port.Length > 0 ? " " + port : string.Empty)}{security}{insecure}";
+    }
+
+    private void CompleteProfile(IReadOnlyList<string> profiles)
+    {
+        string typed = (_profile!.Text ?? string.Empty).Trim();
+        var matches = profiles.Where(p => p.StartsWith(typed, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (matches.Count == 0) return;
+        string completion = matches.Count == 1 ? matches[0] : CommandCompletion.CommonPrefix(matches);
+        if (completion.Length < typed.Length) return;
+        _profile.Text = completion;
+        _profile.MoveEnd();
     }
 
     private void Submit()

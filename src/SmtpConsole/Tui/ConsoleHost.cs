@@ -30,7 +30,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
         }
         Recorder.AddSink(Feed);
         Session = new SmtpSession(Recorder);
-        Advisor = options.Advisor ?? new KnowledgeReplyAdvisor(() => new ReplyContext(Session.Options?.Host, Session.Greeting?.Text, null));
+        Advisor = options.Advisor ?? new KnowledgeReplyAdvisor(() => new ReplyContext(Session.Options?.Host, Session.Greeting?.Text, Session.Options?.Profile?.Provider));
         Store = new TranscriptStore(options.MaxTranscriptEvents, Advisor.Hint);
         History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Interaction = new TuiInteraction(Dispatcher);

@@ -28,6 +28,9 @@ internal sealed record ConsoleHostOptions
     /// <summary>Profile names for completion and the connect dialog.</summary>
     public Func<IReadOnlyList<string>> ProfileNames { get; init; } = () => [];
 
+    /// <summary>The practice server's inbox as lines (F10); null when not talking to the practice server.</summary>
+    public Func<IReadOnlyList<string>>? InboxLines { get; init; }
+
     public int MaxTranscriptEvents { get; init; } = Core.Transcript.TranscriptStore.DefaultMaxEvents;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;

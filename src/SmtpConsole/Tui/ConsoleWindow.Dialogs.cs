@@ -12,6 +12,7 @@ internal sealed partial class ConsoleWindow
     private void OpenPanel(ModalPanel panel)
     {
         if (App is null) return;
+        if (_panels.Count == 0) _focusAfterPanels = _transcript.HasFocus ? _transcript : _input;
         _panels.Add(panel);
         panel.Closed += () =>
         {
@@ -55,6 +56,14 @@ internal sealed partial class ConsoleWindow
         if (_host.Log is { } log) lines.Add(new StyledLine("Session log: " + log.Path, TextEmphasis.Dim));
         if (_host.History.Path is { } history) lines.Add(new StyledLine("History: " + history, TextEmphasis.Dim));
         OpenPanel(new TextPanel("Help", lines, _host.Options.Colour));
+    }
+
+    private void ShowInbox()
+    {
+        var lines = _host.Options.InboxLines is { } inbox
+            ? inbox()
+            : ["The inbox belongs to the built-in practice server; this session talks to another server."];
+        OpenPanel(new TextPanel("Practice inbox", [.. lines.Select(l => new StyledLine(l, l.StartsWith("──", StringComparison.Ordinal) ? TextEmphasis.Heading : TextEmphasis.Normal))], _host.Options.Colour));
     }
 
     private void ShowConnect() =>

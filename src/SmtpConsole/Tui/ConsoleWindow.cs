@@ -28,6 +28,7 @@ internal sealed partial class ConsoleWindow : Window
     private long _lastStatus;
     private bool _quitting;
     private ScriptPlayer? _script;
+    private View? _focusAfterPanels;
 
     public ConsoleWindow(ConsoleHost host)
     {
@@ -118,8 +119,10 @@ internal sealed partial class ConsoleWindow : Window
     protected override void OnIsModalChanged(bool newIsModal)
     {
         base.OnIsModalChanged(newIsModal);
-        // Back from a dialog (or at start): typing goes to the command line.
-        if (newIsModal) _input.SetFocus();
+        if (!newIsModal) return;
+        // At start typing goes to the command line; back from a dialog, to wherever the user was (e.g. browsing the transcript).
+        (_focusAfterPanels ?? _input).SetFocus();
+        _focusAfterPanels = null;
     }
 
     private void OnSubmitted(string line)

@@ -13,6 +13,7 @@ internal static class KeyMap
     public static readonly Key ScriptStep = Key.F8;
     public static readonly Key ScriptRest = Key.F8.WithShift;
     public static readonly Key Times = Key.F9;
+    public static readonly Key Inbox = Key.F10;
     public static readonly Key Quit = Key.Q.WithCtrl;
 
     /// <summary>Every key with what it does, for the help screen.</summary>
@@ -25,6 +26,7 @@ internal static class KeyMap
         ("Shift+Tab", "move into the transcript to select lines (Esc or Tab comes back)"),
         ("PgUp / PgDn", "scroll the transcript; it follows new output again at the bottom"),
         ("Ctrl+Home / Ctrl+End", "top / bottom of the transcript (also Home / End on an empty line)"),
+        ("Ctrl+U", "delete from the start of the line to the cursor"),
         ("Esc / Ctrl+C", "cancel the pending step and drop queued lines (not the console); on an idle line: clear it"),
         ("F1", "this help"),
         ("F2", "connect dialog (host, port, security, profile)"),
@@ -33,6 +35,7 @@ internal static class KeyMap
         ("F7", "save the transcript (C:/S: text that replays as a script, or JSON lines; secrets redacted)"),
         ("F8 / Shift+F8", "open a script; while stepping: run the next line / run the rest"),
         ("F9", "show or hide the time and latency column"),
+        ("F10", "the practice server's inbox: every message that arrived, envelope and bytes"),
         ("Ctrl+Q", "quit (sends QUIT first when connected)"),
         ("mouse", "wheel scrolls; click selects a line; double-click shows its details"),
     ];

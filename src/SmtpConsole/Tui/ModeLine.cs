@@ -15,6 +15,9 @@ namespace SmtpConsole.Tui;
 internal sealed class ModeLine : View
 {
     public const string BodyLabel = " message body — '.' alone ends ";
+
+    /// <summary>Shown when nothing else is going on: the keys a newcomer needs first.</summary>
+    public const string IdleHint = " Tab completes · ↑↓ history · Ctrl+R search · Shift+Tab select lines · F1 help ";
     private readonly bool _colour;
 
     public ModeLine(bool colour)
@@ -94,6 +97,7 @@ internal sealed class ModeLine : View
         }
         if (Hint is { } hint) yield return (" " + hint + " ", _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan) } : normal);
         else if (Script is { } script) yield return (" " + script + " ", _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal);
+        else if (Mode == RunnerMode.Command && Progress is null && Activity is null) yield return (IdleHint, Faint(normal));
     }
 
     /// <summary>A text progress bar: <c>[██████░░░░] 45%  12.3 of 27.0 MB</c>.</summary>

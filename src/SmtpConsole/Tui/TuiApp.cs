@@ -17,34 +17,25 @@ internal static class TuiApp
     {
         string dataDirectory = options.DataDirectory ?? DataDirectory.Resolve();
         ConnectOptions? target = options.Target;
-        PracticeTarget? practice = null;
-        string? practiceProblem = null;
-        if (target is null)
-        {
-            try
-            {
-                practice = await PracticeTarget.StartAsync(options.Defaults, ct).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException)
-            {
-                practiceProblem = "could not start the practice server: " + ex.Message;
-            }
-            target = practice?.Options;
-        }
-
+        ConnectOptions? practiceOptions = null;
+        PracticeTarget? runningPractice = null;
         var profileNames = new Lazy<IReadOnlyList<string>>(() => LoadProfileNames(options.ProfileFile));
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
             ProfileNames = () => profileNames.Value,
+            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines() ?? ["The practice server is starting…"],
             DataDirectory = dataDirectory,
-            LogHost = practice is not null ? "practice" : target?.Host ?? "session",
+            LogHost = target?.Host ?? "practice",
             Colour = ColourWanted(),
             ShowSecrets = options.ShowSecrets,
             RunnerSettings = new RunnerSettings
             {
                 Defaults = options.Defaults,
                 AllowPlaintextAuth = options.AllowPlaintextAuth,
-                ResolveProfile = name => ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
+                // "practice" is the in-process server when it runs; other names come from the profile catalogue.
+                ResolveProfile = name => name.Equals("practice", StringComparison.OrdinalIgnoreCase) && practiceOptions is { } running
+                    ? running
+                    : ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
                 LookupMx = MxLookup.LookupAsync,
                 BaseDirectory = Environment.CurrentDirectory,
             },
@@ -53,21 +44,34 @@ internal static class TuiApp
         // Esc cancels a pending step in this console; quitting is Ctrl+Q. Must happen before Create().
         Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
         IApplication? app = null;
+        Task<PracticeTarget?> practice = Task.FromResult<PracticeTarget?>(null);
         UnhandledExceptionEventHandler restoreOnCrash = (_, _) => RestoreTerminal(ref app);
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
         {
             app = Application.Create().Init();
             using var window = host.CreateWindow();
-            Introduce(host, practice, practiceProblem);
-            if (target is not null) host.Connect(target);
+            Introduce(host);
+            // The practice server makes a fresh key pair, which takes a moment: the screen comes up first.
+            if (target is null)
+            {
+                practice = Task.Run(async () =>
+                {
+                    var started = await StartPracticeAsync(host, options.Defaults, ct).ConfigureAwait(false);
+                    Volatile.Write(ref practiceOptions, started?.Options);
+                    Volatile.Write(ref runningPractice, started);
+                    return started;
+                }, CancellationToken.None);
+            }
+            else host.Connect(target);
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {
                 window.Tick();
                 return true;
             });
             var running = app;
-            using (ct.Register(() => running.Invoke(() => running.RequestStop())))
+            // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
+            using (ct.Register(() => running.Invoke(() => running.RequestStop(window))))
             {
                 app.Run(window);
             }
@@ -88,7 +92,7 @@ internal static class TuiApp
             AppDomain.CurrentDomain.UnhandledException -= restoreOnCrash;
             RestoreTerminal(ref app);
             await host.DisposeAsync().ConfigureAwait(false);
-            if (practice is not null) await practice.DisposeAsync().ConfigureAwait(false);
+            if (await practice.ConfigureAwait(false) is { } server) await server.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -97,9 +101,9 @@ internal static class TuiApp
     {
         try
         {
-            return [.. ProfileCatalog.Load(ProfileSources.Default(profileFile)).Profiles.Select(p => p.Name)];
+            return [.. ProfileTargets.LoadCatalog(profileFile, new Dictionary<string, string?>()).Profiles.Select(p => p.Name)];
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or UsageException)
         {
             return [];
         }
@@ -109,14 +113,31 @@ internal static class TuiApp
     private static bool ColourWanted() =>
         string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR")) && Environment.GetEnvironmentVariable("TERM") is not "dumb";
 
-    private static void Introduce(ConsoleHost host, PracticeTarget? practice, string? practiceProblem)
+    /// <summary>Starts the practice server, introduces it and connects; on failure says so and leaves /connect to the user.</summary>
+    private static async Task<PracticeTarget?> StartPracticeAsync(ConsoleHost host, ConnectOptions defaults, CancellationToken ct)
+    {
+        PracticeTarget practice;
+        try
+        {
+            practice = await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
+        {
+            host.Recorder.Warn($"could not start the practice server ({ex.Message}); connect to a server with /connect HOST [PORT] or F2");
+            return null;
+        }
+        foreach (var line in practice.Banner) host.Recorder.Info(line);
+        practice.Server.Inbox.MessageReceived += (_, e) =>
+            host.Recorder.Info($"practice inbox: message {e.Message.Id} arrived ({e.Message.Size:N0} bytes); F10 shows it byte for byte");
+        host.Connect(practice.Options);
+        return practice;
+    }
+
+    private static void Introduce(ConsoleHost host)
     {
         var recorder = host.Recorder;
         string version = typeof(TuiApp).Assembly.GetName().Version?.ToString(3) ?? "dev";
         recorder.Info($"smtpconsole {version}: type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b.example>) or /helpers; F1 help · Tab completes · Ctrl+Q quits");
-        if (practice is not null)
-            foreach (var line in practice.Banner) recorder.Info(line);
-        if (practiceProblem is not null) recorder.Warn(practiceProblem);
         if (host.Log is { } log) recorder.Info("session log: " + log.Path);
         if (host.LogProblem is { } logProblem) recorder.Warn(logProblem);
         if (host.History.Problem is { } historyProblem) recorder.Warn(historyProblem);

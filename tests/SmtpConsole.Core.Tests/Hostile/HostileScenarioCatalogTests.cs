@@ -18,7 +18,7 @@ public class HostileScenarioCatalogTests
     {
         var scenario = HostileScenarios.All.Single(s => s.Name == name);
         await using var server = new ScriptedSmtpServer(scenario.Script);
-        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(1.5));
+        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
 
         foreach (var step in scenario.ClientSteps)
         {

@@ -36,7 +36,7 @@ public class HostileScriptTests
     public async Task Script_ServerNeverAnswers_ExitOneWithinTheTimeout()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.FirstConnectionOnly(HostileScenarios.NeverAnswers));
-        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromMilliseconds(500));
+        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
 
         int exit = await RunAsync(h, "/ehlo\n/quit\n");
 
@@ -49,12 +49,12 @@ public class HostileScriptTests
     public async Task Script_Slowloris_ExitOneAfterReplyTimeout()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.Slowloris);
-        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(1.5));
+        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
 
         int exit = await RunAsync(h, "/ehlo\n");
 
         Assert.Equal(ExitCodes.ExpectationFailed, exit);
-        h.AssertFilesCompleteThrough(h.FirstError(e => e.Text.Contains("within 1.5 s")));
+        h.AssertFilesCompleteThrough(h.FirstError(e => e.Text.Contains("within 2 s")));
     }
 
     [Fact]

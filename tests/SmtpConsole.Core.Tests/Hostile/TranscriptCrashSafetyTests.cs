@@ -35,19 +35,20 @@ public class TranscriptCrashSafetyTests
             foreach (var line in new[] { "EHLO client.test", "MAIL FROM:<a@hostile.test>", "RCPT TO:<b@hostile.test>", "DATA", "Subject: dies mid-DATA", "", "last line before the server dies" })
                 await Bounded(runner.ExecuteAsync(line));
             await WaitUntil(() => !session.IsConnected, "the server's death is noticed");
-            await WaitUntil(() => memory.Events.Any(e => e.Text == "the server closed the connection"), "the close is recorded");
 
-            // No Dispose, no Flush: exactly what a crash at this instant would leave on disk.
+            // No Dispose, no Flush: exactly what a crash at this instant would leave on disk. The session may still be
+            // recording (a reset reported late), so the files must hold at least every event recorded before they were read.
             var events = memory.Events;
             var jsonLines = ReadShared(json.Path).Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            Assert.Equal(events.Count, jsonLines.Length);
+            Assert.True(jsonLines.Length >= events.Count, $"{jsonLines.Length} JSON lines for {events.Count} events");
             for (int i = 0; i < events.Count; i++)
             {
                 using var document = JsonDocument.Parse(jsonLines[i]);
                 Assert.Equal(events[i].Sequence, document.RootElement.GetProperty("seq").GetInt64());
                 Assert.Equal(events[i].Text, document.RootElement.GetProperty("text").GetString());
             }
-            Assert.Equal(string.Concat(events.SelectMany(e => TranscriptTextFormat.FormatLines(e)).Select(l => l + "\n")), ReadShared(text.Path));
+            Assert.StartsWith(string.Concat(events.SelectMany(e => TranscriptTextFormat.FormatLines(e)).Select(l => l + "\n")), ReadShared(text.Path), StringComparison.Ordinal);
+            Assert.Contains(events, e => e.Kind == TranscriptEventKind.Error || e.Text == "the server closed the connection");
             Assert.Contains(events, e => e.Kind == TranscriptEventKind.Send && e.Text == "last line before the server dies");
             Assert.True(session.Transcript == recorder);
             GC.KeepAlive(session);

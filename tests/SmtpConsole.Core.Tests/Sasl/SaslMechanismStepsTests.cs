@@ -228,6 +228,9 @@ public class SaslMechanismStepsTests
             Assert.Equal(User, Encoding.Unicode.GetString(authenticate, userOffset, userLength));
             int ntLength = BitConverter.ToUInt16(authenticate, 20);
             Assert.True(ntLength > 24, "an NTLMv2 response (longer than the 24-byte NTLMv1 one)");
+            var note = Assert.Single(h.Sink.Events, e => e.Kind == TranscriptEventKind.Info && e.Text.StartsWith("NTLM challenge message:", StringComparison.Ordinal));
+            Assert.Contains("target \"EXAMPLE\"", note.Text);
+            Assert.Contains("NetBIOS computer \"SERVER\"", note.Text);
             var sends = h.Sink.OfKind(TranscriptEventKind.Send).ToList();
             Assert.Contains("negotiate message", sends[0].Note);
             Assert.True(sends[1].Secret);

@@ -53,7 +53,7 @@ public class SecretsScriptTests
     public async Task Script_TimeoutOnPasswordStep_ExitOneAndErrorsNameNoSecret()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.SilentAfterPassword);
-        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromMilliseconds(500));
+        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
 
         int exit = await RunAsync(h, "/ehlo\n/auth login alice ${PASS}\n/quit\n", Pass(SaslServers.Password));
 

@@ -107,14 +107,14 @@ public class SecretsTests
     public async Task Auth_PlainInitialResponseUnanswered_TimeoutErrorShowsOnlyTheRedactedCommand()
     {
         await using var server = new ScriptedSmtpServer(SaslServers.SilentAfterAuthCommand);
-        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromMilliseconds(500));
+        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
         await Bounded(h.Runner.ConnectToAsync(h.Options));
 
         var step = await Bounded(h.Runner.ExecuteAsync($"/auth plain {SaslServers.User} {SaslServers.Password}"));
 
         Assert.Equal(StepStatus.Failed, step.Status);
         var error = h.FirstError();
-        Assert.StartsWith($"no reply to \"AUTH PLAIN {TranscriptEvent.RedactedText}\" within 0.5 s", error.Text);
+        Assert.StartsWith($"no reply to \"AUTH PLAIN {TranscriptEvent.RedactedText}\" within 2 s", error.Text);
         h.AssertFilesCompleteThrough(error);
         AssertNoSecretAnywhere(h, step.Message, step.Result?.Message);
     }
@@ -139,13 +139,13 @@ public class SecretsTests
     public async Task Auth_LoginPasswordStepUnanswered_TimeoutErrorNamesNoSecret()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.SilentAfterPassword);
-        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromMilliseconds(500));
+        await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
         await Bounded(h.Runner.ConnectToAsync(h.Options));
 
         var step = await Bounded(h.Runner.ExecuteAsync($"/auth login {SaslServers.User} {SaslServers.Password}"));
 
         Assert.Equal(StepStatus.Failed, step.Status);
-        Assert.Equal($"no reply to \"{TranscriptEvent.RedactedText}\" within 0.5 s (--timeout); the connection is still open", h.FirstError().Text);
+        Assert.Equal($"no reply to \"{TranscriptEvent.RedactedText}\" within 2 s (--timeout); the connection is still open", h.FirstError().Text);
         AssertNoSecretAnywhere(h, step.Message, step.Result?.Message);
     }
 

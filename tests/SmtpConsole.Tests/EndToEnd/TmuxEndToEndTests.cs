@@ -47,7 +47,7 @@ public sealed class TmuxEndToEndTests(ITestOutputHelper output) : IDisposable
             Assert.Contains("decoded: \"Username:\"", authenticated);
             Assert.Contains("decoded: \"Password:\"", authenticated);
             Assert.Contains("C: ••••••", authenticated);
-            Assert.Contains("user demo", authenticated);
+            tmux.WaitForText("user demo", Step); // the status line follows within a quarter second
 
             tmux.SendLine("MAIL FROM:<demo@practice.smtpconsole.test>");
             tmux.WaitForText("S: 250 2.1.0", Step);

@@ -138,7 +138,7 @@ public sealed class ConsoleWindowTests
         Assert.Contains("enhanced status 5.7.1", text);
         tui.Press(Key.Esc);
         Assert.Null(tui.Window.TopPanel);
-        Assert.True(tui.Window.Input.HasFocus || tui.Window.Transcript.HasFocus);
+        Assert.True(tui.Window.Transcript.HasFocus, "back from the details, the user is still browsing the transcript");
     }
 
     [Fact]
@@ -167,5 +167,23 @@ public sealed class ConsoleWindowTests
         tui.Press(Key.F9);
 
         Assert.Matches(@"\d\d:\d\d:\d\d\.\d\d\d +\+ *\d+\.\dms S: 220", tui.Screen());
+    }
+
+    [Fact]
+    public void F4_ExplainsTheLastFailingReply_WithTheKnowledgeBase()
+    {
+        using var server = ScriptedSmtpServer.Start("220 smtp.gmail.com ESMTP", "535-5.7.8 Username and Password not accepted.\n535 5.7.8 https://support.google.com/mail/?p=BadCredentials");
+        using var tui = TuiHarness.Start(width: 120, height: 36);
+        tui.Connect(server);
+        tui.Submit("MAIL FROM:<a@b.example>");
+        tui.WaitForText("S: 535 5.7.8 https");
+
+        tui.Press(Key.F4);
+
+        var panel = Assert.IsType<TextPanel>(tui.Window.TopPanel);
+        string text = panel.Content.AllText;
+        Assert.Contains("535", text);
+        Assert.Contains("5.7.8", text);
+        Assert.Contains("Diagnosis", text);
     }
 }

@@ -9,13 +9,13 @@ public sealed class DataDirectoryTests
 
     [Fact]
     public void Unix_UsesXdgDataHome() =>
-        Assert.Equal("/xdg/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg"), ("HOME", "/home/u")), isWindows: false));
+        Assert.Equal("/xdg/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg"), ("HOME", "/h/u")), isWindows: false));
 
     [Fact]
     public void Unix_FallsBackToLocalShare_WhenXdgIsUnsetOrRelative()
     {
-        Assert.Equal("/home/u/.local/share/smtpconsole", DataDirectory.Resolve(Env(("HOME", "/home/u")), isWindows: false));
-        Assert.Equal("/home/u/.local/share/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "rel"), ("HOME", "/home/u")), isWindows: false));
+        Assert.Equal("/h/u/.local/share/smtpconsole", DataDirectory.Resolve(Env(("HOME", "/h/u")), isWindows: false));
+        Assert.Equal("/h/u/.local/share/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "rel"), ("HOME", "/h/u")), isWindows: false));
     }
 
     [Fact]

@@ -92,4 +92,13 @@ public sealed class HistoryTests
         tui.Press(Key.Tab);
         Assert.Equal("MAIL FROM:<a@b.example> SIZE=", tui.Window.Input.Text);
     }
+
+    [Fact]
+    public void CtrlU_DeletesToTheStartOfTheLine()
+    {
+        using var tui = TuiHarness.Start(writeLog: false);
+        tui.Type("MAIL FROM:<a@b>");
+        tui.Press(Key.U.WithCtrl);
+        Assert.Equal(string.Empty, tui.Window.Input.Text);
+    }
 }

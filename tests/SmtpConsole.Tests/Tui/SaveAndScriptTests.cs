@@ -96,4 +96,20 @@ public sealed class SaveAndScriptTests
         tui.WaitForText("S: 220 scripted.test");
         Assert.Contains($"/connect 127.0.0.1 {server.Port} --plain", tui.Host.History.Snapshot());
     }
+
+    [Fact]
+    public void F2_ProfileField_CompletesNames_AndAProfileBringsItsOwnSettings()
+    {
+        using var tui = TuiHarness.Start(writeLog: false, configure: o => o with { ProfileNames = () => ["gmail", "gmail-465", "local"] });
+        tui.Press(Key.F2);
+        var panel = Assert.IsType<ConnectPanel>(tui.Window.TopPanel);
+
+        tui.Type("loc");
+        tui.Press(Key.Tab);
+
+        Assert.Equal("/connect local", panel.CommandLine());
+        tui.Press(Key.Esc);
+        Assert.Null(tui.Window.TopPanel);
+        Assert.True(tui.Host.Controller.IsIdle);
+    }
 }
