@@ -14,7 +14,7 @@ fi
 
 # The stamp covers everything that goes into the binary, so an unchanged tree reuses the last publish.
 stamp=$(cd "$repo" && find src profiles Directory.Build.props global.json -type f \
-    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' \) \
+    \( -name '*.cs' -o -name '*.csproj' -o -name '*.json' -o -name '*.props' -o -name '*.xml' \) \
     -not -path '*/obj/*' -not -path '*/bin/*' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1)
 if [[ -x $binary && -f $out/.stamp && $(cat "$out/.stamp") == "$stamp" ]]; then
     echo "$binary"
