@@ -5,33 +5,40 @@
 # starts system mail services; tests/servers/start.sh runs private instances.
 set -euo pipefail
 
-# Package -> a file whose presence proves it is installed. Checking files
-# instead of dpkg status keeps the fast path cheap and works in containers
-# where dpkg metadata may be stale.
+# Package -> a check that proves the tests can use it. Checks run what the
+# tests run (a module load, a binary's --version) instead of testing for a
+# file: swaks without its TLS modules exists as /usr/bin/swaks but cannot
+# do STARTTLS, and a file check let a fresh machine fail four swaks tests.
 declare -A required=(
-    [postfix]=/usr/sbin/postfix
-    [dovecot-core]=/usr/sbin/dovecot
-    [python3-aiosmtpd]=/usr/lib/python3/dist-packages/aiosmtpd/__init__.py
-    [swaks]=/usr/bin/swaks
-    [tmux]=/usr/bin/tmux
-    [openssl]=/usr/bin/openssl
-    [socat]=/usr/bin/socat
-    [curl]=/usr/bin/curl
-    [clang]=/usr/bin/clang
-    [zlib1g-dev]=/usr/include/zlib.h
+    [postfix]='test -x /usr/sbin/postfix && test -x /usr/sbin/postconf'
+    [dovecot-core]='/usr/sbin/dovecot --version'
+    [python3-aiosmtpd]='/usr/bin/python3 -c "import aiosmtpd.controller"'
+    [swaks]='/usr/bin/swaks --version'
+    [libnet-ssleay-perl]='perl -MNet::SSLeay -e1'
+    [libio-socket-ssl-perl]='perl -MIO::Socket::SSL -e1'
+    [tmux]='tmux -V'
+    [openssl]='openssl version'
+    [socat]='socat -V'
+    [curl]='curl --version'
+    [clang]='clang --version'
+    [zlib1g-dev]='test -f /usr/include/zlib.h'
+    [nodejs]='node --version'
+    [npm]='npm --version'
 )
 # Nice to have: absence from the apt sources must not fail the run.
 declare -A optional=(
-    [afl++]=/usr/bin/afl-fuzz
+    [afl++]='command -v afl-fuzz'
 )
+
+present() { bash -c "$1" >/dev/null 2>&1; }
 
 missing=()
 for pkg in "${!required[@]}"; do
-    [[ -e ${required[$pkg]} ]] || missing+=("$pkg")
+    present "${required[$pkg]}" || missing+=("$pkg")
 done
 missing_optional=()
 for pkg in "${!optional[@]}"; do
-    [[ -e ${optional[$pkg]} ]] || missing_optional+=("$pkg")
+    present "${optional[$pkg]}" || missing_optional+=("$pkg")
 done
 
 if ((${#missing[@]} == 0 && ${#missing_optional[@]} == 0)); then
@@ -139,7 +146,7 @@ fi
 
 still_missing=()
 for pkg in "${!required[@]}"; do
-    [[ -e ${required[$pkg]} ]] || still_missing+=("$pkg")
+    present "${required[$pkg]}" || still_missing+=("$pkg")
 done
 if ((${#still_missing[@]} > 0)); then
     echo "install-deps: still missing after install: ${still_missing[*]}" >&2
