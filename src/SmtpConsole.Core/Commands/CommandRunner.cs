@@ -99,12 +99,22 @@ public sealed partial class CommandRunner
     };
 
     /// <summary>Checks an expectation against the last reply and records the verdict.</summary>
-    public StepOutcome Expect(ExpectationSpec spec)
+    public StepOutcome Expect(ExpectationSpec spec) => Expect(spec, LastResult, null);
+
+    /// <summary>
+    /// Checks an expectation against a given result (e.g. one command of a pipelined group) and records the verdict;
+    /// <paramref name="where"/> (<c>file:line</c>) names the script line in the verdict.
+    /// </summary>
+    public StepOutcome Expect(ExpectationSpec spec, CommandResult? result, string? where)
     {
-        var (passed, explanation) = spec.Evaluate(LastResult?.Reply);
-        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, (passed ? "ok: " : "FAILED: ") + explanation) { Passed = passed });
-        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, LastResult, explanation);
+        var (passed, explanation) = spec.Evaluate(result?.Reply);
+        string text = (passed ? "ok: " : "FAILED: ") + (where is null ? string.Empty : where + ": ") + explanation;
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, text) { Passed = passed });
+        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, result, (where is null ? string.Empty : where + ": ") + explanation);
     }
+
+    /// <summary>The results of the last pipelined group, one per command in order (fewer when the connection broke).</summary>
+    public IReadOnlyList<CommandResult> LastGroupResults { get; private set; } = [];
 
     private async Task<StepOutcome> RawAsync(string line, CancellationToken ct)
     {

@@ -52,6 +52,9 @@ public sealed class TranscriptEvent
     /// <summary>Set on the info events that open and close a helper's block of wire lines.</summary>
     public HelperBoundary Helper { get; init; }
 
+    /// <summary>Message bytes kept so a saved transcript can resend them (<c>/data @FILE</c>, <c>/bdat @FILE</c>); written as D: lines.</summary>
+    public byte[]? Payload { get; init; }
+
     /// <summary>The text to display, revealing the secret only when asked.</summary>
     public string TextFor(bool showSecrets) => showSecrets && RevealText is not null ? RevealText : Text;
 

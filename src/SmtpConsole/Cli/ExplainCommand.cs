@@ -9,7 +9,7 @@ namespace SmtpConsole.Cli;
 /// <summary><c>smtpconsole explain "REPLY"</c>: what a reply means and what to do, from the knowledge base.</summary>
 internal sealed class ExplainCommand
 {
-    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted)", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted or '-')", Arity = ArgumentArity.ZeroOrMore };
     private readonly Option<string?> _host = new("--host") { Description = "The server's host name (helps recognise the provider)" };
     private readonly Option<string?> _provider = new("--provider") { Description = "Provider id (gmail, microsoft365, qq, 163, …) when the host doesn't tell" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the explanation as JSON" };
@@ -24,7 +24,9 @@ internal sealed class ExplainCommand
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
-            string text = words.Length > 0 ? string.Join(' ', words) : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
+            // '-' reads stdin, as with replay.
+            bool fromStdin = words.Length == 0 || (words.Length == 1 && words[0] == "-");
+            string text = fromStdin ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : string.Join(' ', words);
             var parsed = PastedReplyParser.Parse(text);
             if (!parsed.IsSuccess)
             {

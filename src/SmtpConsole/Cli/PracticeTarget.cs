@@ -20,6 +20,9 @@ internal sealed class PracticeTarget : IAsyncDisposable
         Options = options;
     }
 
+    /// <summary>The name a saved transcript uses for the practice server (<c>/connect practice</c>): replay starts a fresh one.</summary>
+    public const string ScriptTargetName = "practice";
+
     /// <summary>Where to connect: host, port, pinned certificate, label "practice server".</summary>
     public ConnectOptions Options { get; }
 
@@ -43,6 +46,7 @@ internal sealed class PracticeTarget : IAsyncDisposable
             Insecure = false,
             CaFile = null,
             Label = "practice server",
+            ScriptName = ScriptTargetName,
         };
         return new PracticeTarget(server, options);
     }

@@ -43,7 +43,11 @@ internal sealed class ReplayCommand
         try
         {
             string path = result.GetValue(_script)!;
-            string text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            string text = path == "-"
+                ? await ScriptText.ReadStreamAsync(Console.OpenStandardInput(), "stdin", ct).ConfigureAwait(false)
+                : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            if (result.GetValue(_connection.Host) is { } givenHost && givenHost.Any(char.IsControl))
+                throw new UsageException("--host contains a control character (CR, LF, …): not a host name");
             script = ScriptReader.Read(text, path == "-" ? "stdin" : path);
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
@@ -81,21 +85,33 @@ internal sealed class ReplayCommand
             }
         }
 
-        // --profile practice: the built-in server runs in this process for the length of the replay.
-        await using var practice = builtin == "practice" ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
-        if (practice is not null) target = practice.Options;
+        // --profile practice, or a transcript recorded against it (/connect practice): a fresh built-in server runs in
+        // this process for the length of the replay.
+        bool scriptUsesPractice = script.Lines.Any(l => l.Kind == ScriptLineKind.Command && IsPracticeConnect(l.Text));
+        await using var practice = builtin == "practice" || scriptUsesPractice ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
+        if (practice is not null && builtin == "practice") target = practice.Options;
         await using var session = new SmtpSession(recorder);
         var runner = new CommandRunner(session, new TerminalInteraction(), new RunnerSettings
         {
             Defaults = defaults,
             AllowPlaintextAuth = result.GetValue(_allowPlaintextAuth),
             BaseDirectory = script.Source == "stdin" ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(script.Source))!,
-            ResolveProfile = name => ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
+            ResolveProfile = name => practice is not null && name.Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase)
+                ? practice.Options
+                : ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
             LookupMx = MxLookup.LookupAsync,
         });
         try
         {
-            return await new ScriptRunner(runner).RunAsync(script, variables, new ScriptRunOptions { Target = target, KeepGoing = result.GetValue(_keepGoing) }, ct).ConfigureAwait(false);
+            var options = new ScriptRunOptions
+            {
+                Target = target,
+                // --host/--port change the address only; a recorded /connect keeps its mode unless --plain/--tls/--starttls is given.
+                KeepScriptSecurity = _connection.Security(result) is null && builtin is null,
+                KeepScriptPort = result.GetValue(_connection.Port) is null && builtin is null,
+                KeepGoing = result.GetValue(_keepGoing),
+            };
+            return await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
         }
         catch (OperationCanceledException)
         {
@@ -111,7 +127,13 @@ internal sealed class ReplayCommand
     private static async Task<string> ReadScriptAsync(string path, CancellationToken ct)
     {
         if (!File.Exists(path)) throw new UsageException($"script {path}: file not found");
-        return await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        return await ScriptText.ReadFileAsync(path, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsPracticeConnect(string line)
+    {
+        var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> ParseVars(string[] pairs)

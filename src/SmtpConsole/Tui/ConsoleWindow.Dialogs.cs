@@ -203,7 +203,7 @@ internal sealed partial class ConsoleWindow
         var host = _host;
         _ = Task.Run(async () =>
         {
-            var player = await ScriptPlayer.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
+            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
             if (player is null) return;
             player.Changed += () => _activityDirty = true;
             host.Dispatcher.Post(() =>

@@ -27,7 +27,7 @@ internal sealed partial class ConsoleWindow : Window
     private volatile bool _activityDirty = true;
     private long _lastStatus;
     private bool _quitting;
-    private ScriptPlayer? _script;
+    private ScriptSteps? _script;
     private View? _focusAfterPanels;
 
     public ConsoleWindow(ConsoleHost host)
