@@ -33,7 +33,8 @@ public static partial class ScriptReader
             if (raw[i].Contains('\r')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a CR character, which would split it into two SMTP lines; refused");
             if (raw[i].Contains('\0')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a NUL character; refused");
         }
-        bool isTranscript = raw.Any(l => l.StartsWith("C:", StringComparison.Ordinal) || l.StartsWith("S:", StringComparison.Ordinal));
+        bool isTranscript = raw.Any(l => l.StartsWith("C:", StringComparison.Ordinal) || l.StartsWith("S:", StringComparison.Ordinal)
+                                         || l.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal) || l.StartsWith(TranscriptTextFormat.HelperEndPrefix, StringComparison.Ordinal) || l.Trim() == "# <<");
         var builder = new Builder(source);
         if (isTranscript) ReadTranscript(raw, builder);
         else ReadPlain(raw, builder);
@@ -248,7 +249,15 @@ public static partial class ScriptReader
         /// <summary>Adds the block's lines; returns true when a message body follows the block (a group ending in an accepted DATA).</summary>
         public bool Emit(Builder b, int endLine)
         {
-            var args = CommandLineParser.Tokenize(Helper.Length > Name.Length ? Helper[Name.Length..] : string.Empty);
+            List<string> args;
+            try
+            {
+                args = CommandLineParser.Tokenize(Helper.Length > Name.Length ? Helper[Name.Length..] : string.Empty);
+            }
+            catch (CommandSyntaxException ex)
+            {
+                throw new ScriptSyntaxException($"{b.Source}:{Number}: {ex.Message}");
+            }
             bool fileBody = (Name is "/data" or "/bdat") && args.Any(a => a.StartsWith('@'));
             switch (Name)
             {

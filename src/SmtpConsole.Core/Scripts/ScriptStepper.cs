@@ -79,6 +79,9 @@ public sealed class ScriptStepper
     public string? Check()
     {
         var parsed = new Dictionary<int, ConsoleCommand>();
+        var missing = _script.Variables.Where(v => !_variables.ContainsKey(v)).ToList();
+        if (missing.Count > 0)
+            return $"{_script.Source}: no value for {string.Join(", ", missing)}: pass --var {missing[0]}=VALUE, or set SMTPCONSOLE_{missing[0]}, or run in a terminal to be asked";
         for (int i = 0; i < _script.Lines.Count; i++)
         {
             var line = _script.Lines[i];

@@ -275,7 +275,7 @@ public class HostileServerTests
 
         var connect = await Bounded(h.Runner.ConnectToAsync(h.Options));
 
-        Assert.Equal(StepStatus.Failed, connect.Status);
+        Assert.Equal(StepStatus.ConnectionFailed, connect.Status); // no greeting: a connection failure (issue 12 #12)
         Assert.Equal(CommandFailure.Timeout, connect.Result!.Failure);
         var error = h.FirstError();
         Assert.Equal("no reply to the connection (greeting) within 2 s (--timeout); the connection is still open", error.Text);
