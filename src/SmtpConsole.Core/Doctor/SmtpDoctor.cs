@@ -87,7 +87,7 @@ public sealed class SmtpDoctor
             else if (target.Security == SecurityMode.StartTls)
             {
                 var tls = await session.StartTlsAsync(ct).ConfigureAwait(false);
-                if (tls.Failure == CommandFailure.TlsFailed)
+                if (tls.Failure == CommandFailure.TlsFailed && tls.Reply is null)
                 {
                     ReportTlsFailure(session, tls);
                     if (!await ReconnectInsecureAsync(session, target, ct).ConfigureAwait(false)) return await FinishAsync(session).ConfigureAwait(false);

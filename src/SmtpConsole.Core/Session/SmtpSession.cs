@@ -28,8 +28,14 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private Channel<SmtpReply> _replies = Channel.CreateUnbounded<SmtpReply>();
     private Task? _readerLoop;
     private CancellationTokenSource? _readerStop;
-    private volatile bool _pauseReaderAfterNextReply;
+    // STARTTLS: the reader stops after the reply that answers STARTTLS. Arming (with the stale-reply drain) and the
+    // reader's check-and-publish share this lock, so the reply it stops after is exactly the one StartTlsAsync takes.
+    private readonly object _replyHandoff = new();
+    private bool _pauseAtStartTlsReply;
     private long _lastSendTimestamp;
+
+    /// <summary>Test seam: runs on the reader loop after each reply is handed over (widens race windows on purpose).</summary>
+    internal Action<SmtpReply>? ReplyPublishedForTest { get; set; }
 
     public SmtpSession(TranscriptRecorder transcript)
     {
@@ -121,12 +127,15 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
         // Like `openssl s_client -starttls smtp`: EHLO and STARTTLS are sent visibly, then the user takes over.
         var ehlo = await EhloAsync(options.EhloName, ct).ConfigureAwait(false);
-        if (!ehlo.Succeeded) return ehlo;
-        if (!Capabilities.StartTls)
+        if (!ehlo.Succeeded || !Capabilities.StartTls)
         {
-            const string message = "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around)";
+            // TLS was asked for and cannot happen: close rather than leave a plain-text connection to type into.
+            string message = ehlo.Succeeded
+                ? "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around); connection closed"
+                : "EHLO failed before STARTTLS, so the connection cannot be secured; connection closed";
             _transcript.Error(message);
-            return CommandResult.Fail(CommandFailure.TlsFailed, message);
+            await DisconnectAsync(null).ConfigureAwait(false);
+            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message);
         }
         return await StartTlsAsync(ct).ConfigureAwait(false);
     }
@@ -138,7 +147,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return await SendCommandAsync("EHLO " + domain, ct: ct).ConfigureAwait(false);
     }
 
-    /// <summary>Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220.</summary>
+    /// <summary>
+    /// Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220. TLS was asked for, so
+    /// any other outcome (another code, a malformed reply, silence, a close) ends the connection as a TLS failure:
+    /// nothing more is sent in clear.
+    /// </summary>
     public async Task<CommandResult> StartTlsAsync(CancellationToken ct = default)
     {
         if (_connection is null) return NotConnected();
@@ -147,18 +160,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Error("TLS is already active on this connection");
             return CommandResult.Fail(CommandFailure.Refused, "TLS is already active");
         }
-        _pauseReaderAfterNextReply = true;
-        var result = await SendCommandAsync("STARTTLS", ct: ct).ConfigureAwait(false);
-        if (result.Reply?.Code != 220)
-        {
-            _pauseReaderAfterNextReply = false;
-            if (_readerLoop is { IsCompleted: true } && _connection is not null && result.Failure == CommandFailure.None) StartReader();
-            if (result.Reply is { } refused && refused.Code != 220)
-                _transcript.Error($"the server refused STARTTLS with {refused.Code}; the connection is still in plain text");
-            return result;
-        }
+        var result = await SendCommandAsync("STARTTLS", null, pauseReaderAtReply: true, ct).ConfigureAwait(false);
+        if (result.Failure != CommandFailure.None || !IsGoAheadForTls(result.Reply))
+            return await AbandonStartTlsAsync(result).ConfigureAwait(false);
         if (_readerLoop is not null) await _readerLoop.ConfigureAwait(false);
-        if (_connection is null) return CommandResult.Fail(CommandFailure.Closed, "connection closed during STARTTLS");
+        if (_connection is null) return CommandResult.Fail(CommandFailure.TlsFailed, "connection closed during STARTTLS");
 
         byte[] injected = _connection.TakeUnreadBytes();
         if (injected.Length > 0)
@@ -176,11 +182,34 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return result;
     }
 
+    /// <summary>STARTTLS got no 220: closes without another byte (no QUIT) and reports a TLS failure, keeping the reply.</summary>
+    private async Task<CommandResult> AbandonStartTlsAsync(CommandResult result)
+    {
+        string why = result.Reply is { } reply
+            ? reply.IsMalformed ? "a malformed reply"
+                : reply.Code == 220 ? "a multi-line reply whose lines are not all 220"
+                : $"{reply.Code.ToString(CultureInfo.InvariantCulture)} instead of 220"
+            : result.Failure switch
+            {
+                CommandFailure.Timeout => "no reply in time",
+                CommandFailure.Cancelled => "no reply (cancelled)",
+                _ => "no reply",
+            };
+        if (result.Failure is CommandFailure.Refused or CommandFailure.NotConnected) return result;
+        string message = $"STARTTLS failed: the server answered with {why}; TLS was asked for, so the connection is closed and nothing more is sent in plain text";
+        _transcript.Error(message);
+        await DisconnectAsync(null).ConfigureAwait(false);
+        return new CommandResult(result.Reply, CommandFailure.TlsFailed, message);
+    }
+
     /// <summary>
     /// Sends one command line and waits for its reply. The line is validated (no CR/LF) and, when secret, shown
     /// redacted. A reply is always recorded by the reader loop; this returns it or says why none came.
     /// </summary>
-    public async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default)
+    public Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default) =>
+        SendCommandAsync(line, annotation, pauseReaderAtReply: false, ct);
+
+    private async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation, bool pauseReaderAtReply, CancellationToken ct)
     {
         if (SmtpCommandText.Problem(line) is { } problem)
         {
@@ -191,7 +220,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         await _commandGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            DrainStaleReplies();
+            lock (_replyHandoff)
+            {
+                DrainStaleReplies();
+                _pauseAtStartTlsReply = pauseReaderAtReply;
+            }
             string verb = SmtpCommandText.Verb(line);
             RecordSend(line, annotation ?? SendAnnotation.None);
             _awaiting.Enqueue(verb);
@@ -393,6 +426,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         var connection = _connection!;
         // Always a fresh channel: replies the previous connection left unread (a 421, garbage) must never answer this one.
         _replies = Channel.CreateUnbounded<SmtpReply>();
+        lock (_replyHandoff) _pauseAtStartTlsReply = false;
         _readerStop = new CancellationTokenSource();
         _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
     }
@@ -410,13 +444,16 @@ public sealed partial class SmtpSession : IAsyncDisposable
                     break;
                 }
                 RecordReply(reply);
-                writer.TryWrite(reply);
-                if (_pauseReaderAfterNextReply)
+                bool pause;
+                lock (_replyHandoff)
                 {
-                    // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
-                    _pauseReaderAfterNextReply = false;
-                    return;
+                    pause = _pauseAtStartTlsReply;
+                    _pauseAtStartTlsReply = false;
+                    writer.TryWrite(reply);
                 }
+                ReplyPublishedForTest?.Invoke(reply);
+                // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
+                if (pause) return;
             }
         }
         catch (OperationCanceledException)

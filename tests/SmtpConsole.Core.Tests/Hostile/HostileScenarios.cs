@@ -45,7 +45,7 @@ public static class HostileScenarios
         new("silent-after-password", ["/connect", "/ehlo", "/auth login alice SECRET"], "a timeout on the password step that names no secret", SilentAfterPassword),
         new("slowloris", ["/connect"], "one byte a second: the reply timeout fires, no hang", Slowloris),
         new("plaintext-on-tls-port", ["/connect --tls"], "a TLS handshake failure in words; exit code 3 in scripts", PlaintextOnTlsPort),
-        new("starttls-refused-454", ["/connect", "/ehlo", "/starttls", "NOOP"], "'refused STARTTLS with 454'; still plain and usable", StartTlsRefused),
+        new("starttls-refused-454", ["/connect", "/ehlo", "/starttls", "NOOP"], "'STARTTLS failed … 454 instead of 220'; the connection is closed, nothing more sent in clear (exit 3 in scripts)", StartTlsRefused),
         new("starttls-garbage-handshake", ["/connect", "/ehlo", "/starttls"], "a TLS handshake failure; the connection is closed", StartTlsGarbageHandshake),
         new("invalid-base64-challenge", ["/connect", "/auth cram-md5 alice SECRET", "NOOP"], "'cannot answer the challenge', the exchange cancelled with '*'", InvalidBase64Challenge),
         new("terminal-escapes", ["/connect", "/ehlo", "NOOP", "NOOP"], "escapes, NUL and bidi shown as \\x1b, \\x00, \\u202e on screen and in saved files", TerminalEscapes),

@@ -322,22 +322,24 @@ public class HostileServerTests
     }
 
     [Fact]
-    public async Task StartTls_Refused454_ErrorAndStillUsableInPlainText()
+    public async Task StartTls_Refused454_TlsFailureConnectionClosedNothingMoreInClear()
     {
-        await using var server = new ScriptedSmtpServer(HostileScenarios.StartTlsRefused);
+        // Issue 13: TLS was asked for, so a refusal ends the connection (it used to stay open in plain text).
+        await using var server = new ScriptedSmtpServer(HostileScenarios.FirstConnectionOnly(HostileScenarios.StartTlsRefused));
         await using var h = new HostileHarness(server.Port);
         await Bounded(h.Runner.ConnectToAsync(h.Options));
         await Bounded(h.Runner.ExecuteAsync("/ehlo"));
 
         var tls = await Bounded(h.Runner.ExecuteAsync("/starttls"));
 
-        Assert.Equal(StepStatus.Failed, tls.Status);
+        Assert.Equal(StepStatus.ConnectionFailed, tls.Status);
         Assert.Equal(454, tls.Result!.Reply!.Code);
-        Assert.False(h.Session.IsTls);
+        Assert.False(h.Session.IsConnected);
         var error = h.FirstError();
-        Assert.Equal("the server refused STARTTLS with 454; the connection is still in plain text", error.Text);
+        Assert.StartsWith("STARTTLS failed: the server answered with 454 instead of 220", error.Text);
         h.AssertFilesCompleteThrough(error);
-        Assert.Equal(250, (await Bounded(h.Runner.ExecuteAsync("NOOP"))).Result!.Reply!.Code);
+        Assert.Equal(CommandFailure.NotConnected, (await Bounded(h.Runner.ExecuteAsync("NOOP"))).Result!.Failure);
+        Assert.Equal(StepStatus.Ok, (await Bounded(h.Runner.ConnectToAsync(h.Options))).Status);
     }
 
     [Fact]

@@ -170,6 +170,25 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable
             return result;
         }
 
+        /// <summary>Every byte the client sends from now until it closes (or the timeout): "nothing more was sent" checks.</summary>
+        public async Task<byte[]> ReadToEndAsync(TimeSpan timeout)
+        {
+            using var cts = new CancellationTokenSource(timeout);
+            var buffer = new byte[4096];
+            try
+            {
+                int n;
+                while ((n = await _stream.ReadAsync(buffer, cts.Token)) > 0) _pending.AddRange(buffer[..n]);
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or IOException)
+            {
+                // Timeout or reset: what arrived so far is the answer.
+            }
+            var all = _pending.ToArray();
+            _pending.Clear();
+            return all;
+        }
+
         /// <summary>Reads lines until a lone '.', returning the body lines as received (still stuffed).</summary>
         public async Task<List<string>> ReadDataAsync()
         {
