@@ -11,6 +11,7 @@ public static class TranscriptTextFormat
     public const string HelperStartPrefix = "# >> ";
     public const string HelperEndPrefix = "# << ";
     public const string NotePrefix = "#    ↳ ";
+    public const string HintPrefix = "# hint: ";
 
     /// <summary>The lines one event becomes.</summary>
     public static IEnumerable<string> FormatLines(TranscriptEvent e, bool showSecrets = false)
@@ -25,9 +26,7 @@ public static class TranscriptTextFormat
                 foreach (var line in e.Reply?.FormatLines() ?? e.Text.Split('\n')) yield return ServerPrefix + line;
                 if (e.Reply?.Problem is { } problem) yield return "# error: " + problem;
                 if (e.Note is not null) yield return NotePrefix + e.Note;
-                break;
-            case TranscriptEventKind.Info when e.IsHint:
-                yield return "# hint: " + e.Text;
+                if (e.Context?.Hint is { } hint) yield return HintPrefix + hint;
                 break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.Start:
                 yield return HelperStartPrefix + e.Text;
