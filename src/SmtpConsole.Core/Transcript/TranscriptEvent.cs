@@ -46,8 +46,8 @@ public sealed class TranscriptEvent
     /// <summary>For <see cref="TranscriptEventKind.Expect"/>: whether the expectation held.</summary>
     public bool? Passed { get; init; }
 
-    /// <summary>True for the one-line diagnosis shown under a 4xx/5xx reply (an info event).</summary>
-    public bool IsHint { get; init; }
+    /// <summary>For replies: the command it answers, the phase, and the engine's hint and explanation.</summary>
+    public ReplyContext? Context { get; init; }
 
     /// <summary>Set on the info events that open and close a helper's block of wire lines.</summary>
     public HelperBoundary Helper { get; init; }

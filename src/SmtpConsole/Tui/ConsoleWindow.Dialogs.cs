@@ -1,6 +1,7 @@
 using Terminal.Gui.Drivers;
 using System.Globalization;
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Diagnosis;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 using Terminal.Gui.Input;
@@ -117,10 +118,10 @@ internal sealed partial class ConsoleWindow
         {
             lines.Add(new StyledLine(string.Empty));
             lines.Add(new StyledLine("Reply", TextEmphasis.Heading));
-            lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {BasicReplyAdvisor.DescribeClass(reply.Code)}"));
+            lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {ReplyExplainer.DescribeClass(reply.Code)}"));
             if (e.Kind == TranscriptEventKind.Reply && e.ElapsedMs > 0) lines.Add(new StyledLine($"latency: {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the command was sent"));
             if (reply.Enhanced is { } enhanced)
-                lines.Add(new StyledLine($"enhanced status {enhanced}: {_host.Advisor.EnhancedMeaning(enhanced) ?? "not in the registry"}"));
+                lines.Add(new StyledLine($"enhanced status {enhanced}: {ReplyWording.EnhancedMeaning(enhanced)}"));
             if (reply.Challenge is { } challenge) lines.Add(new StyledLine($"decoded 334 challenge: {challenge.Display}"));
             if (reply.Problem is { } problem) lines.Add(new StyledLine("malformed: " + problem));
             foreach (var warning in reply.Warnings) lines.Add(new StyledLine("warning: " + warning));
@@ -154,7 +155,7 @@ internal sealed partial class ConsoleWindow
         }
         var e = store.EventAt(eventIndex);
         var lines = new List<StyledLine> { new(e.Text.Replace('\n', ' '), TextEmphasis.Code), new(string.Empty) };
-        lines.AddRange(_host.Advisor.Explain(e).Select(l => new StyledLine(l)));
+        lines.AddRange(ReplyWording.Explain(_host.Session, e).Select(l => new StyledLine(l)));
         OpenPanel(new TextPanel("Explain", lines, _host.Options.Colour));
     }
 

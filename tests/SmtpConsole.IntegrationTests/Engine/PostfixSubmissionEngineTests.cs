@@ -57,7 +57,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
         var reply = outcome.Result!.Reply!;
         Assert.Equal(535, reply.Code);
         Assert.Equal(new EnhancedStatusCode(5, 7, 8), reply.Enhanced);
-        Assert.Contains(h.Events, e => e.IsHint);
+        Assert.Contains(h.Events, e => e.Context?.Hint is not null);
         Assert.DoesNotContain("not-the-password", h.Dump());
     }
 

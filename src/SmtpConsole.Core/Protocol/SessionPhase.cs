@@ -1,6 +1,6 @@
-namespace SmtpConsole.Core.Session;
+namespace SmtpConsole.Core.Protocol;
 
-/// <summary>Where the dialogue is, as far as commands and replies tell; used for hints, completion and validation.</summary>
+/// <summary>Where the SMTP dialogue is, as far as commands and replies tell (RFC 5321 §4.1.4 ordering); used for hints, completion and validation.</summary>
 public enum SessionPhase
 {
     Disconnected,
