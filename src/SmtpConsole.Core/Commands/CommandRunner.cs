@@ -88,7 +88,7 @@ public sealed partial class CommandRunner
         DataCommand data => await DataAsync(data, ct).ConfigureAwait(false),
         BdatCommand bdat => await Helper(bdat, () => BdatAsync(bdat, ct)).ConfigureAwait(false),
         ComposeCommand compose => await Helper(compose, () => ComposeAsync(compose, ct)).ConfigureAwait(false),
-        Base64EncodeCommand b64 => Info($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
+        Base64EncodeCommand b64 => ScreenOnly($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
         Base64DecodeCommand unb64 => Decode(unb64.Text),
         ExpectCommand expect => Expect(expect.Spec),
         PipelineStartCommand => StartPipeline(),
@@ -223,6 +223,13 @@ public sealed partial class CommandRunner
         return StepOutcome.Ok();
     }
 
+    /// <summary>/b64 and /unb64 results are often a password: shown, never saved to a file.</summary>
+    private StepOutcome ScreenOnly(string text)
+    {
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, text + "   (screen only: not saved)") { ScreenOnly = true });
+        return StepOutcome.Ok();
+    }
+
     private StepOutcome Usage(string message)
     {
         _session.Transcript.Error(message);
@@ -232,8 +239,12 @@ public sealed partial class CommandRunner
     private StepOutcome Decode(string text)
     {
         var payload = SaslPayload.Decode(text);
-        if (!payload.IsValid) return Usage($"/unb64: \"{text.Trim()}\" is {payload.Display}");
-        return Info(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
+        if (!payload.IsValid)
+        {
+            _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, $"/unb64: \"{text.Trim()}\" is {payload.Display}") { ScreenOnly = true });
+            return StepOutcome.Usage("/unb64: not valid Base64");
+        }
+        return ScreenOnly(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
     }
 
     private static string HelperName(string display)

@@ -95,7 +95,14 @@ internal sealed class ReplayCommand
         });
         try
         {
-            return await new ScriptRunner(runner).RunAsync(script, variables, new ScriptRunOptions { Target = target, KeepGoing = result.GetValue(_keepGoing) }, ct).ConfigureAwait(false);
+            int exit = await new ScriptRunner(runner).RunAsync(script, variables, new ScriptRunOptions { Target = target, KeepGoing = result.GetValue(_keepGoing) }, ct).ConfigureAwait(false);
+            if (file is { Incomplete: true })
+            {
+                // The run may have gone well, but the record the user asked for did not: never exit 0 over a lost transcript.
+                await Console.Error.WriteLineAsync($"smtpconsole replay: warning: --transcript is incomplete: {file.StoppedBecause}").ConfigureAwait(false);
+                if (exit < ExitCodes.UsageError) exit = ExitCodes.UsageError;
+            }
+            return exit;
         }
         catch (OperationCanceledException)
         {
