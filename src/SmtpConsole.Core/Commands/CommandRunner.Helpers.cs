@@ -285,8 +285,8 @@ public sealed partial class CommandRunner
                 string verb = SmtpCommandText.Verb(raw.Line);
                 if (_pipelineGroup.Count > 0 && GroupEnders.Contains(SmtpCommandText.Verb(_pipelineGroup[^1])))
                     return Usage($"cannot pipeline past {SmtpCommandText.Verb(_pipelineGroup[^1])}: it must be the last command of a group (RFC 2920); /end the group first");
-                if (verb is "STARTTLS" or "AUTH")
-                    return Usage($"{verb} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
+                if (verb is "STARTTLS" || AuthCommandLine.IsAuth(raw.Line))
+                    return Usage($"{(verb is "STARTTLS" ? verb : "AUTH")} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
                 _pipelineGroup.Add(raw.Line);
                 return StepOutcome.Ok();
             default:
@@ -306,11 +306,19 @@ public sealed partial class CommandRunner
         if (_pipelineGroup.Count == 0) return Usage("/end: the pipeline group is empty");
         var lines = _pipelineGroup.ToList();
         _pipelineGroup.Clear();
+        IReadOnlyList<SendAnnotation>? annotations = null;
+        if (SaslExchangePending)
+        {
+            // The group answers a 334, and a LOGIN server's next 334 takes the next line: any line may be a credential.
+            if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
+                return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+            annotations = [.. lines.Select(_ => new SendAnnotation(true, "pipelined during a SASL exchange (hidden: it may carry the password)"))];
+        }
         _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/pipeline") { Helper = Transcript.HelperBoundary.Start });
         IReadOnlyList<CommandResult> results;
         try
         {
-            results = await _session.SendPipelinedAsync(lines, ct).ConfigureAwait(false);
+            results = await _session.SendPipelinedAsync(lines, annotations, ct).ConfigureAwait(false);
         }
         finally
         {

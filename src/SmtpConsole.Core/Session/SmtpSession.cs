@@ -253,7 +253,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
     /// RFC 2920 pipelining: records every command, sends them in a single write, then pairs each reply with its
     /// command. Stops collecting early if the connection closes or a reply times out.
     /// </summary>
-    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default)
+    public Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default) =>
+        SendPipelinedAsync(lines, null, ct);
+
+    /// <summary>As above; <paramref name="annotations"/> (one per line) hides secret lines everywhere they are shown.</summary>
+    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, IReadOnlyList<SendAnnotation>? annotations, CancellationToken ct = default)
     {
         foreach (var line in lines)
         {
@@ -269,18 +273,21 @@ public sealed partial class SmtpSession : IAsyncDisposable
         {
             DrainStaleReplies();
             var bytes = new List<byte>();
-            foreach (var line in lines)
+            for (int i = 0; i < lines.Count; i++)
             {
-                RecordSend(line, SendAnnotation.None);
-                _awaiting.Enqueue(PendingCommand.Command(line, Redact(line), pipelined: lines.Count > 1));
-                bytes.AddRange(Encoding.UTF8.GetBytes(line + "\r\n"));
+                var annotation = annotations?[i] ?? SendAnnotation.None;
+                RecordSend(lines[i], annotation);
+                string shownLine = Shown(lines[i], annotation);
+                // The first line of a group sent while a 334 waits answers that challenge: its reply answers AUTH.
+                _awaiting.Enqueue(i == 0 && AnswersSaslChallenge() ? PendingCommand.SaslResponse(shownLine) : PendingCommand.Command(lines[i], shownLine, pipelined: lines.Count > 1));
+                bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
                 return [CommandResult.Fail(CommandFailure.Closed, "connection lost while sending")];
             var results = new List<CommandResult>(lines.Count);
-            foreach (var line in lines)
+            for (int i = 0; i < lines.Count; i++)
             {
-                var result = await ReceiveAsync(line, ct).ConfigureAwait(false);
+                var result = await ReceiveAsync(Shown(lines[i], annotations?[i] ?? SendAnnotation.None), ct).ConfigureAwait(false);
                 results.Add(result);
                 if (result.Reply is null) break;
             }
@@ -575,12 +582,12 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return CommandResult.Fail(CommandFailure.NotConnected, message);
     }
 
+    private static string Shown(string line, SendAnnotation annotation) => annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
+
     private static string Describe(string waitingFor) => waitingFor == "greeting" ? "the connection (greeting)" : $"\"{Redact(waitingFor)}\"";
 
     private static string Redact(string line) =>
-        line.StartsWith("AUTH ", StringComparison.OrdinalIgnoreCase) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2
-            ? string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2]) + " " + TranscriptEvent.RedactedText
-            : line;
+        Sasl.AuthCommandLine.MayHoldSecret(line) ? Sasl.AuthCommandLine.Annotate(line).Display ?? TranscriptEvent.RedactedText : line;
 
     private void Changed() => StateChanged?.Invoke();
 }

@@ -49,6 +49,9 @@ public sealed class TranscriptEvent
     /// <summary>For replies: the command it answers, the phase, and the engine's hint and explanation.</summary>
     public ReplyContext? Context { get; init; }
 
+    /// <summary>Shown on screen only, never written to a transcript file, session log or save (e.g. /b64 results, which are often a password).</summary>
+    public bool ScreenOnly { get; init; }
+
     /// <summary>Set on the info events that open and close a helper's block of wire lines.</summary>
     public HelperBoundary Helper { get; init; }
 

@@ -111,7 +111,14 @@ internal sealed class ReplayCommand
                 KeepScriptPort = result.GetValue(_connection.Port) is null && builtin is null,
                 KeepGoing = result.GetValue(_keepGoing),
             };
-            return await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
+            int exit = await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
+            if (file is { Incomplete: true })
+            {
+                // The run may have gone well, but the record the user asked for did not: never exit 0 over a lost transcript.
+                await Console.Error.WriteLineAsync($"smtpconsole replay: warning: --transcript is incomplete: {file.StoppedBecause}").ConfigureAwait(false);
+                if (exit < ExitCodes.UsageError) exit = ExitCodes.UsageError;
+            }
+            return exit;
         }
         catch (OperationCanceledException)
         {
