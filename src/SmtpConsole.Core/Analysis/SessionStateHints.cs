@@ -54,7 +54,7 @@ public static partial class SessionStateHints
                         ? new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls)
                         : new(SessionStateRule.AuthNotOffered, CoreMessages.HintAuthNotOffered, Remedy.UseImplicitTls);
                 }
-                if (state is null && StartTlsFirstWording().IsMatch(text))
+                if (state is not { Tls: true } && StartTlsFirstWording().IsMatch(text))
                     return new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls);
                 break;
             case "MAIL":

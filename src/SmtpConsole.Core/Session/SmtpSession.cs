@@ -207,7 +207,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             RecordSend(line, annotation ?? SendAnnotation.None);
             _awaiting.Enqueue(pending);
             if (!await TryWriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), ct).ConfigureAwait(false))
-                return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
+                return CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending");
             return await ReceiveAsync(shown, ct).ConfigureAwait(false);
         }
         finally
@@ -243,7 +243,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
                 bytes.AddRange(Encoding.UTF8.GetBytes(line + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
-                return [CommandResult.Fail(CommandFailure.Closed, "connection lost while sending")];
+                return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending")];
             var results = new List<CommandResult>(lines.Count);
             foreach (var line in lines)
             {
@@ -340,7 +340,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            string message = $"the server closed the connection without replying to {Describe(waitingFor)}";
+            string message = _closingAnnounced ? CoreMessages.ClosedAfterClosing : $"the server closed the connection without replying to {Describe(waitingFor)}";
             _transcript.Error(message);
             return CommandResult.Fail(CommandFailure.Closed, message);
         }
