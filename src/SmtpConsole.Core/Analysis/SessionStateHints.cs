@@ -54,7 +54,7 @@ public static partial class SessionStateHints
                         ? new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls)
                         : new(SessionStateRule.AuthNotOffered, CoreMessages.HintAuthNotOffered, Remedy.UseImplicitTls);
                 }
-                if (state is null && StartTlsFirstWording().IsMatch(text))
+                if (state is not { Tls: true } && StartTlsFirstWording().IsMatch(text))
                     return new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls);
                 break;
             case "MAIL":
@@ -70,6 +70,17 @@ public static partial class SessionStateHints
                     return new(SessionStateRule.MailAndRcptMissing, CoreMessages.HintMailAndRcptMissing(verb), Remedy.SendMailFrom);
                 if ((state is { Phase: SessionPhase.Mail } && (badSequence || code == 554)) || (state is null && NeedRcptWording().IsMatch(text)))
                     return new(SessionStateRule.RcptMissing, CoreMessages.HintRcptMissing(verb), Remedy.SendRcptTo);
+                break;
+            case "" when command is null:
+                // A pasted reply with no command given: only wording that names the mistake by itself counts.
+                if (AlreadyAuthenticatedWording().IsMatch(text))
+                    return new(SessionStateRule.AlreadyAuthenticated, CoreMessages.HintAlreadyAuthenticated, Remedy.Continue);
+                if (NestedMailWording().IsMatch(text))
+                    return new(SessionStateRule.TransactionOpen, CoreMessages.HintTransactionOpen, Remedy.ResetTransaction);
+                if (NeedMailWording().IsMatch(text))
+                    return new(SessionStateRule.MailMissing, CoreMessages.HintMailMissing, Remedy.SendMailFrom);
+                if (NeedRcptWording().IsMatch(text))
+                    return new(SessionStateRule.RcptMissing, CoreMessages.HintRcptMissing("DATA"), Remedy.SendRcptTo);
                 break;
         }
         return null;

@@ -45,6 +45,8 @@ public static class CoreMessages
 
     public static string NotConnectedAfterClosing => "not connected: the server closed the connection after its 421; reconnect";
 
+    public static string ClosedAfterClosing => "the server closed the connection after its 421: nothing sent now is processed; reconnect";
+
     public static string CommandAfterClosing(string line) => Format("the server announced 421 (closing): \"{0}\" will most likely not be processed; reconnect", line);
 
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

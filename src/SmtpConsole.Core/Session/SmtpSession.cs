@@ -240,7 +240,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             RecordSend(line, annotation ?? SendAnnotation.None);
             _awaiting.Enqueue(pending);
             if (!await TryWriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), ct).ConfigureAwait(false))
-                return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
+                return CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending");
             return await ReceiveAsync(shown, ct).ConfigureAwait(false);
         }
         finally
@@ -283,7 +283,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
                 bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
-                return [CommandResult.Fail(CommandFailure.Closed, "connection lost while sending")];
+                return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending")];
             var results = new List<CommandResult>(lines.Count);
             for (int i = 0; i < lines.Count; i++)
             {
@@ -380,7 +380,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            string message = $"the server closed the connection without replying to {Describe(waitingFor)}";
+            string message = _closingAnnounced ? CoreMessages.ClosedAfterClosing : $"the server closed the connection without replying to {Describe(waitingFor)}";
             _transcript.Error(message);
             return CommandResult.Fail(CommandFailure.Closed, message);
         }

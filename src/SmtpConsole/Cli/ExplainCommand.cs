@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SmtpConsole.Core.Analysis;
 using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Scripts;
 
 namespace SmtpConsole.Cli;
@@ -13,6 +15,7 @@ internal sealed class ExplainCommand
     private readonly Option<string?> _host = new("--host") { Description = "The server's host name (helps recognise the provider)" };
     private readonly Option<string?> _provider = new("--provider") { Description = "Provider id (gmail, microsoft365, qq, 163, …) when the host doesn't tell" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the explanation as JSON" };
+    private readonly Option<string?> _after = new("--after") { Description = "The command the reply answered (RCPT, or the whole line such as \"EHLO\"): names sequence mistakes" };
 
     public Command Build()
     {
@@ -21,6 +24,7 @@ internal sealed class ExplainCommand
         command.Options.Add(_host);
         command.Options.Add(_provider);
         command.Options.Add(_json);
+        command.Options.Add(_after);
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
@@ -36,20 +40,44 @@ internal sealed class ExplainCommand
             var facts = parsed.Facts!;
             if (result.GetValue(_host) is { } host) facts = facts with { Host = host };
             if (result.GetValue(_provider) is { } provider) facts = facts with { ProviderHint = provider };
+            var after = result.GetValue(_after) is { Length: > 0 } line ? PendingCommand.Command(line.Trim(), line.Trim()) : null;
+            if (after is not null) facts = facts with { Phase = after.Verb };
             var explanation = ReplyExplainer.Explain(facts);
+            var cause = SessionStateHints.For(after, facts.Code, facts.Text, state: null);
             if (result.GetValue(_json))
             {
                 using var stdout = Console.OpenStandardOutput();
                 using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                    ExplanationFormatter.WriteJson(w, explanation);
+                    WriteJson(w, explanation, cause);
                 stdout.Write("\n"u8);
             }
             else
             {
-                foreach (var line in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(line);
+                if (cause is not null) Console.WriteLine("Likely cause: " + cause.Text);
+                foreach (var text2 in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(text2);
             }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The knowledge base's JSON with the session-state cause (<c>cause</c>: rule and text) added when one applies.</summary>
+    private static void WriteJson(Utf8JsonWriter w, Explanation explanation, SessionStateHint? cause)
+    {
+        using var buffer = new MemoryStream();
+        using (var inner = new Utf8JsonWriter(buffer))
+            ExplanationFormatter.WriteJson(inner, explanation);
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        w.WriteStartObject();
+        if (cause is not null)
+        {
+            w.WriteStartObject("cause");
+            w.WriteString("rule", cause.Rule.ToString());
+            w.WriteString("text", cause.Text);
+            w.WriteString("remedy", cause.Remedy.ToString());
+            w.WriteEndObject();
+        }
+        foreach (var property in document.RootElement.EnumerateObject()) property.WriteTo(w);
+        w.WriteEndObject();
     }
 }
