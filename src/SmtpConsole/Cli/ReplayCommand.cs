@@ -81,6 +81,10 @@ internal sealed class ReplayCommand
             }
         }
 
+        // Before anything touches the trust store: a --cafile session verifies against that file first (cheap);
+        // the system roots are read only if it does not verify. Not with the built-in server (it loads the store).
+        if (builtin is null && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile);
+
         // --profile practice: the built-in server runs in this process for the length of the replay.
         await using var practice = builtin == "practice" ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
         if (practice is not null) target = practice.Options;
