@@ -63,8 +63,8 @@ internal sealed class ReplayCommand
         if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
 
         var recorder = new TranscriptRecorder();
-        using var stdout = json ? Console.OpenStandardOutput() : null;
-        recorder.AddSink(new ConsoleTranscriptSink(Console.Out, stdout, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
+        using var stdout = TranscriptOutput.Open();
+        recorder.AddSink(new ConsoleTranscriptSink(stdout, json, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
         TranscriptFileSink? file = null;
         if (result.GetValue(_transcript) is { } transcriptPath)
         {
@@ -76,6 +76,7 @@ internal sealed class ReplayCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                stdout.Flush();
                 await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
