@@ -73,6 +73,7 @@ internal sealed class SystemCertificates
     public static SystemCertificates Load(string? fileVariable, string? directoryVariable)
     {
         var seen = new HashSet<string>(StringComparer.Ordinal);
+        var read = new Dictionary<string, bool>(StringComparer.Ordinal); // real path → held a certificate
         var encoded = new List<byte[]>();
         if (OpenSslTrustLocations.DefaultFile(fileVariable) is { } file) ReadFile(file);
         string[] directories = OpenSslTrustLocations.Directories(directoryVariable, out bool isDefault);
@@ -99,6 +100,22 @@ internal sealed class SystemCertificates
         }
 
         bool ReadFile(string path)
+        {
+            // The hashed directory is mostly links to the same files (twice over): each real file is read once.
+            string real;
+            try
+            {
+                real = File.ResolveLinkTarget(path, returnFinalTarget: true)?.FullName ?? Path.GetFullPath(path);
+            }
+            catch (IOException)
+            {
+                real = path;
+            }
+            if (read.TryGetValue(real, out bool before)) return before;
+            return read[real] = ReadPem(real);
+        }
+
+        bool ReadPem(string path)
         {
             string text;
             try

@@ -86,8 +86,9 @@ public sealed class TlsCertificateValidator
         if (chainErrors)
         {
             List<string>? customProblems = null;
-            if (_extraRoots is not null && TryCustomChain(certificate, chain, out customProblems) && customProblems.Count == 0)
-                basis = "--cafile";
+            if (_extraRoots is not null && TryCustomChain(certificate, chain, out customProblems, out var customRoot) && customProblems.Count == 0)
+                // The real store, consulted first, would have verified it already when the system holds that root.
+                basis = narrowed && customRoot is not null && TrustStoreNarrowing.System.Contains(customRoot) ? "system trust store" : "--cafile";
             else if (narrowed && SystemChainProblems(certificate, chain) is { Count: > 0 } systemProblems)
                 problems.AddRange(customProblems ?? systemProblems);
             else if (!narrowed)
@@ -99,7 +100,7 @@ public sealed class TlsCertificateValidator
         return new TlsVerdict(_insecure, problems, _insecure ? "--insecure (certificate NOT verified)" : basis);
     }
 
-    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<string> problems)
+    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<string> problems, out X509Certificate2? root)
     {
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -108,6 +109,7 @@ public sealed class TlsCertificateValidator
         AddPresented(custom, certificate, original);
         bool ok = custom.Build(certificate);
         problems = ok ? [] : DescribeChain(certificate, custom);
+        root = custom.ChainElements.Count > 0 ? custom.ChainElements[^1].Certificate : null;
         return true;
     }
 
