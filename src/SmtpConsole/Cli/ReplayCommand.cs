@@ -67,8 +67,8 @@ internal sealed class ReplayCommand
         if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
 
         var recorder = new TranscriptRecorder();
-        using var stdout = json ? Console.OpenStandardOutput() : null;
-        recorder.AddSink(new ConsoleTranscriptSink(Console.Out, stdout, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
+        using var stdout = TranscriptOutput.Open();
+        recorder.AddSink(new ConsoleTranscriptSink(stdout, json, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
         TranscriptFileSink? file = null;
         if (result.GetValue(_transcript) is { } transcriptPath)
         {
@@ -80,6 +80,7 @@ internal sealed class ReplayCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                stdout.Flush();
                 await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
@@ -88,6 +89,11 @@ internal sealed class ReplayCommand
         // --profile practice, or a transcript recorded against it (/connect practice): a fresh built-in server runs in
         // this process for the length of the replay.
         bool scriptUsesPractice = script.Lines.Any(l => l.Kind == ScriptLineKind.Command && IsPracticeConnect(l.Text));
+
+        // Before anything touches the trust store: a --cafile session verifies against that file first (cheap);
+        // the system roots are read only if it does not verify. Not with the built-in server (it loads the store).
+        if (builtin is null && !scriptUsesPractice && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile);
+
         await using var practice = builtin == "practice" || scriptUsesPractice ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
         if (practice is not null && builtin == "practice") target = practice.Options;
         await using var session = new SmtpSession(recorder);

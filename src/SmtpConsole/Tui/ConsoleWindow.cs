@@ -113,6 +113,7 @@ internal sealed partial class ConsoleWindow : Window
     {
         _lastStatus = 0;
         _statusDirty = true;
+        _activityDirty = true; // steps may have started before the window existed (the connection at start-up)
         Tick();
     }
 

@@ -41,29 +41,42 @@ internal static class TuiApp
             },
         });
 
+        // The connection starts before Terminal.Gui's Init (which takes a while), so the greeting may already be
+        // there for the first frame; the practice server's key pair likewise.
+        Introduce(host);
+        Task<PracticeTarget?> practice = Task.FromResult<PracticeTarget?>(null);
+        if (target is null)
+        {
+            practice = Task.Run(async () =>
+            {
+                var started = await StartPracticeAsync(host, options.Defaults, ct).ConfigureAwait(false);
+                Volatile.Write(ref practiceOptions, started?.Options);
+                Volatile.Write(ref runningPractice, started);
+                return started;
+            }, CancellationToken.None);
+        }
+        else
+        {
+            if (target.CaFile is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile); // see ReplayCommand
+            host.Connect(target);
+        }
+
         // Esc cancels a pending step in this console; quitting is Ctrl+Q. Must happen before Create().
         Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
         IApplication? app = null;
-        Task<PracticeTarget?> practice = Task.FromResult<PracticeTarget?>(null);
+        UiWakeUp? wakeUp = null;
         UnhandledExceptionEventHandler restoreOnCrash = (_, _) => RestoreTerminal(ref app);
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
         {
             app = Application.Create().Init();
             using var window = host.CreateWindow();
-            Introduce(host);
-            // The practice server makes a fresh key pair, which takes a moment: the screen comes up first.
-            if (target is null)
-            {
-                practice = Task.Run(async () =>
-                {
-                    var started = await StartPracticeAsync(host, options.Defaults, ct).ConfigureAwait(false);
-                    Volatile.Write(ref practiceOptions, started?.Options);
-                    Volatile.Write(ref runningPractice, started);
-                    return started;
-                }, CancellationToken.None);
-            }
-            else host.Connect(target);
+            // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
+            // instead of waiting for the 50 ms tick (which stays for progress and the status line).
+            wakeUp = new UiWakeUp(app, window.Tick);
+            host.Recorder.Recorded += wakeUp.OnEvent;
+            host.Dispatcher.Posted += wakeUp.Wake;
+            window.Pump();
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {
                 window.Tick();
@@ -75,6 +88,7 @@ internal static class TuiApp
             {
                 app.Run(window);
             }
+            wakeUp.Stop();
             return 0;
         }
         catch (Exception ex)
@@ -89,6 +103,7 @@ internal static class TuiApp
         }
         finally
         {
+            wakeUp?.Stop();
             AppDomain.CurrentDomain.UnhandledException -= restoreOnCrash;
             RestoreTerminal(ref app);
             await host.DisposeAsync().ConfigureAwait(false);
