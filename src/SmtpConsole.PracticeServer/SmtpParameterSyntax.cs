@@ -19,11 +19,15 @@ internal static class SmtpParameterSyntax
                     return false;
                 }
 
-                c = (char)Convert.ToByte(value.Substring(i + 1, 2), 16);
+                // The decoded character must be printable; an escaped space (+20) is.
+                if (Convert.ToByte(value.Substring(i + 1, 2), 16) is < 0x20 or > 0x7E)
+                {
+                    return false;
+                }
+
                 i += 2;
             }
-
-            if (c is < ' ' or > '~')
+            else if (c is <= ' ' or > '~')
             {
                 return false;
             }
