@@ -234,6 +234,9 @@ public sealed class SmtpConnection : IAsyncDisposable
         if (ex is OperationCanceledException)
             return $"TLS handshake did not finish within {timeout.TotalSeconds:0.#} s";
         string detail = ex.InnerException?.Message ?? ex.Message;
+        // A server that answered with a TLS alert does speak TLS: say which alert, not "may not speak TLS".
+        if (TlsAlert.FromException(ex) is { } alert)
+            return $"TLS handshake failed: the server sent TLS {alert}: {alert.Meaning}";
         return $"TLS handshake failed: {detail} (the server may not speak TLS on this port, or it only offers protocol versions or ciphers this client refuses)";
     }
 
