@@ -101,6 +101,7 @@ public static partial class PastedReplyParser
             Host = host,
             Greeting = greeting,
             Phase = phase,
+            FromRemoteServer = RemoteBounceRegex().IsMatch(context),
         });
     }
 
@@ -130,7 +131,8 @@ public static partial class PastedReplyParser
         var m = EnhancedOnlyRegex().Match(normalized);
         if (!m.Success)
             return PastedReplyParseResult.Failure(
-                "No SMTP reply found: paste the server's reply line — it starts with a three-digit code such as 535 or 550 (optionally followed by an enhanced code like 5.7.8).");
+                "No SMTP reply found: paste the server's reply line — it starts with a three-digit code such as 535 or 550 (optionally followed by an enhanced code like 5.7.8).",
+                UncodedFacts(normalized, host, greeting));
 
         EnhancedStatusCode.TryParse(m.Groups["enh"].Value, out var enhanced);
         string before = normalized[..m.Index];
@@ -154,7 +156,23 @@ public static partial class PastedReplyParser
             Greeting = greeting,
             Phase = PhaseFromText(normalized),
             CodeInferred = inferred,
+            FromRemoteServer = RemoteBounceRegex().IsMatch(before),
         });
+    }
+
+    // A client library may drop the code and keep only the words (SendGrid's "authorization grant is invalid…"
+    // from some SDKs): the text rules can still name the cause, so keep the words for them, code unknown.
+    private static ReplyFacts? UncodedFacts(string normalized, string? host, string? greeting)
+    {
+        var words = normalized.Split('\n').Select(StripLine).Select(l => l.Content).Where(l => l.Length > 0).ToList();
+        if (words.Count == 0) return null;
+        return new ReplyFacts(0, null, [TrimJunk(string.Join(' ', words))])
+        {
+            Host = host,
+            Greeting = greeting,
+            Phase = PhaseFromText(normalized),
+            CodeInferred = true,
+        };
     }
 
     // System.Net.Mail.SmtpException puts a fixed sentence per status code before "The server response was:".
@@ -242,7 +260,7 @@ public static partial class PastedReplyParser
         foreach (string raw in pieces)
         {
             string p = raw.Trim();
-            if (p.StartsWith(codeText, StringComparison.Ordinal) && (p.Length == 3 || p[3] is ' ' or '-'))
+            if (p.StartsWith(codeText, StringComparison.Ordinal) && (p.Length == 3 || p[3] is ' ' or '-' or ':'))
                 p = p.Length > 4 ? p[4..] : string.Empty;
             p = p.TrimStart();
             if (EnhancedStatusCode.TryParsePrefix(p, out var e, out int len) && (enhancedText is null || p[..len] == enhancedText))
@@ -352,11 +370,16 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"\b(?:MAIL FROM|RCPT TO|AUTH|EHLO|HELO|LHLO|STARTTLS|DATA|BDAT|QUIT|RSET)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClientVerbRegex();
 
-    [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?<sep>[ -]|$)")]
+    // "550: text" (some libraries and logs put a colon after the code) is the same reply as "550 text".
+    [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?:(?<sep>[ -])|:(?=\s*\S)|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:[:(\[;,'""=]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)")]
+    [GeneratedRegex(@"(?:[:(\[;,'""=]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)")]
     private static partial Regex EmbeddedReplyRegex();
+
+    // Wrappers that quote a reply another server sent while relaying: the user's own submission was accepted.
+    [GeneratedRegex(@"\bsaid:|SMTP error from remote mail server|\bsmtp;\s*$|Remote-MTA|Diagnostic-Code|refused to talk to me|host \S+\s*\[[0-9A-Fa-f.:]+\]\s*:?\s*$|Remote server returned", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex RemoteBounceRegex();
 
     [GeneratedRegex(@"retcode \((?<code>[2-5]\d\d)\); Msg:\s*b?'?")]
     private static partial Regex RetcodeRegex();

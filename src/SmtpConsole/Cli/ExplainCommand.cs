@@ -9,7 +9,7 @@ namespace SmtpConsole.Cli;
 /// <summary><c>smtpconsole explain "REPLY"</c>: what a reply means and what to do, from the knowledge base.</summary>
 internal sealed class ExplainCommand
 {
-    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted)", Arity = ArgumentArity.ZeroOrMore };
+    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted or '-')", Arity = ArgumentArity.ZeroOrMore };
     private readonly Option<string?> _host = new("--host") { Description = "The server's host name (helps recognise the provider)" };
     private readonly Option<string?> _provider = new("--provider") { Description = "Provider id (gmail, microsoft365, qq, 163, …) when the host doesn't tell" };
     private readonly Option<bool> _json = new("--json") { Description = "Print the explanation as JSON" };
@@ -24,17 +24,21 @@ internal sealed class ExplainCommand
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
-            string text = words.Length > 0 ? string.Join(' ', words) : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
-            var parsed = PastedReplyParser.Parse(text);
-            if (!parsed.IsSuccess)
+            // "explain -" reads the reply from stdin, like omitting it.
+            string text = words.Length > 0 && !(words.Length == 1 && words[0] == "-")
+                ? string.Join(' ', words)
+                : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
+            string? host = result.GetValue(_host), provider = result.GetValue(_provider);
+            var (explanation, error) = PastedReplyExplainer.Explain(text, f => f with
             {
-                await Console.Error.WriteLineAsync("smtpconsole explain: " + parsed.Error).ConfigureAwait(false);
+                Host = host ?? f.Host,
+                ProviderHint = provider ?? f.ProviderHint,
+            });
+            if (explanation is null)
+            {
+                await Console.Error.WriteLineAsync("smtpconsole explain: " + error).ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
-            var facts = parsed.Facts!;
-            if (result.GetValue(_host) is { } host) facts = facts with { Host = host };
-            if (result.GetValue(_provider) is { } provider) facts = facts with { ProviderHint = provider };
-            var explanation = ReplyExplainer.Explain(facts);
             if (result.GetValue(_json))
             {
                 using var stdout = Console.OpenStandardOutput();
