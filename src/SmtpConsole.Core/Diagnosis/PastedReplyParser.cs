@@ -62,6 +62,8 @@ public static partial class PastedReplyParser
             lastSep = next.Separator;
         }
         bool wrapped = false;
+        // "host x[ip] said: 550" with the words on the next (unindented) lines: the reply continues there.
+        bool bareCode = lines[chosen.Line].Content[chosen.Column..].Trim().Length <= 4;
         var candidateLines = candidates.Select(c => c.Line).ToHashSet();
         string? firstEnhanced = FirstEnhanced(lines[start.Line].Content[start.Column..]);
         while (endLine + 1 < lines.Count && !ContainsInReplyTo(lines[endLine].Content))
@@ -69,7 +71,7 @@ public static partial class PastedReplyParser
             var next = lines[endLine + 1];
             // smtplib and some relays repeat only the enhanced code on continuation lines ("5.7.1 more text").
             bool enhancedContinuation = firstEnhanced is not null && next.Content.StartsWith(firstEnhanced + " ", StringComparison.Ordinal);
-            if (!(lastSep == '-' || next.Indented || enhancedContinuation)) break;
+            if (!(lastSep == '-' || next.Indented || enhancedContinuation || bareCode)) break;
             if (next.Content.Length == 0 || next.Direction == Direction.Client || candidateLines.Contains(endLine + 1)) break;
             if (StopLineRegex().IsMatch(next.Content)) break;
             endLine++;
@@ -185,6 +187,7 @@ public static partial class PastedReplyParser
         if (before.Contains("Exceeded storage allocation", StringComparison.OrdinalIgnoreCase)) return 552;
         if (before.Contains("Mailbox name not allowed", StringComparison.OrdinalIgnoreCase)) return 553;
         if (before.Contains("Service not available", StringComparison.OrdinalIgnoreCase)) return 421;
+        if (before.Contains("Error in processing", StringComparison.OrdinalIgnoreCase)) return 451;
         return null;
     }
 
@@ -341,6 +344,7 @@ public static partial class PastedReplyParser
         if (CommandFieldRegex().Match(text) is { Success: true } field) return ReplyFacts.NormalizePhase(field.Groups["cmd"].Value);
         if (ExpectedCodeRegex().Match(text) is { Success: true } expected)
             return expected.Groups["exp"].Value switch { "235" or "334" => "AUTH", "354" => "DATA", "220" => "STARTTLS", _ => null };
+        if (StarttlsPhaseRegex().IsMatch(text)) return "STARTTLS";
         if (AuthPhaseRegex().IsMatch(text)) return "AUTH";
         if (MailPhaseRegex().IsMatch(text)) return "MAIL";
         if (RcptPhaseRegex().IsMatch(text)) return "RCPT";
@@ -374,7 +378,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?:(?<sep>[ -])|:(?=\s*\S)|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:[:(\[;,'""=]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)")]
+    [GeneratedRegex(@"(?:[:(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
     private static partial Regex EmbeddedReplyRegex();
 
     // Wrappers that quote a reply another server sent while relaying: the user's own submission was accepted.
@@ -407,6 +411,9 @@ public static partial class PastedReplyParser
 
     [GeneratedRegex(@"Invalid login|AuthenticationFailedException|SMTPAuthenticationError|SMTPAuthenticationError|AuthenticationException|Could not authenticate|Failed to authenticate|SASL authentication failed|authenticator failed|EAUTH|Authentication failed:|login failed", RegexOptions.IgnoreCase)]
     private static partial Regex AuthPhaseRegex();
+
+    [GeneratedRegex(@"upgrading connection with STARTTLS|STARTTLS (?:command )?failed|Error upgrading connection", RegexOptions.IgnoreCase)]
+    private static partial Regex StarttlsPhaseRegex();
 
     [GeneratedRegex(@"Mail command failed|SMTPSenderRefused|SMTPSenderFailedException|Sender address rejected|MAIL FROM failed", RegexOptions.IgnoreCase)]
     private static partial Regex MailPhaseRegex();

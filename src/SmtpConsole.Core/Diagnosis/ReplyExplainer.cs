@@ -120,8 +120,9 @@ public static class ReplyExplainer
             reasons.Add(best == 3 ? $"code {facts.Code}" : $"code class {facts.Code / 100}xx");
         }
 
-        // Generic entries keyed on an enhanced code say nothing about replies that carry none.
-        if (c.Enhanced is not null && facts.Enhanced is null && c.Entry.IsGeneric) return null;
+        // Entries keyed on an enhanced code say nothing about replies that carry none, unless their text matches
+        // (a provider's 5.7.708 entry must not explain a bare "550 mailbox unavailable" from that provider).
+        if (c.Enhanced is not null && facts.Enhanced is null && (c.Entry.IsGeneric || c.Pattern is null)) return null;
         if (c.Enhanced is not null && facts.Enhanced is { } enh)
         {
             if (!c.Enhanced.Matches(enh)) return null;
