@@ -17,16 +17,24 @@ public static class ExplanationFormatter
         var facts = explanation.Facts;
         var lines = new List<string>();
         string code = facts.Code.ToString(CultureInfo.InvariantCulture);
-        lines.Add(Label("Reply") + code + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
+        string shownCode = facts.CodeInferred ? "(" + facts.CodeDisplay + ")" : code;
+        lines.Add(Label("Reply") + shownCode + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
         lines.Add(Label("Class") + explanation.ReplyClass);
         if (explanation.CodeMeaning is { } cm)
             lines.Add(Label("Code") + $"{code} — {cm.Title} ({cm.Rfc})");
+        else if (facts.CodeUnknown)
+            lines.Add(Label("Code") + "not shown in the input; explained from the text only"
+                + (explanation.Best is { } b0 && b0.Entry.Codes.Count > 0 ? $" (this reply is usually sent as {string.Join('/', b0.Entry.Codes)})" : string.Empty));
         else if (facts.CodeInferred)
-            lines.Add(Label("Code") + "not in the input; only the enhanced code was found");
+            lines.Add(Label("Code") + $"not shown in the input; class {facts.Code / 100}xx taken from the enhanced code");
+        if (explanation.Origin is { } origin)
+            lines.Add(Label("Origin") + origin);
         if (facts.Enhanced is { } e)
         {
             string meaning = explanation.EnhancedMeaning is { } em
-                ? $"{em.Title} ({em.Rfc}): {em.Description}"
+                ? explanation.EnhancedMeaningMisleading
+                    ? $"used by this server outside its registry meaning; the registry title \"{em.Title}\" does not describe this reply"
+                    : $"{em.Title} ({em.Rfc}): {em.Description}"
                 : "not in the IANA registry (provider-specific detail code)";
             lines.Add(Label("Enhanced") + $"{e} — {meaning}");
             string cls = explanation.EnhancedClass?.Title ?? "?";
@@ -77,8 +85,12 @@ public static class ExplanationFormatter
         writer.WriteStartObject();
 
         writer.WriteStartObject("reply");
-        writer.WriteNumber("code", facts.Code);
+        // An inferred code is never printed as if it had been sent: null here, the class in codeClass.
+        if (facts.CodeInferred) writer.WriteNull("code"); else writer.WriteNumber("code", facts.Code);
         writer.WriteBoolean("codeInferred", facts.CodeInferred);
+        if (facts.CodeUnknown) writer.WriteNull("codeClass"); else writer.WriteNumber("codeClass", facts.Code / 100);
+        writer.WriteString("codeDisplay", facts.CodeDisplay);
+        writer.WriteBoolean("fromRemoteServer", facts.FromRemoteServer);
         if (facts.Enhanced is { } e) writer.WriteString("enhanced", e.ToString()); else writer.WriteNull("enhanced");
         writer.WriteStartArray("lines");
         foreach (string l in facts.Lines) writer.WriteStringValue(l);
@@ -89,6 +101,7 @@ public static class ExplanationFormatter
         writer.WriteEndObject();
 
         writer.WriteString("class", explanation.ReplyClass);
+        WriteOptional(writer, "origin", explanation.Origin);
         if (explanation.CodeMeaning is { } cm)
         {
             writer.WriteStartObject("codeMeaning");
@@ -108,6 +121,7 @@ public static class ExplanationFormatter
             WriteOptional(writer, "rfc", explanation.EnhancedMeaning?.Rfc);
             WriteOptional(writer, "class", explanation.EnhancedClass?.Title);
             WriteOptional(writer, "subject", explanation.EnhancedSubject?.Title);
+            writer.WriteBoolean("registryTitleApplies", !explanation.EnhancedMeaningMisleading);
             writer.WriteEndObject();
         }
         else writer.WriteNull("enhancedMeaning");
@@ -140,6 +154,7 @@ public static class ExplanationFormatter
             writer.WriteEndArray();
             WriteOptional(writer, "docs", m.Entry.Docs);
             writer.WriteString("source", m.Entry.Source);
+            if (m.Entry.RetryHelps is { } retry) writer.WriteBoolean("retryHelps", retry); else writer.WriteNull("retryHelps");
             writer.WriteStartArray("reasons");
             foreach (string r in m.Reasons) writer.WriteStringValue(r);
             writer.WriteEndArray();

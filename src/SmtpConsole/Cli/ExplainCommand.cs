@@ -28,22 +28,25 @@ internal sealed class ExplainCommand
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
-            // '-' reads stdin, as with replay.
-            bool fromStdin = words.Length == 0 || (words.Length == 1 && words[0] == "-");
-            string text = fromStdin ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : string.Join(' ', words);
-            var parsed = PastedReplyParser.Parse(text);
-            if (!parsed.IsSuccess)
+            // "explain -" reads the reply from stdin, like omitting it.
+            string text = words.Length > 0 && !(words.Length == 1 && words[0] == "-")
+                ? string.Join(' ', words)
+                : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
+            string? host = result.GetValue(_host), provider = result.GetValue(_provider);
+            var after = result.GetValue(_after) is { Length: > 0 } line ? PendingCommand.Command(line.Trim(), line.Trim()) : null;
+            ReplyFacts? seen = null;
+            var (explanation, error) = PastedReplyExplainer.Explain(text, f => seen = f with
             {
-                await Console.Error.WriteLineAsync("smtpconsole explain: " + parsed.Error).ConfigureAwait(false);
+                Host = host ?? f.Host,
+                ProviderHint = provider ?? f.ProviderHint,
+                Phase = after?.Verb ?? f.Phase,
+            });
+            if (explanation is null)
+            {
+                await Console.Error.WriteLineAsync("smtpconsole explain: " + error).ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
-            var facts = parsed.Facts!;
-            if (result.GetValue(_host) is { } host) facts = facts with { Host = host };
-            if (result.GetValue(_provider) is { } provider) facts = facts with { ProviderHint = provider };
-            var after = result.GetValue(_after) is { Length: > 0 } line ? PendingCommand.Command(line.Trim(), line.Trim()) : null;
-            if (after is not null) facts = facts with { Phase = after.Verb };
-            var explanation = ReplyExplainer.Explain(facts);
-            var cause = SessionStateHints.For(after, facts.Code, facts.Text, state: null);
+            var cause = SessionStateHints.For(after, seen?.Code ?? 0, seen?.Text ?? text, state: null);
             if (result.GetValue(_json))
             {
                 using var stdout = Console.OpenStandardOutput();
