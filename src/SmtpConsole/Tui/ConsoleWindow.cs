@@ -170,7 +170,7 @@ internal sealed partial class ConsoleWindow : Window
     {
         _transcript.SetFocus();
         if (_transcript.SelectedRow < 0 && _host.Store.RowCount > 0)
-            _transcript.Select(Math.Min(_host.Store.RowCount, _transcript.Viewport.Y + _transcript.Viewport.Height) - 1);
+            _transcript.Select(_transcript.LastVisibleRow >= 0 ? _transcript.LastVisibleRow : _host.Store.RowCount - 1);
     }
 
     private void ApplyMode(RunnerMode mode)
