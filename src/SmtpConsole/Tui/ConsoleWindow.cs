@@ -57,6 +57,7 @@ internal sealed partial class ConsoleWindow : Window
 
         _input.CompletionSource = () => new CompletionContext(host.Session.Capabilities, host.Options.ProfileNames());
         _input.Submitted += OnSubmitted;
+        _input.LinesPasted += OnLinesPasted;
         _input.CancelRequested += OnCancelRequested;
         _input.TranscriptKeyPressed += OnTranscriptKey;
         _input.FocusTranscriptRequested += FocusTranscript;
@@ -67,7 +68,7 @@ internal sealed partial class ConsoleWindow : Window
         host.Controller.ActivityChanged += () => _activityDirty = true;
         host.Session.StateChanged += () => _statusDirty = true;
         host.Runner.ModeChanged += mode => host.Dispatcher.Post(() => ApplyMode(mode));
-        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer));
+        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer, OnLinesPastedIntoSecret));
         host.Interaction.ShowConfirm = (question, answer) => OpenPanel(new ConfirmPanel("Credentials without TLS", question, "Send anyway", answer));
     }
 
@@ -133,6 +134,22 @@ internal sealed partial class ConsoleWindow : Window
         if (line.Length == 0 && !body && controller.IsIdle) return;
         if (!_transcript.Follow) _transcript.ScrollToEnd();
         controller.Submit(line);
+    }
+
+    /// <summary>A multi-line paste: each line is queued as if typed and sent with Enter (empty lines too: in a body they matter).</summary>
+    private void OnLinesPasted(IReadOnlyList<string> lines)
+    {
+        if (!_transcript.Follow) _transcript.ScrollToEnd();
+        var controller = _host.Controller;
+        foreach (string line in lines) controller.Submit(line);
+        _modeLine.SetHint($"pasted {lines.Count} line(s)");
+    }
+
+    /// <summary>Lines pasted into a secret prompt are not a secret: they wait in the queue behind the step that asked.</summary>
+    private void OnLinesPastedIntoSecret(IReadOnlyList<string> lines)
+    {
+        OnLinesPasted(lines);
+        _modeLine.SetHint($"pasted {lines.Count} line(s) queued; the secret prompt takes one line");
     }
 
     private void OnCancelRequested()
