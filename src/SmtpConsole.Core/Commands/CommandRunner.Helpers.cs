@@ -124,6 +124,12 @@ public sealed partial class CommandRunner
     private async Task<StepOutcome> AuthAsync(AuthCommand command, CancellationToken ct)
     {
         if (!_session.IsConnected) return Track(await _session.SendCommandAsync("AUTH", ct: ct).ConfigureAwait(false), helper: true);
+        // Checks first (what the server offers, then consent to clear text), the secret last: nobody types a
+        // password only to learn it will not be sent, or that the server does not offer AUTH here.
+        string? offerProblem = AuthOffer.Problem(_session.Capabilities, command.Mechanism, _session.IsTls);
+        if (offerProblem is not null) _session.Transcript.Warn(offerProblem);
+        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct, offerProblem).ConfigureAwait(false);
+        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
         string? secret = command.Secret;
         if (secret is null)
         {
@@ -131,9 +137,7 @@ public sealed partial class CommandRunner
             if (secret is null)
                 return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}} from --var or SMTPCONSOLE_VARIABLE), or run interactively to be asked");
         }
-        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct).ConfigureAwait(false);
-        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
-        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true };
+        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true, OfferChecked = true };
         return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);
     }
 

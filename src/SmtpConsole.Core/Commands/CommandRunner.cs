@@ -166,11 +166,12 @@ public sealed partial class CommandRunner
         return new SendAnnotation(true, "SASL response (hidden: it may carry the password)");
     }
 
-    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct)
+    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct, string? offerProblem = null)
     {
         if (Settings.AllowPlaintextAuth) return true;
+        string also = offerProblem is null ? string.Empty : " Also, " + offerProblem + ".";
         bool yes = await _interaction.ConfirmPlaintextAuthAsync(
-            "This connection is not encrypted: the user name and password would travel in clear text. Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
+            "This connection is not encrypted: the user name and password would travel in clear text." + also + " Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
         if (!yes)
         {
             _session.Transcript.Error("refused to send credentials over a connection without TLS: run /starttls first (or connect with --starttls/--tls); to send them in clear anyway, confirm in the TUI or pass --allow-plaintext-auth");

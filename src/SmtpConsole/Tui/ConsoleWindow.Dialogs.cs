@@ -174,6 +174,7 @@ internal sealed partial class ConsoleWindow
         try
         {
             int count = TranscriptSaver.Save(path, store.Events(), format, _host.Options.ShowSecrets, header);
+            SavedTranscriptPath = Path.GetFullPath(path);
             _host.Recorder.Info($"saved {count.ToString(CultureInfo.InvariantCulture)} events to {Path.GetFullPath(path)}{(format == TranscriptSaveFormat.Text ? " (replay it: smtpconsole replay FILE, or F8)" : string.Empty)}");
             if (_host.Options.ShowSecrets) _host.Recorder.Warn("--show-secrets: the saved file contains passwords and tokens in clear");
         }

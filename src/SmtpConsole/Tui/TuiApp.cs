@@ -65,6 +65,7 @@ internal static class TuiApp
         Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
         IApplication? app = null;
         UiWakeUp? wakeUp = null;
+        IReadOnlyList<string>? exitLines = null;
         UnhandledExceptionEventHandler restoreOnCrash = (_, _) => RestoreTerminal(ref app);
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
@@ -84,11 +85,16 @@ internal static class TuiApp
             });
             var running = app;
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
-            using (ct.Register(() => running.Invoke(() => running.RequestStop(window))))
+            using (ct.Register(() => running.Invoke(() =>
+            {
+                window.SetExitReason("stopped by a signal");
+                running.RequestStop(window);
+            })))
             {
                 app.Run(window);
             }
             wakeUp.Stop();
+            exitLines = window.ExitLines();
             return 0;
         }
         catch (Exception ex)
@@ -106,6 +112,8 @@ internal static class TuiApp
             wakeUp?.Stop();
             AppDomain.CurrentDomain.UnhandledException -= restoreOnCrash;
             RestoreTerminal(ref app);
+            // Back on the normal screen: leave where the session went, so quitting does not erase it.
+            if (exitLines is not null) foreach (string line in exitLines) await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
             await host.DisposeAsync().ConfigureAwait(false);
             if (await practice.ConfigureAwait(false) is { } server) await server.DisposeAsync().ConfigureAwait(false);
         }
