@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Sasl;
 using SmtpConsole.Core.Session;
@@ -146,16 +147,8 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> DataFileAsync(string file, CancellationToken ct)
     {
-        string path = Path.GetFullPath(file, Settings.BaseDirectory);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Usage($"/data @{file}: cannot read the file ({ex.Message})");
-        }
+        if (!TryOpenMessageFile("/data", file, out var stream, out var refusal)) return refusal;
+        string path = stream.Name;
         await using (stream.ConfigureAwait(false))
         {
             long total = stream.Length;
@@ -165,6 +158,23 @@ public sealed partial class CommandRunner
             if (result.Reply?.Code != 354) return Track(result, helper: true);
             var progress = new Progress(this, total);
             return Track(await _session.SendDataBodyAsync(stream, Path.GetFileName(path), progress, ct).ConfigureAwait(false), helper: true);
+        }
+    }
+
+    /// <summary>Opens the message file of <c>/data @FILE</c> or <c>/bdat @FILE</c> (relative to the script's folder); a usage error in words when it cannot be read.</summary>
+    private bool TryOpenMessageFile(string helper, string file, [NotNullWhen(true)] out FileStream? stream, out StepOutcome refusal)
+    {
+        refusal = StepOutcome.Ok();
+        try
+        {
+            stream = new FileStream(Path.GetFullPath(file, Settings.BaseDirectory), FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            return true;
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            stream = null;
+            refusal = Usage($"{helper} @{file}: cannot read the file ({ex.Message})");
+            return false;
         }
     }
 
@@ -196,16 +206,7 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> BdatAsync(BdatCommand command, CancellationToken ct)
     {
-        string path = Path.GetFullPath(command.File, Settings.BaseDirectory);
-        FileStream stream;
-        try
-        {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Usage($"/bdat @{command.File}: cannot read the file ({ex.Message})");
-        }
+        if (!TryOpenMessageFile("/bdat", command.File, out var stream, out var refusal)) return refusal;
         await using (stream.ConfigureAwait(false))
         {
             if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Chunking)
