@@ -101,8 +101,15 @@ public sealed class SmtpConnection : IAsyncDisposable
     public static async Task<SmtpConnection> OpenAsync(string host, int port, TimeSpan timeout, Encoding? fallbackEncoding, Proxy.ProxyAddress? proxy, Action<string>? progress, CancellationToken ct)
     {
         if (proxy is null) return await OpenAsync(host, port, timeout, fallbackEncoding, ct).ConfigureAwait(false);
-        var socket = await Proxy.ProxyConnector.ConnectAsync(proxy, host.Trim('[', ']'), port, timeout, progress, ct).ConfigureAwait(false);
-        return new SmtpConnection(socket, fallbackEncoding);
+        try
+        {
+            var socket = await Proxy.ProxyConnector.ConnectAsync(proxy, host.Trim('[', ']'), port, timeout, progress, ct).ConfigureAwait(false);
+            return new SmtpConnection(socket, fallbackEncoding);
+        }
+        catch (Proxy.ProxyConnectionException ex)
+        {
+            throw new SmtpConnectionException(ex.Message, ex.InnerException);
+        }
     }
 
     /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>

@@ -23,12 +23,7 @@ internal sealed class ReplayCommand
         var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
         command.Arguments.Add(_script);
         _connection.AddTo(command);
-        command.Options.Add(_vars);
-        command.Options.Add(_json);
-        command.Options.Add(_transcript);
-        command.Options.Add(_allowPlaintextAuth);
-        command.Options.Add(_showSecrets);
-        command.Options.Add(_keepGoing);
+        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }

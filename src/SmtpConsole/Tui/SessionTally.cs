@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Tui;

@@ -1,4 +1,4 @@
-namespace SmtpConsole.Tests.Support;
+namespace SmtpConsole.Testing;
 
 /// <summary>One canned server reply: its text (lines separated by '\n'), an optional delay, or silence.</summary>
 /// <param name="Text">The reply as sent, e.g. <c>"250-mx.example\n250 AUTH LOGIN"</c>; null sends nothing (a server that hangs).</param>

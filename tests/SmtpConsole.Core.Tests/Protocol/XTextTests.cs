@@ -1,7 +1,7 @@
 using CsCheck;
 using SmtpConsole.Core.Protocol;
 
-namespace SmtpConsole.Core.Tests.Commands;
+namespace SmtpConsole.Core.Tests.Protocol;
 
 public class XTextTests
 {

@@ -1,12 +1,12 @@
 using SmtpConsole.Core.Profiles;
 
-namespace SmtpConsole.Core.Tests.Profiles;
+namespace SmtpConsole.Testing;
 
 /// <summary>
 /// Throw-away shipped and user profile folders under the temp directory, so no test touches the real user
 /// configuration or the process environment.
 /// </summary>
-internal sealed class TemporaryProfileFolders : IDisposable
+public sealed class TemporaryProfileFolders : IDisposable
 {
     public TemporaryProfileFolders()
     {

@@ -1,7 +1,6 @@
-using SmtpConsole.Core.Analysis;
 using SmtpConsole.Core.Protocol;
 
-namespace SmtpConsole.Core.Tests.Commands;
+namespace SmtpConsole.Core.Tests.Protocol;
 
 public class MailParametersTests
 {
@@ -81,16 +80,6 @@ public class MailParametersTests
     {
         Assert.Contains(MailParameters.Check("MAIL", "REQUIRETLS", isTls: false), p => p.Contains("only valid over TLS"));
         Assert.Empty(MailParameters.Check("MAIL", "REQUIRETLS", isTls: true));
-    }
-
-    [Fact]
-    public void Advisor_WarnsAboutSyntaxAndMissingExtensions()
-    {
-        var advisor = new SessionAdvisor();
-        var advice = advisor.BeforeCommand("MAIL FROM:<a@example.test> SIZE=abc RET=HDRS", Bare, null).ToList();
-        Assert.Contains(advice, a => a.IsWarning && a.Text.Contains("not a number"));
-        Assert.Contains(advice, a => a.IsWarning && a.Text.Contains("did not advertise DSN"));
-        Assert.Empty(advisor.BeforeCommand("RCPT TO:<b@example.test> NOTIFY=SUCCESS,FAILURE", Postfix, null));
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace SmtpConsole.Core.Tests.Support;
+namespace SmtpConsole.Testing;
 
 /// <summary>A tiny well-behaved SMTP dialogue for scripted servers: enough for runner and replay tests.</summary>
 public static class MiniSmtp

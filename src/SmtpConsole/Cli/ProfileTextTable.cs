@@ -1,6 +1,7 @@
 using System.Text;
+using SmtpConsole.Core.Profiles;
 
-namespace SmtpConsole.Core.Profiles;
+namespace SmtpConsole.Cli;
 
 /// <summary>Lays out rows of text in left-aligned columns separated by two spaces.</summary>
 internal static class ProfileTextTable

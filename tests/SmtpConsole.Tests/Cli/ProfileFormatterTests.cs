@@ -1,6 +1,7 @@
+using SmtpConsole.Cli;
 using SmtpConsole.Core.Profiles;
 
-namespace SmtpConsole.Core.Tests.Profiles;
+namespace SmtpConsole.Tests.Cli;
 
 public sealed class ProfileFormatterTests : IDisposable
 {

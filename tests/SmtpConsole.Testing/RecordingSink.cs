@@ -1,6 +1,6 @@
 using SmtpConsole.Core.Transcript;
 
-namespace SmtpConsole.Core.Tests.Support;
+namespace SmtpConsole.Testing;
 
 /// <summary>Keeps every transcript event for assertions.</summary>
 public sealed class RecordingSink : ITranscriptSink

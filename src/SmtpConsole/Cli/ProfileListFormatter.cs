@@ -1,6 +1,7 @@
 using System.Globalization;
+using SmtpConsole.Core.Profiles;
 
-namespace SmtpConsole.Core.Profiles;
+namespace SmtpConsole.Cli;
 
 /// <summary>Renders <c>smtpconsole profiles</c>: one row per profile, then where profiles were searched and any problems.</summary>
 public static class ProfileListFormatter

@@ -1,4 +1,6 @@
-namespace SmtpConsole.Core.Profiles;
+using SmtpConsole.Core.Profiles;
+
+namespace SmtpConsole.Cli;
 
 /// <summary>Renders <c>smtpconsole profiles show NAME</c>: the merged profile, where each value came from, notes and documentation.</summary>
 public static class ProfileShowFormatter
