@@ -33,16 +33,20 @@ public static partial class ScriptReader
             if (raw[i].Contains('\r')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a CR character, which would split it into two SMTP lines; refused");
             if (raw[i].Contains('\0')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a NUL character; refused");
         }
-        bool isTranscript = raw.Any(l => l.StartsWith("C:", StringComparison.Ordinal) || l.StartsWith("S:", StringComparison.Ordinal)
-                                         || l.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal) || l.StartsWith(TranscriptTextFormat.HelperEndPrefix, StringComparison.Ordinal) || l.Trim() == "# <<");
+        // A transcript is recognised by C:/S: lines or helper markers outside a message body: a body line of a plain
+        // script may itself start with "C:" without turning the script into a transcript.
         var builder = new Builder(source);
-        if (isTranscript) ReadTranscript(raw, builder);
-        else ReadPlain(raw, builder);
+        bool isTranscript = !ReadPlain(raw, builder);
+        if (isTranscript)
+        {
+            builder = new Builder(source);
+            ReadTranscript(raw, builder);
+        }
         return new ScriptDocument(source, builder.Lines, builder.Variables, isTranscript);
     }
 
     /// <summary>A plain script: body mode starts after a DATA (or <c>/data</c>) unless its <c>/expect</c> lines allow only a refusal.</summary>
-    private static void ReadPlain(string[] raw, Builder b)
+    private static bool ReadPlain(string[] raw, Builder b)
     {
         bool inBody = false;
         bool inPipeline = false;
@@ -67,6 +71,7 @@ public static partial class ScriptReader
                 if (line == ".") inBody = false;
                 continue;
             }
+            if (IsTranscriptLine(line)) return false;
             string trimmed = line.Trim();
             if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
             b.Command(number, line);
@@ -103,7 +108,12 @@ public static partial class ScriptReader
         }
         if (inPipeline) throw new ScriptSyntaxException($"{b.Source}:{pipelineStart}: /pipeline is not closed with /end");
         if (inBody || enterBodyAfter >= 0) throw new ScriptSyntaxException($"{b.Source}: the message body is not ended by a line with a single '.'");
+        return true;
     }
+
+    private static bool IsTranscriptLine(string line) =>
+        line.StartsWith("C:", StringComparison.Ordinal) || line.StartsWith("S:", StringComparison.Ordinal)
+        || line.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal) || line.StartsWith(TranscriptTextFormat.HelperEndPrefix, StringComparison.Ordinal) || line.Trim() == "# <<";
 
     /// <summary>A saved transcript: only C: lines are sent; S: lines are expectations; '#' lines are never sent.</summary>
     private static void ReadTranscript(string[] raw, Builder b)
@@ -203,6 +213,7 @@ public static partial class ScriptReader
         }
         string flag = words.Length >= 3 ? " --initial" : " --no-initial";
         string helper = $"/auth {mechanism} {(user is null ? "${" + UserVariable + "}" : CommandLineParser.Quote(user))} ${{{PasswordVariable}}}{flag}";
+        if (finalCode is not null && finalCode[0] is '4' or '5') helper = WithRefusedSecret(helper);
         b.Command(start + 1, helper);
         if (finalCode is not null) b.Expect(finalLine + 1, raw[finalLine], finalCode);
         end = finalCode is null ? raw.Length - 1 : finalLine;
@@ -299,7 +310,8 @@ public static partial class ScriptReader
                     if (_finals.LastOrDefault(f => f.Code != "354") is { Line: not null } end) b.Expect(end.Number, end.Line, end.Code);
                     return false;
                 case "/auth":
-                    b.Command(Number, WithPasswordPlaceholder(Helper));
+                    bool refused = _finals.Count > 0 && _finals[^1].Code[0] is '4' or '5';
+                    b.Command(Number, refused ? WithRefusedSecret(Helper) : WithPasswordPlaceholder(Helper));
                     break;
                 default:
                     b.Command(Number, Helper);
@@ -327,6 +339,13 @@ public static partial class ScriptReader
         var flags = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal));
         return string.Join(' ', new[] { args[0], positional[0], CommandLineParser.Quote(positional[1]), "${" + PasswordVariable + "}" }.Concat(flags));
     }
+
+    /// <summary>
+    /// A login the server refused is replayed with a fresh random secret: the secret that was refused was never saved,
+    /// and any wrong one gets the same answer, so the replay needs no value for it.
+    /// </summary>
+    private static string WithRefusedSecret(string authLine) =>
+        WithPasswordPlaceholder(authLine).Replace("${" + PasswordVariable + "}", "refused-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
 
     private static void RefuseRedacted(string command, int number, string source)
     {
