@@ -458,6 +458,8 @@ public sealed class ProfileCatalog
                 var layer = _resolver.FindScalarLayer(fullPath);
                 string? value = null;
                 layer?.TryGetValue(fullPath, out value);
+                if (display == "proxy" && value is not null && ProfileValueParsers.HasLiteralProxyPassword(value))
+                    value = ProfileValueParsers.WithoutUserInfo(value) + " (refused: a literal password is not allowed)";
                 origins.Add(Origin(display, DisplayScalar(value), layer, fullPath));
                 break;
             }
