@@ -58,6 +58,9 @@ public sealed partial class SmtpSession : IAsyncDisposable
     public SmtpReply? Greeting { get; private set; }
     public SmtpReply? LastReply { get; private set; }
 
+    /// <summary>How long the TCP connection (and any proxy handshake) took, without TLS or the wait for the greeting.</summary>
+    public TimeSpan? ConnectTime { get; private set; }
+
     /// <summary>Time from sending the last command to its reply.</summary>
     public TimeSpan? LastLatency { get; private set; }
 
@@ -106,6 +109,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Warn("connect cancelled");
             return CommandResult.Fail(CommandFailure.Cancelled, "connect cancelled");
         }
+        ConnectTime = stopwatch.Elapsed;
         _phase.OnConnected();
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
             $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
