@@ -137,9 +137,9 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (!ehlo.Succeeded) return ehlo;
         if (!Capabilities.StartTls)
         {
-            const string message = "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around)";
-            _transcript.Error(message);
-            return CommandResult.Fail(CommandFailure.TlsFailed, message);
+            string message = CoreMessages.StartTlsNotAdvertised;
+            _transcript.Error(message, Remedy.UseImplicitTls);
+            return CommandResult.Fail(CommandFailure.TlsFailed, message, Remedy.UseImplicitTls);
         }
         return await StartTlsAsync(ct).ConfigureAwait(false);
     }
