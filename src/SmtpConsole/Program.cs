@@ -57,6 +57,11 @@ internal static class Program
         root.Subcommands.Add(new ProfilesCommand().Build());
         root.Subcommands.Add(new PracticeCommand().Build());
 
+        if (MisplacedSubcommand(root, args) is { } suggestion)
+        {
+            await Console.Error.WriteLineAsync("smtpconsole: " + suggestion).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
@@ -65,5 +70,19 @@ internal static class Program
             return ExitCodes.UsageError;
         }
         return await parsed.InvokeAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// <c>smtpconsole HOST PORT doctor</c>: a command name after the target. Commands come first, so say which form
+    /// was meant instead of "unrecognized argument".
+    /// </summary>
+    private static string? MisplacedSubcommand(RootCommand root, string[] args)
+    {
+        var names = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (args.Length == 0 || names.Contains(args[0]) || args[0].StartsWith('-')) return null;
+        int at = Array.FindIndex(args, 1, names.Contains);
+        if (at < 0) return null;
+        string rest = string.Join(' ', args.Where((_, i) => i != at).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+        return $"'{args[at]}' is a command and comes first; 'smtpconsole HOST PORT {args[at]}' is not a valid form; did you mean: smtpconsole {args[at]} {rest}";
     }
 }

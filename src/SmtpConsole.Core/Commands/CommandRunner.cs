@@ -174,7 +174,7 @@ public sealed partial class CommandRunner
             "This connection is not encrypted: the user name and password would travel in clear text." + also + " Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
         if (!yes)
         {
-            _session.Transcript.Error("refused to send credentials over a connection without TLS: run /starttls first (or connect with --starttls/--tls); to send them in clear anyway, confirm in the TUI or pass --allow-plaintext-auth");
+            _session.Transcript.Error(Messages.CoreMessages.PlaintextCredentialsRefused, Messages.Remedy.UseStartTls);
         }
         return yes;
     }

@@ -36,6 +36,11 @@ public static class CoreMessages
 
     public static string HintMailAndRcptMissing(string verb) => Format("MAIL FROM and RCPT TO are missing: {0} comes after MAIL FROM and at least one accepted RCPT TO", verb);
 
+    // Consent and TLS (the remedy is a key: see Remedy).
+    public static string PlaintextCredentialsRefused => "refused to send credentials over a connection without TLS: anyone on the path could read them";
+
+    public static string StartTlsNotAdvertised => "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured";
+
     // Session messages.
     public static string UnsolicitedReply => "unsolicited: no command was waiting for this reply";
 

@@ -64,6 +64,9 @@ public sealed partial class SmtpSession : IAsyncDisposable
     public SmtpReply? Greeting { get; private set; }
     public SmtpReply? LastReply { get; private set; }
 
+    /// <summary>How long the TCP connection (and any proxy handshake) took, without TLS or the wait for the greeting.</summary>
+    public TimeSpan? ConnectTime { get; private set; }
+
     /// <summary>Time from sending the last command to its reply.</summary>
     public TimeSpan? LastLatency { get; private set; }
 
@@ -112,6 +115,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Warn("connect cancelled");
             return CommandResult.Fail(CommandFailure.Cancelled, "connect cancelled");
         }
+        ConnectTime = stopwatch.Elapsed;
         _phase.OnConnected();
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
             $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
@@ -139,12 +143,13 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (!ehlo.Succeeded || !Capabilities.StartTls)
         {
             // TLS was asked for and cannot happen: close rather than leave a plain-text connection to type into.
+            var remedy = ehlo.Succeeded ? Remedy.UseImplicitTls : Remedy.None;
             string message = ehlo.Succeeded
-                ? "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around); connection closed"
+                ? CoreMessages.StartTlsNotAdvertised + "; connection closed"
                 : "EHLO failed before STARTTLS, so the connection cannot be secured; connection closed";
-            _transcript.Error(message);
+            _transcript.Error(message, remedy);
             await DisconnectAsync(null).ConfigureAwait(false);
-            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message);
+            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message) { Remedy = remedy };
         }
         return await StartTlsAsync(ct).ConfigureAwait(false);
     }

@@ -46,6 +46,9 @@ public sealed class TranscriptEvent
     /// <summary>For <see cref="TranscriptEventKind.Expect"/>: whether the expectation held.</summary>
     public bool? Passed { get; init; }
 
+    /// <summary>For errors and warnings: what the user can do, as a key each front end words itself.</summary>
+    public Messages.Remedy Remedy { get; init; }
+
     /// <summary>For replies: the command it answers, the phase, and the engine's hint and explanation.</summary>
     public ReplyContext? Context { get; init; }
 

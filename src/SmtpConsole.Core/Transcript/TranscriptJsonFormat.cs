@@ -84,6 +84,7 @@ public static class TranscriptJsonFormat
                 w.WriteBoolean("passed", e.Passed ?? false);
                 break;
         }
+        if (e.Remedy != Messages.Remedy.None) w.WriteString("remedy", e.Remedy.ToString());
         if (e.Helper != HelperBoundary.None) w.WriteString("helper", e.Helper == HelperBoundary.Start ? "start" : "end");
         w.WriteEndObject();
     }

@@ -69,6 +69,11 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
             else sb.Append(line);
             sb.Append('\n');
         }
+        if (CliRemedies.For(e.Remedy) is { } remedy)
+        {
+            string line = "#    ↳ " + remedy;
+            sb.Append(_colour ? "\e[2m" + line + Reset : line).Append('\n');
+        }
         if (_output is not null)
         {
             _output.WriteText(sb.ToString());

@@ -11,6 +11,8 @@ internal sealed class ReplayCommand
 {
     private readonly ConnectionArguments _connection = new();
     private readonly Argument<string> _script = new("SCRIPT") { Description = "Script or saved transcript to run ('-' reads stdin)" };
+    private readonly Argument<string?> _host = new("HOST") { Description = "Server to talk to, like the main command (or --host, --profile, or a /connect line in the script)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE for ${NAME} in the script (repeatable)", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per transcript event" };
     private readonly Option<string?> _transcript = new("--transcript") { Description = "Also append the transcript to FILE (JSON lines when it ends in .jsonl/.json)" };
@@ -22,6 +24,8 @@ internal sealed class ReplayCommand
     {
         var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
         command.Arguments.Add(_script);
+        command.Arguments.Add(_host);
+        command.Arguments.Add(_port);
         _connection.AddTo(command);
         foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -47,9 +51,9 @@ internal sealed class ReplayCommand
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
             defaults = _connection.Defaults(result);
-            target = ProfileTargets.Resolve(_connection, result, null, null, defaults, out builtin);
+            target = ProfileTargets.Resolve(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults, out builtin);
             if (target is null && builtin is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
-                throw new UsageException("no server to talk to: give --host H [--port N] (or --profile NAME), or put a /connect line in the script");
+                throw new UsageException("no server to talk to: give HOST [PORT] or --host H [--port N] (or --profile NAME), or put a /connect line in the script");
         }
         catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
         {

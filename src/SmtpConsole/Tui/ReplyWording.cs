@@ -15,8 +15,9 @@ internal static class ReplyWording
     /// <summary>The screen's pointer to the full explanation.</summary>
     public const string ExplainPointer = " — F4 explains";
 
-    /// <summary>The hint row under an event, or null.</summary>
-    public static string? HintRow(TranscriptEvent e) => e.Context?.Hint is { } hint ? hint + ExplainPointer : null;
+    /// <summary>The hint row under an event (a reply's hint, or an error's remedy in the screen's words), or null.</summary>
+    public static string? HintRow(TranscriptEvent e) =>
+        e.Context?.Hint is { } hint ? hint + ExplainPointer : TuiRemedies.For(e.Remedy) is { } remedy ? "what to do: " + remedy : null;
 
     /// <summary>The F4 text of a reply event: the cause read from the session's state first, then the knowledge base's explanation.</summary>
     public static IReadOnlyList<string> Explain(SmtpSession session, TranscriptEvent e)
