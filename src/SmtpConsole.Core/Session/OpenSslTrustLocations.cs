@@ -41,6 +41,29 @@ internal static class OpenSslTrustLocations
         else SetNative(name, value);
     }
 
+    /// <summary>
+    /// OpenSSL's subject name hash of a certificate: the name under which a hashed certificate directory holds it
+    /// (<c>HASH.0</c>, <c>HASH.1</c>, …). Null when libcrypto cannot be called.
+    /// </summary>
+    public static string? SubjectHashName(System.Security.Cryptography.X509Certificates.X509Certificate2 certificate)
+    {
+        nint x509 = certificate.Handle; // an OpenSSL X509* on Linux
+        foreach (string library in (string[])["libcrypto.so.3", "libcrypto.so.1.1"])
+        {
+            try
+            {
+                ulong hash = library == "libcrypto.so.3" ? SubjectHashV3(x509) : SubjectHashV11(x509);
+                GC.KeepAlive(certificate);
+                return ((uint)hash).ToString("x8", System.Globalization.CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
+            {
+                // Try the next version.
+            }
+        }
+        return null;
+    }
+
     private static string? CompiledIn(Func<string, nint> query)
     {
         // The same library versions .NET's OpenSSL shim loads; the first one present answers.
@@ -65,6 +88,12 @@ internal static class OpenSslTrustLocations
 
     [DllImport("libc", EntryPoint = "unsetenv")]
     private static extern int UnsetEnv(byte[] name);
+
+    [DllImport("libcrypto.so.3", EntryPoint = "X509_subject_name_hash")]
+    private static extern ulong SubjectHashV3(nint x509);
+
+    [DllImport("libcrypto.so.1.1", EntryPoint = "X509_subject_name_hash")]
+    private static extern ulong SubjectHashV11(nint x509);
 
     [DllImport("libcrypto.so.3", EntryPoint = "X509_get_default_cert_file")]
     private static extern nint FileV3();

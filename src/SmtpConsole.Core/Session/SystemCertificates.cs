@@ -69,6 +69,64 @@ internal sealed class SystemCertificates
         _roots = roots;
     }
 
+    /// <summary>
+    /// Whether the system files hold <paramref name="root"/>, cheaply: the bundle file, and in each directory only
+    /// the entries OpenSSL itself would look at for that subject (<c>HASH.0</c>, <c>HASH.1</c>, … as written by
+    /// <c>openssl rehash</c> / update-ca-certificates), instead of reading all ~300 entries.
+    /// </summary>
+    [SupportedOSPlatform("linux")]
+    public static bool Holds(X509Certificate2 root, string? fileVariable, string? directoryVariable)
+    {
+        if (OpenSslTrustLocations.SubjectHashName(root) is not { } hash) return Load(fileVariable, directoryVariable).Contains(root);
+        var raw = root.RawDataMemory;
+        if (OpenSslTrustLocations.DefaultFile(fileVariable) is { } file && Decode(file).Any(der => der.AsSpan().SequenceEqual(raw.Span))) return true;
+        var directories = OpenSslTrustLocations.Directories(directoryVariable, out bool isDefault).ToList();
+        if (isDefault) directories.Add(OpenSslTrustLocations.LastResortDirectory);
+        foreach (string directory in directories)
+        {
+            for (int n = 0; ; n++)
+            {
+                string path = Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hash}.{n}"));
+                if (!File.Exists(path)) break;
+                if (Decode(path).Any(der => der.AsSpan().SequenceEqual(raw.Span))) return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>The DER bytes of every "CERTIFICATE" PEM block of a file; empty when it cannot be read.</summary>
+    private static List<byte[]> Decode(string path)
+    {
+        var certificates = new List<byte[]>();
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return certificates;
+        }
+        ReadOnlySpan<char> rest = text;
+        while (PemEncoding.TryFind(rest, out var fields))
+        {
+            // Only "CERTIFICATE": .NET skips OpenSSL's "TRUSTED CERTIFICATE" variants as well.
+            if (rest[fields.Label].SequenceEqual("CERTIFICATE"))
+            {
+                try
+                {
+                    certificates.Add(Convert.FromBase64String(rest[fields.Base64Data].ToString()));
+                }
+                catch (FormatException)
+                {
+                    // Not a certificate .NET would read either.
+                }
+            }
+            rest = rest[fields.Location.End..];
+        }
+        return certificates;
+    }
+
     [SupportedOSPlatform("linux")]
     public static SystemCertificates Load(string? fileVariable, string? directoryVariable)
     {
@@ -117,41 +175,10 @@ internal sealed class SystemCertificates
 
         bool ReadPem(string path)
         {
-            string text;
-            try
-            {
-                text = File.ReadAllText(path);
-            }
-            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-            {
-                return false;
-            }
-            bool found = false;
-            ReadOnlySpan<char> rest = text;
-            while (PemEncoding.TryFind(rest, out var fields))
-            {
-                // Only "CERTIFICATE": .NET skips OpenSSL's "TRUSTED CERTIFICATE" variants as well.
-                if (rest[fields.Label].SequenceEqual("CERTIFICATE"))
-                {
-                    found = true;
-                    string base64 = rest[fields.Base64Data].ToString();
-                    if (seen.Add(base64)) Add(base64);
-                }
-                rest = rest[fields.Location.End..];
-            }
-            return found;
-        }
-
-        void Add(string base64)
-        {
-            try
-            {
-                encoded.Add(Convert.FromBase64String(base64));
-            }
-            catch (FormatException)
-            {
-                // Not a certificate .NET would read either.
-            }
+            var found = Decode(path);
+            foreach (byte[] der in found)
+                if (seen.Add(Convert.ToBase64String(der))) encoded.Add(der);
+            return found.Count > 0;
         }
     }
 }

@@ -77,7 +77,7 @@ public sealed class TlsCertificateValidator
         {
             var root = chain.ChainElements[^1].Certificate;
             // When the system holds that root as well, the real store trusted it: "system trust store", as before.
-            if (TrustStoreNarrowing.IsFromNarrowedFile(root) && !TrustStoreNarrowing.System.Contains(root))
+            if (TrustStoreNarrowing.IsFromNarrowedFile(root) && !TrustStoreNarrowing.SystemHolds(root))
             {
                 if (_extraRoots is not null && TrustStoreNarrowing.Contains(_extraRoots, root)) basis = "--cafile";
                 else chainErrors = true;
@@ -88,7 +88,7 @@ public sealed class TlsCertificateValidator
             List<string>? customProblems = null;
             if (_extraRoots is not null && TryCustomChain(certificate, chain, out customProblems, out var customRoot) && customProblems.Count == 0)
                 // The real store, consulted first, would have verified it already when the system holds that root.
-                basis = narrowed && customRoot is not null && TrustStoreNarrowing.System.Contains(customRoot) ? "system trust store" : "--cafile";
+                basis = narrowed && customRoot is not null && TrustStoreNarrowing.SystemHolds(customRoot) ? "system trust store" : "--cafile";
             else if (narrowed && SystemChainProblems(certificate, chain) is { Count: > 0 } systemProblems)
                 problems.AddRange(customProblems ?? systemProblems);
             else if (!narrowed)

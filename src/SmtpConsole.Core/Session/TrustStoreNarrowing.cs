@@ -97,6 +97,22 @@ public static class TrustStoreNarrowing
         }
     }
 
+    /// <summary>Whether the system files (before the narrowing) hold <paramref name="root"/>; cheap, remembered per root.</summary>
+    internal static bool SystemHolds(X509Certificate2 root)
+    {
+        string key = root.Thumbprint;
+        lock (Gate)
+        {
+            if (!OperatingSystem.IsLinux() || s_narrowedTo is null) throw new InvalidOperationException("the trust store was not narrowed");
+            if (s_system is not null) return s_system.Contains(root);
+            if (!SystemHoldsCache.TryGetValue(key, out bool holds))
+                SystemHoldsCache[key] = holds = SystemCertificates.Holds(root, s_originalFile, s_originalDirectories);
+            return holds;
+        }
+    }
+
+    private static readonly Dictionary<string, bool> SystemHoldsCache = new(StringComparer.Ordinal);
+
     internal static bool Contains(X509Certificate2Collection collection, X509Certificate2 certificate)
     {
         foreach (var candidate in collection)

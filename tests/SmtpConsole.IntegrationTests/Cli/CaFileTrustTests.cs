@@ -181,12 +181,25 @@ public sealed class CaFileTrustTests(LocalServers servers) : IDisposable
         return path;
     }
 
-    /// <summary>A child environment whose system trust directory holds the test CA (this process and the machine unchanged).</summary>
+    /// <summary>
+    /// A child environment whose system trust directory holds the test CA, laid out as <c>openssl rehash</c> and
+    /// update-ca-certificates do (the file, and a link named by its subject hash); this process and the machine unchanged.
+    /// </summary>
     private Dictionary<string, string> SystemTrustingTestCa()
     {
         string directory = Path.Combine(_scratch, "system-certs");
-        Directory.CreateDirectory(directory);
-        File.Copy(servers.CaFile, Path.Combine(directory, "smtpconsole-test-ca.pem"), overwrite: true);
+        if (!Directory.Exists(directory))
+        {
+            Directory.CreateDirectory(directory);
+            string file = Path.Combine(directory, "smtpconsole-test-ca.pem");
+            File.Copy(servers.CaFile, file);
+            var info = new System.Diagnostics.ProcessStartInfo("openssl", ["x509", "-subject_hash", "-noout", "-in", file]) { RedirectStandardOutput = true };
+            using var openssl = System.Diagnostics.Process.Start(info)!;
+            string hash = openssl.StandardOutput.ReadToEnd().Trim();
+            openssl.WaitForExit();
+            Assert.Matches("^[0-9a-f]{8}$", hash);
+            File.CreateSymbolicLink(Path.Combine(directory, hash + ".0"), "smtpconsole-test-ca.pem");
+        }
         return new Dictionary<string, string> { ["SSL_CERT_DIR"] = directory };
     }
 }
