@@ -6,6 +6,7 @@ namespace SmtpConsole.Tests.Distribution;
 /// Issue 19 §3 and §4: <c>dotnet tool install smtpconsole</c> works from a local folder, the installed tool finds its
 /// shipped profiles and knowledge base, and the package carries nothing only Linux can use. One pack, one install.
 /// </summary>
+[Collection(DistributionCollection.Name)]
 public sealed class ToolPackageTests
 {
     private static readonly TimeSpan Slow = TimeSpan.FromMinutes(8);
