@@ -231,6 +231,8 @@ public static partial class PastedReplyParser
             }
             if (RetcodeRegex().Match(line.Content) is { Success: true } rc)
             {
+                // smtplib's "retcode (503); Msg: …" repeats the "reply: '503 …'" line just above it.
+                if (list.Count > 0 && list[^1].Line == i - 1 && list[^1].Code.ToString(CultureInfo.InvariantCulture) == rc.Groups["code"].Value) continue;
                 list.Add(new Candidate(i, rc.Groups["code"].Index, int.Parse(rc.Groups["code"].Value, CultureInfo.InvariantCulture), ' '));
                 continue;
             }
@@ -362,10 +364,10 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?:-\s+(?=\S)|\d{1,4}\.\s+|(?:DEBUG|INFO|WARN(?:ING)?|ERROR|TRACE|NOTICE|CRITICAL)\b:?\s*|\[[^\]\s]{1,40}\]\s*|[A-Za-z][\w.\-]*\[[\w.:\-]+\]:\s+|[\w.\-]+\s+(?=[\w/\-]+\[\d+\]:)|[\w/\-]+\[\d+\]:\s+|LINE:\s*\d+\s*|\|\s*|\d+\|\s*)")]
     private static partial Regex LogNoiseRegex();
 
-    [GeneratedRegex(@"^(?:S:\s?|<-\s?|<<<\s?|<<\s?|<\s(?=\d)|SERVER\s*->\s*CLIENT:\s*|SMTP<\s*|reply:\s*b?'|S\s+\d+:\s*|.{0,60}?<<<\s?|└──\s*|Server:\s*)")]
+    [GeneratedRegex(@"^(?:S:\s?|<-\s?|<<<\s?|<<\s?|<\s(?=\d)|SERVER\s*->\s*CLIENT:\s*|SMTP<\s*|reply:\s*[bu]?'|S\s+\d+:\s*|.{0,60}?<<<\s?|└──\s*|Server:\s*)")]
     private static partial Regex ServerMarkerRegex();
 
-    [GeneratedRegex(@"^(?:C:\s?|->\s?|>>>\s?|>>\s?|>\s|CLIENT\s*->\s*SERVER:\s*|SMTP>\s*|send:\s*b?'|C\s+\d+:\s*|.{0,60}?>>>\s?|Client:\s*)")]
+    [GeneratedRegex(@"^(?:C:\s?|->\s?|>>>\s?|>>\s?|>\s|CLIENT\s*->\s*SERVER:\s*|SMTP>\s*|send:\s*[bu]?'|C\s+\d+:\s*|.{0,60}?>>>\s?|Client:\s*)")]
     private static partial Regex ClientMarkerRegex();
 
     [GeneratedRegex(@"^(?:(?:EHLO|HELO|LHLO)\s+\S+|AUTH\s+[A-Z0-9\-]+.*|MAIL FROM:.*|RCPT TO:.*|STARTTLS|DATA|QUIT|RSET|NOOP|BDAT\s+\d+.*)$", RegexOptions.IgnoreCase)]
@@ -403,7 +405,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"(?<cmd>MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Password|Username|STARTTLS|EHLO|HELO) command failed", RegexOptions.IgnoreCase)]
     private static partial Regex CommandFailedRegex();
 
-    [GeneratedRegex(@"[""']?command[""']?\s*[:=]\s*[""'](?<cmd>[A-Z][A-Z ]*)[""']")]
+    [GeneratedRegex(@"[""']?command[""']?\s*[:=]\s*[""'](?<cmd>[A-Z][A-Z ]*)[""']|to command '(?<cmd>[A-Z][A-Z ]*)'")]
     private static partial Regex CommandFieldRegex();
 
     [GeneratedRegex(@"Expected response code[s]?\s*\(?\[?""?(?<exp>\d{3})")]

@@ -224,6 +224,29 @@ public sealed class Issue14PatternTests
         Assert.DoesNotContain("Security conversion", e.Summary, StringComparison.Ordinal);
     }
 
+    // Learner sequence mistakes (issue 14, "Learner hints"): explain names the real cause, never "an earlier command failed".
+
+    [Theory]
+    [InlineData("503 5.5.1 Error: need MAIL command", "generic-503-need-mail")]          // Marak/node_mailer#8
+    [InlineData("503 Error: nested MAIL command", "generic-503-transaction-open")]         // maildev/maildev#239
+    [InlineData("503 5.5.1 Error: already authenticated", "generic-503-already-authenticated")] // emersion/go-smtp#151
+    [InlineData("501 Syntax: HELO hostname", "generic-ehlo-needs-hostname")]                // gregington/SMTPClient#3
+    [InlineData("503 RCPT first (#5.5.1)", "generic-503-need-rcpt")]                         // getgrav/grav-plugin-email#129
+    public void SequenceMistakes_NameTheRealCause(string reply, string expected)
+    {
+        var e = Explain(reply);
+        Assert.Equal(expected, e.Best?.Entry.Id);
+        Assert.DoesNotContain("earlier command failed", Text(e), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact] // greyli/helloflask#184: QQ's words name AUTH as well as EHLO; the client never sent AUTH
+    public void NeedEhloAndAuth_IsAboutAuth_NotEhlo()
+    {
+        var e = Explain("send: u'mail FROM:<1290017556@qq.com> size=340\\r\\n'\nreply: '503 Error: need EHLO and AUTH first !\\r\\n'\nreply: retcode (503); Msg: Error: need EHLO and AUTH first !");
+        Assert.Equal("trap-mail-from-auth-required", e.Best?.Entry.Id);
+        Assert.Equal("MAIL", e.Facts.Phase);
+    }
+
     private static string Json(Explanation e)
     {
         using var ms = new MemoryStream();
