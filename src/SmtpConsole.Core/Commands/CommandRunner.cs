@@ -20,6 +20,9 @@ public sealed partial class CommandRunner
     private readonly Analysis.SessionAdvisor _advisor = new();
     private string? _dataHelper;
 
+    /// <summary>The name the user last greeted with (EHLO/HELO typed or /ehlo NAME): what a bare /ehlo sends next.</summary>
+    private string? _lastGreetingName;
+
     public CommandRunner(SmtpSession session, IConsoleInteraction interaction, RunnerSettings? settings = null)
     {
         _session = session;
@@ -118,6 +121,7 @@ public sealed partial class CommandRunner
                 return await QuitAsync(ct).ConfigureAwait(false);
         }
 
+        if (verb is "EHLO" or "HELO" && line.Trim().IndexOf(' ') is > 0 and var space) _lastGreetingName = line.Trim()[(space + 1)..].Trim();
         var annotation = SendAnnotation.None;
         bool continuation = LastResult?.Reply is { Code: 334 } && _session.IsConnected;
         if (continuation || verb == "AUTH")

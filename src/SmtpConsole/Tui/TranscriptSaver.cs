@@ -10,7 +10,11 @@ internal static class TranscriptSaver
     {
         string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
         if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        var mode = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.Read };
+        // A transcript shows addresses and server details: readable by its owner only (an existing file is narrowed too).
+        if (!OperatingSystem.IsWindows()) mode.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        using var file = new FileStream(path, mode);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(file.SafeFileHandle, UnixFileMode.UserRead | UnixFileMode.UserWrite);
         int count = 0;
         if (format == TranscriptSaveFormat.Text)
         {
