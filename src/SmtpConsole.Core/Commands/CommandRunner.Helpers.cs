@@ -91,9 +91,12 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> EhloAsync(EhloCommand command, CancellationToken ct)
     {
+        // No name given: the one used last in this session, else the profile's / --ehlo-name / the machine's.
+        string? name = string.IsNullOrWhiteSpace(command.Name) ? _lastGreetingName : command.Name.Trim();
+        if (name is not null) _lastGreetingName = name;
         var result = command.Helo
-            ? await _session.SendCommandAsync("HELO " + (command.Name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
-            : await _session.EhloAsync(command.Name, ct).ConfigureAwait(false);
+            ? await _session.SendCommandAsync("HELO " + (name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
+            : await _session.EhloAsync(name, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: true);
         if (!command.Helo && result.Succeeded) DescribeCapabilities();
         return outcome;

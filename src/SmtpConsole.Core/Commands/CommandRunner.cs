@@ -21,6 +21,9 @@ public sealed partial class CommandRunner
     private string? _dataHelper;
     private CommandResult? _loginUserPrompt;
 
+    /// <summary>The name the user last greeted with (EHLO/HELO typed or /ehlo NAME): what a bare /ehlo sends next.</summary>
+    private string? _lastGreetingName;
+
     public CommandRunner(SmtpSession session, IConsoleInteraction interaction, RunnerSettings? settings = null)
     {
         _session = session;
@@ -129,6 +132,7 @@ public sealed partial class CommandRunner
                 return await QuitAsync(ct).ConfigureAwait(false);
         }
 
+        if (verb is "EHLO" or "HELO" && line.Trim().IndexOf(' ') is > 0 and var space) _lastGreetingName = line.Trim()[(space + 1)..].Trim();
         var annotation = SendAnnotation.None;
         bool continuation = SaslExchangePending;
         if (continuation || AuthCommandLine.IsAuth(line))
