@@ -9,14 +9,14 @@ namespace SmtpConsole.Cli;
 /// <summary><c>smtpconsole explain "REPLY"</c>: what a reply means and what to do, from the knowledge base.</summary>
 internal sealed class ExplainCommand
 {
-    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted)", Arity = ArgumentArity.ZeroOrMore };
-    private readonly Option<string?> _host = new("--host") { Description = "The server's host name (helps recognise the provider)" };
-    private readonly Option<string?> _provider = new("--provider") { Description = "Provider id (gmail, microsoft365, qq, 163, …) when the host doesn't tell" };
-    private readonly Option<bool> _json = new("--json") { Description = "Print the explanation as JSON" };
+    private readonly Argument<string[]> _text = new("REPLY") { Description = CliLanguage.Text("Cli.Explain.ReplyArgument"), Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> _host = new("--host") { Description = CliLanguage.Text("Cli.Explain.HostOption") };
+    private readonly Option<string?> _provider = new("--provider") { Description = CliLanguage.Text("Cli.Explain.ProviderOption") };
+    private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Explain.JsonOption") };
 
     public Command Build()
     {
-        var command = new Command("explain", "Explain an SMTP reply: class, enhanced code meaning, provider-specific cause and fix");
+        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription"));
         command.Arguments.Add(_text);
         command.Options.Add(_host);
         command.Options.Add(_provider);
@@ -39,12 +39,12 @@ internal sealed class ExplainCommand
             {
                 using var stdout = Console.OpenStandardOutput();
                 using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                    ExplanationFormatter.WriteJson(w, explanation);
+                    ExplanationFormatter.WriteJson(w, explanation, language: CliLanguage.Current);
                 stdout.Write("\n"u8);
             }
             else
             {
-                foreach (var line in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(line);
+                foreach (var line in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(line);
             }
             return ExitCodes.Success;
         });

@@ -20,7 +20,7 @@ internal sealed class ReplayCommand
 
     public Command Build()
     {
-        var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
         command.Arguments.Add(_script);
         _connection.AddTo(command);
         foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
