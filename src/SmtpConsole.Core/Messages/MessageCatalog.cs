@@ -35,7 +35,8 @@ public static class MessageCatalog
     {
         var manager = language == UiLanguage.SimplifiedChinese ? Chinese : English;
         var entries = new Dictionary<string, string>(StringComparer.Ordinal);
-        using var set = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false);
+        // Not disposed: the manager caches this set and serves every later lookup from it.
+        var set = manager.GetResourceSet(CultureInfo.InvariantCulture, createIfNotExists: true, tryParents: false);
         if (set is null) return entries;
         foreach (DictionaryEntry entry in set)
         {

@@ -51,6 +51,8 @@ public static class TranscriptJsonFormat
                 if (reply.Challenge is { } challenge) w.WriteString("decoded", challenge.Display);
                 else w.WriteNull("decoded");
                 if (reply.Problem is not null) w.WriteString("problem", reply.Problem);
+                // Text that was re-decoded (GB18030) or escaped is not what came off the wire: keep the bytes too.
+                if (!System.Text.Unicode.Utf8.IsValid(reply.RawBytes)) w.WriteString("raw", Protocol.ServerText.EscapeBytes(reply.RawBytes));
                 if (reply.Warnings.Count > 0)
                 {
                     w.WriteStartArray("warnings");
