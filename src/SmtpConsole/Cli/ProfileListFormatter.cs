@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Profiles;
 
 namespace SmtpConsole.Cli;
@@ -7,10 +8,11 @@ namespace SmtpConsole.Cli;
 public static class ProfileListFormatter
 {
     /// <summary>The lines to print, without trailing newlines.</summary>
-    public static IReadOnlyList<string> Format(ProfileCatalog catalog)
+    public static IReadOnlyList<string> Format(ProfileCatalog catalog, UiLanguage language = UiLanguage.English)
     {
+        string Say(string key) => MessageCatalog.Get("Profiles." + key, language);
         ArgumentNullException.ThrowIfNull(catalog);
-        var rows = new List<string[]> { new[] { "NAME", "HOST", "PORT", "SECURITY", "DEFINED IN" } };
+        var rows = new List<string[]> { new[] { Say("Header.Name"), Say("Header.Host"), Say("Header.Port"), Say("Header.Security"), Say("Header.DefinedIn") } };
         var entries = catalog.Profiles.Select(profile => (Name: profile.Name, Row: ValidRow(catalog, profile)))
             .Concat(catalog.InvalidProfileNames.Select(name => (Name: name, Row: InvalidRow(catalog, name))))
             .OrderBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
@@ -18,12 +20,12 @@ public static class ProfileListFormatter
 
         var lines = new List<string>();
         if (rows.Count == 1)
-            lines.Add("No profiles found.");
+            lines.Add(Say("NoProfiles"));
         else
             lines.AddRange(ProfileTextTable.Format(rows));
 
         lines.Add(string.Empty);
-        lines.Add("Searched:");
+        lines.Add(Say("Searched"));
         lines.AddRange(catalog.SearchedLocations.Select(location => "  " + location));
         lines.AddRange(FormatDiagnostics(catalog.Diagnostics));
         return lines;

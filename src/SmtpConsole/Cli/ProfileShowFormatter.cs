@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Profiles;
 
 namespace SmtpConsole.Cli;
@@ -14,29 +15,30 @@ public static class ProfileShowFormatter
     private static readonly string[] AlwaysShown = ["host", "port", "security"];
 
     /// <summary>The lines to print, without trailing newlines. For an unknown name: the closest names.</summary>
-    public static IReadOnlyList<string> Format(ProfileCatalog catalog, string name)
+    public static IReadOnlyList<string> Format(ProfileCatalog catalog, string name, UiLanguage language = UiLanguage.English)
     {
+        string Say(string key, params object?[] args) => MessageCatalog.Format(language, "Profiles." + key, args);
         ArgumentNullException.ThrowIfNull(catalog);
         ArgumentNullException.ThrowIfNull(name);
         var lines = new List<string>();
         if (!catalog.Contains(name))
         {
-            lines.Add($"No profile named '{name}'.");
+            lines.Add(Say("NotFound", name));
             var suggestions = catalog.Suggest(name);
             if (suggestions.Count > 0)
-                lines.Add($"Did you mean: {string.Join(", ", suggestions)}?");
-            lines.Add("Run 'smtpconsole profiles' to list all profiles.");
+                lines.Add(Say("DidYouMean", string.Join(", ", suggestions)));
+            lines.Add(Say("RunList"));
             return lines;
         }
 
         var display = catalog.DisplayName(name);
         var origins = catalog.Explain(display);
         var description = origins.FirstOrDefault(origin => origin.Field == "description")?.Value;
-        lines.Add(description is null ? $"Profile {display}" : $"Profile {display}: {description}");
+        lines.Add(description is null ? Say("Title", display) : Say("TitleWithDescription", display, description));
         if (catalog.IsInvalid(display))
-            lines.Add("This profile is INVALID and cannot be used until the problems listed below are fixed.");
+            lines.Add(Say("Invalid"));
 
-        var rows = new List<string[]> { new[] { "FIELD", "VALUE", "FROM" } };
+        var rows = new List<string[]> { new[] { Say("Header.Field"), Say("Header.Value"), Say("Header.From") } };
         foreach (var origin in origins)
         {
             if (SectionFields.Contains(origin.Field))
@@ -49,17 +51,17 @@ public static class ProfileShowFormatter
         lines.Add(string.Empty);
         lines.AddRange(ProfileTextTable.Format(rows, "  "));
 
-        AddListSection(lines, "When connecting", catalog.RawList(display, "notes:connect"), origins, "notes.connect");
-        AddListSection(lines, "When something fails", catalog.RawList(display, "notes:failure"), origins, "notes.failure");
+        AddListSection(lines, Say("WhenConnecting"), catalog.RawList(display, "notes:connect"), origins, "notes.connect");
+        AddListSection(lines, Say("WhenFailing"), catalog.RawList(display, "notes:failure"), origins, "notes.failure");
 
         var docs = origins.FirstOrDefault(origin => origin.Field == "docs");
         if (docs?.Value is not null)
         {
             lines.Add(string.Empty);
-            lines.Add("Documentation: " + docs.Value);
+            lines.Add(Say("Documentation", docs.Value));
         }
 
-        AddListSection(lines, "Sources for host, port and security", catalog.RawList(display, "sources"), origins, "sources");
+        AddListSection(lines, Say("Sources"), catalog.RawList(display, "sources"), origins, "sources");
         lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display)));
         return lines;
     }

@@ -22,7 +22,7 @@ internal sealed class ReplayCommand
 
     public Command Build()
     {
-        var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
         command.Arguments.Add(_script);
         command.Arguments.Add(_host);
         command.Arguments.Add(_port);

@@ -49,7 +49,7 @@ public static class HostileScenarios
         new("starttls-garbage-handshake", ["/connect", "/ehlo", "/starttls"], "a TLS handshake failure; the connection is closed", StartTlsGarbageHandshake),
         new("invalid-base64-challenge", ["/connect", "/auth cram-md5 alice SECRET", "NOOP"], "'cannot answer the challenge', the exchange cancelled with '*'", InvalidBase64Challenge),
         new("terminal-escapes", ["/connect", "/ehlo", "NOOP", "NOOP"], "escapes, NUL and bidi shown as \\x1b, \\x00, \\u202e on screen and in saved files", TerminalEscapes),
-        new("gbk-greeting", ["/connect"], "\\xNN escapes, or the Chinese text with a GB18030 fallback encoding", GbkGreeting),
+        new("gbk-greeting", ["/connect"], "the Chinese text re-decoded from GB18030 and marked [GB18030] (raw bytes kept in the JSON transcript)", GbkGreeting),
         new("latin1-greeting", ["/connect"], "\\xNN escapes, or the text with a Latin-1 fallback encoding", Latin1GreetingScript),
     ];
 
