@@ -130,16 +130,5 @@ internal sealed class PracticeConnection(Socket socket, PracticeServerOptions op
         }
     }
 
-    private void Log(string line)
-    {
-        try
-        {
-            options.Log?.Invoke(line);
-        }
-#pragma warning disable CA1031 // A broken log sink must not break the client's SMTP session.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    private void Log(string line) => options.WriteLog(line);
 }

@@ -126,6 +126,20 @@ public sealed class PracticeServerOptions
         }
     }
 
+    /// <summary>Hands a line to <see cref="Log"/>; whatever the sink throws is swallowed.</summary>
+    internal void WriteLog(string line)
+    {
+        try
+        {
+            Log?.Invoke(line);
+        }
+#pragma warning disable CA1031 // A broken log sink must not break the client's SMTP session or the server.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
+        }
+    }
+
     /// <summary>A copy of these options with a different <see cref="Log"/>.</summary>
     internal PracticeServerOptions WithLog(Action<string>? log) => new()
     {

@@ -753,18 +753,7 @@ public sealed class PracticeSession
         }
     }
 
-    private void Log(string line)
-    {
-        try
-        {
-            options.Log?.Invoke(line);
-        }
-#pragma warning disable CA1031 // A broken log sink must not break the client's SMTP session.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    private void Log(string line) => options.WriteLog(line);
 
     private static (string Name, string Value) SplitParameter(string parameter)
     {

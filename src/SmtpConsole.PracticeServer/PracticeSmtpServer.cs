@@ -200,16 +200,5 @@ public sealed class PracticeSmtpServer : IAsyncDisposable
         await socket.SendAsync(reply.ToWireBytes(), SocketFlags.None, timeout.Token).ConfigureAwait(false);
     }
 
-    private void Log(string line)
-    {
-        try
-        {
-            Options.Log?.Invoke(line);
-        }
-#pragma warning disable CA1031 // A broken log sink must not break the server.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    private void Log(string line) => Options.WriteLog(line);
 }

@@ -13,7 +13,7 @@ internal sealed class PracticeCommand
 
     public Command Build()
     {
-        var command = new Command("practice", "Run the built-in practice SMTP server in the foreground (Ctrl+C stops it)");
+        var command = new Command("practice", CliLanguage.Text("Cli.PracticeDescription"));
         command.Options.Add(_port);
         command.Options.Add(_plainAuth);
         command.Options.Add(_perClient);

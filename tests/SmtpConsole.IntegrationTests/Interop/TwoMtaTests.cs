@@ -29,7 +29,7 @@ public class TwoMtaTests(LocalServers servers)
     [InlineData(SmtpServer, "xoauth2")]
     public async Task StartTls_auth_and_a_dot_stuffed_message_arrive_intact(string server, string mechanism)
     {
-        await using var h = new EngineHarness(servers, StartTlsPort(server), SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(StartTlsPort(server), SecurityMode.StartTls));
         Assert.Equal(StepStatus.Ok, (await h.Runner.ConnectToAsync(h.Options)).Status);
         Assert.True(h.Session.IsTls, h.Dump());
         var secret = mechanism == "xoauth2" ? $"{servers.Alice.Name}-token" : servers.Alice.Password;
@@ -50,7 +50,7 @@ public class TwoMtaTests(LocalServers servers)
     public async Task Implicit_tls_then_auth_plain_delivers(string server)
     {
         var port = server == Postfix ? servers.Ports.Smtps : servers.Ports.SmtpServerTls;
-        await using var h = new EngineHarness(servers, port, SecurityMode.Tls);
+        await using var h = new EngineHarness(servers.EngineOptions(port, SecurityMode.Tls));
         Assert.Equal(StepStatus.Ok, (await h.Runner.ConnectToAsync(h.Options)).Status);
         Assert.True(h.Session.IsTls, h.Dump());
         var subject = $"two-mta implicit {server} {Guid.NewGuid():N}";
@@ -64,7 +64,7 @@ public class TwoMtaTests(LocalServers servers)
     [InlineData(SmtpServer)]
     public async Task Wrong_password_is_535_with_enhanced_code_and_nothing_secret_is_shown(string server)
     {
-        await using var h = new EngineHarness(servers, StartTlsPort(server), SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(StartTlsPort(server), SecurityMode.StartTls));
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         var outcome = await h.Runner.ExecuteAsync($"/auth login {servers.Alice.Name} not-the-password");
@@ -79,7 +79,7 @@ public class TwoMtaTests(LocalServers servers)
     [InlineData(SmtpServer)]
     public async Task Both_advertise_the_extensions_the_console_relies_on(string server)
     {
-        await using var h = new EngineHarness(servers, StartTlsPort(server), SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(StartTlsPort(server), SecurityMode.StartTls));
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         var capabilities = h.Session.Capabilities;
@@ -92,7 +92,7 @@ public class TwoMtaTests(LocalServers servers)
     [Fact]
     public async Task Orcpt_utf8_addr_goes_as_typed_and_smtp_server_accepts_it()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.SmtpServer, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.SmtpServer, SecurityMode.StartTls));
         await h.Runner.ConnectToAsync(h.Options);
         var subject = $"orcpt utf-8 {Guid.NewGuid():N}";
         const string orcpt = "ORCPT=utf-8;\u03c9mega@example.test";
