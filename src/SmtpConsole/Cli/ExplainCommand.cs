@@ -57,7 +57,7 @@ internal sealed class ExplainCommand
             else
             {
                 if (cause is not null) Console.WriteLine("Likely cause: " + cause.Text);
-                foreach (var line in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(line);
+                foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(shown);
             }
             return ExitCodes.Success;
         });
