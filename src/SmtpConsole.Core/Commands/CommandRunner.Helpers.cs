@@ -91,9 +91,12 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> EhloAsync(EhloCommand command, CancellationToken ct)
     {
+        // No name given: the one used last in this session, else the profile's / --ehlo-name / the machine's.
+        string? name = string.IsNullOrWhiteSpace(command.Name) ? _lastGreetingName : command.Name.Trim();
+        if (name is not null) _lastGreetingName = name;
         var result = command.Helo
-            ? await _session.SendCommandAsync("HELO " + (command.Name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
-            : await _session.EhloAsync(command.Name, ct).ConfigureAwait(false);
+            ? await _session.SendCommandAsync("HELO " + (name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
+            : await _session.EhloAsync(name, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: true);
         if (!command.Helo && result.Succeeded) DescribeCapabilities();
         return outcome;
@@ -124,6 +127,12 @@ public sealed partial class CommandRunner
     private async Task<StepOutcome> AuthAsync(AuthCommand command, CancellationToken ct)
     {
         if (!_session.IsConnected) return Track(await _session.SendCommandAsync("AUTH", ct: ct).ConfigureAwait(false), helper: true);
+        // Checks first (what the server offers, then consent to clear text), the secret last: nobody types a
+        // password only to learn it will not be sent, or that the server does not offer AUTH here.
+        string? offerProblem = AuthOffer.Problem(_session.Capabilities, command.Mechanism, _session.IsTls);
+        if (offerProblem is not null) _session.Transcript.Warn(offerProblem);
+        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct, offerProblem).ConfigureAwait(false);
+        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
         string? secret = command.Secret;
         if (secret is null)
         {
@@ -131,9 +140,7 @@ public sealed partial class CommandRunner
             if (secret is null)
                 return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}} from --var or SMTPCONSOLE_VARIABLE), or run interactively to be asked");
         }
-        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct).ConfigureAwait(false);
-        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
-        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true };
+        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true, OfferChecked = true };
         return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);
     }
 
@@ -285,8 +292,8 @@ public sealed partial class CommandRunner
                 string verb = SmtpCommandText.Verb(raw.Line);
                 if (_pipelineGroup.Count > 0 && GroupEnders.Contains(SmtpCommandText.Verb(_pipelineGroup[^1])))
                     return Usage($"cannot pipeline past {SmtpCommandText.Verb(_pipelineGroup[^1])}: it must be the last command of a group (RFC 2920); /end the group first");
-                if (verb is "STARTTLS" or "AUTH")
-                    return Usage($"{verb} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
+                if (verb is "STARTTLS" || AuthCommandLine.IsAuth(raw.Line))
+                    return Usage($"{(verb is "STARTTLS" ? verb : "AUTH")} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
                 _pipelineGroup.Add(raw.Line);
                 return StepOutcome.Ok();
             default:
@@ -306,11 +313,19 @@ public sealed partial class CommandRunner
         if (_pipelineGroup.Count == 0) return Usage("/end: the pipeline group is empty");
         var lines = _pipelineGroup.ToList();
         _pipelineGroup.Clear();
+        IReadOnlyList<SendAnnotation>? annotations = null;
+        if (SaslExchangePending)
+        {
+            // The group answers a 334, and a LOGIN server's next 334 takes the next line: any line may be a credential.
+            if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
+                return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+            annotations = [.. lines.Select(_ => new SendAnnotation(true, "pipelined during a SASL exchange (hidden: it may carry the password)"))];
+        }
         _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/pipeline") { Helper = Transcript.HelperBoundary.Start });
         IReadOnlyList<CommandResult> results;
         try
         {
-            results = await _session.SendPipelinedAsync(lines, ct).ConfigureAwait(false);
+            results = await _session.SendPipelinedAsync(lines, annotations, ct).ConfigureAwait(false);
         }
         finally
         {

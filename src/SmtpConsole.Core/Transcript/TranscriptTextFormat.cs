@@ -11,6 +11,7 @@ public static class TranscriptTextFormat
     public const string HelperStartPrefix = "# >> ";
     public const string HelperEndPrefix = "# << ";
     public const string NotePrefix = "#    ↳ ";
+    public const string HintPrefix = "# hint: ";
 
     /// <summary>Recorded message bytes of a <c>/data @FILE</c> or <c>/bdat @FILE</c> block, Base64, so replay sends them instead of reading a path.</summary>
     public const string PayloadPrefix = "D: ";
@@ -30,9 +31,7 @@ public static class TranscriptTextFormat
                 foreach (var line in e.Reply?.FormatLines() ?? e.Text.Split('\n')) yield return ServerPrefix + line;
                 if (e.Reply?.Problem is { } problem) yield return "# error: " + problem;
                 if (e.Note is not null) yield return NotePrefix + e.Note;
-                break;
-            case TranscriptEventKind.Info when e.IsHint:
-                yield return "# hint: " + e.Text;
+                if (e.Context?.Hint is { } hint) yield return HintPrefix + hint;
                 break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.Start:
                 // A login saved with the ${PASSWORD} placeholder replays headless with --var or SMTPCONSOLE_PASSWORD.

@@ -35,6 +35,8 @@ internal sealed class PracticeTarget : IAsyncDisposable
     /// <exception cref="System.Net.Sockets.SocketException">No loopback port could be bound.</exception>
     public static async Task<PracticeTarget> StartAsync(ConnectOptions defaults, CancellationToken ct)
     {
+        // Its certificate context builds a chain, which loads the process trust store.
+        TrustStoreNarrowing.MarkStoreInUse();
         var server = await PracticeSmtpServer.StartAsync(new PracticeServerOptions(), ct).ConfigureAwait(false);
         var options = defaults with
         {

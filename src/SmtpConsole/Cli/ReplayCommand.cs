@@ -11,6 +11,8 @@ internal sealed class ReplayCommand
 {
     private readonly ConnectionArguments _connection = new();
     private readonly Argument<string> _script = new("SCRIPT") { Description = "Script or saved transcript to run ('-' reads stdin)" };
+    private readonly Argument<string?> _host = new("HOST") { Description = "Server to talk to, like the main command (or --host, --profile, or a /connect line in the script)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE for ${NAME} in the script (repeatable)", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per transcript event" };
     private readonly Option<string?> _transcript = new("--transcript") { Description = "Also append the transcript to FILE (JSON lines when it ends in .jsonl/.json)" };
@@ -20,15 +22,12 @@ internal sealed class ReplayCommand
 
     public Command Build()
     {
-        var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
         command.Arguments.Add(_script);
+        command.Arguments.Add(_host);
+        command.Arguments.Add(_port);
         _connection.AddTo(command);
-        command.Options.Add(_vars);
-        command.Options.Add(_json);
-        command.Options.Add(_transcript);
-        command.Options.Add(_allowPlaintextAuth);
-        command.Options.Add(_showSecrets);
-        command.Options.Add(_keepGoing);
+        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
@@ -52,9 +51,9 @@ internal sealed class ReplayCommand
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
             defaults = _connection.Defaults(result);
-            target = ProfileTargets.Resolve(_connection, result, null, null, defaults, out builtin);
+            target = ProfileTargets.Resolve(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults, out builtin);
             if (target is null && builtin is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
-                throw new UsageException("no server to talk to: give --host H [--port N] (or --profile NAME), or put a /connect line in the script");
+                throw new UsageException("no server to talk to: give HOST [PORT] or --host H [--port N] (or --profile NAME), or put a /connect line in the script");
         }
         catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
         {
@@ -67,8 +66,8 @@ internal sealed class ReplayCommand
         if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
 
         var recorder = new TranscriptRecorder();
-        using var stdout = json ? Console.OpenStandardOutput() : null;
-        recorder.AddSink(new ConsoleTranscriptSink(Console.Out, stdout, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
+        using var stdout = TranscriptOutput.Open();
+        recorder.AddSink(new ConsoleTranscriptSink(stdout, json, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
         TranscriptFileSink? file = null;
         if (result.GetValue(_transcript) is { } transcriptPath)
         {
@@ -80,6 +79,7 @@ internal sealed class ReplayCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                stdout.Flush();
                 await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
@@ -88,6 +88,11 @@ internal sealed class ReplayCommand
         // --profile practice, or a transcript recorded against it (/connect practice): a fresh built-in server runs in
         // this process for the length of the replay.
         bool scriptUsesPractice = script.Lines.Any(l => l.Kind == ScriptLineKind.Command && IsPracticeConnect(l.Text));
+
+        // Before anything touches the trust store: a --cafile session verifies against that file first (cheap);
+        // the system roots are read only if it does not verify. Not with the built-in server (it loads the store).
+        if (builtin is null && !scriptUsesPractice && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile);
+
         await using var practice = builtin == "practice" || scriptUsesPractice ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
         if (practice is not null && builtin == "practice") target = practice.Options;
         await using var session = new SmtpSession(recorder);
@@ -112,7 +117,14 @@ internal sealed class ReplayCommand
                 KeepScriptPort = result.GetValue(_connection.Port) is null && result.GetValue(_connection.Profile) is null,
                 KeepGoing = result.GetValue(_keepGoing),
             };
-            return await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
+            int exit = await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
+            if (file is { Incomplete: true })
+            {
+                // The run may have gone well, but the record the user asked for did not: never exit 0 over a lost transcript.
+                await Console.Error.WriteLineAsync($"smtpconsole replay: warning: --transcript is incomplete: {file.StoppedBecause}").ConfigureAwait(false);
+                if (exit < ExitCodes.UsageError) exit = ExitCodes.UsageError;
+            }
+            return exit;
         }
         catch (OperationCanceledException)
         {

@@ -101,14 +101,16 @@ public class HostileScriptTests
     }
 
     [Fact]
-    public async Task Script_StartTlsRefused454_ExitOne()
+    public async Task Script_StartTlsRefused454_ExitThree()
     {
+        // Issue 13: a refused STARTTLS is a TLS failure (exit 3), no longer an expectation failure (exit 1).
         await using var server = new ScriptedSmtpServer(HostileScenarios.StartTlsRefused);
         await using var h = new HostileHarness(server.Port);
 
         int exit = await RunAsync(h, "/ehlo\n/starttls\nNOOP\n/quit\n");
 
-        Assert.Equal(ExitCodes.ExpectationFailed, exit);
+        Assert.Equal(ExitCodes.ConnectionFailed, exit);
+        Assert.DoesNotContain("NOOP", server.Received);
         Assert.Contains("454", h.FirstError().Text);
     }
 
