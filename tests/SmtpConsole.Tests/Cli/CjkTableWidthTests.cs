@@ -32,7 +32,7 @@ public class CjkTableWidthTests
         Assert.StartsWith("通过  TCP 连接", lines[0], StringComparison.Ordinal);
         int detail = ColumnOf(lines[0], "connected");
         Assert.Equal(detail, ColumnOf(lines[1], "offered before TLS"));
-        Assert.Equal(detail, ColumnOf(lines[2], "535"));
+        Assert.Equal(detail, ColumnOf(lines.Single(l => l.StartsWith("失败", StringComparison.Ordinal)), "535"));
         Assert.Equal(detail, ColumnOf(lines.Single(l => l.Contains("解决：", StringComparison.Ordinal)), "解决：run STARTTLS first"));
         Assert.Equal("1 个失败项，1 个警告", lines[^1]);
     }
