@@ -112,8 +112,9 @@ internal sealed class ReplayCommand
             {
                 Target = target,
                 // --host/--port change the address only; a recorded /connect keeps its mode unless --plain/--tls/--starttls is given.
-                KeepScriptSecurity = _connection.Security(result) is null && builtin is null,
-                KeepScriptPort = result.GetValue(_connection.Port) is null && builtin is null,
+                // --profile names a whole target (address, mode, port); --host alone changes the address.
+                KeepScriptSecurity = _connection.Security(result) is null && result.GetValue(_connection.Profile) is null,
+                KeepScriptPort = result.GetValue(_connection.Port) is null && result.GetValue(_connection.Profile) is null,
                 KeepGoing = result.GetValue(_keepGoing),
             };
             int exit = await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);

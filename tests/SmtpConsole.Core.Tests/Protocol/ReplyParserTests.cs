@@ -155,13 +155,22 @@ public class ReplyParserTests
     }
 
     [Fact]
-    public void TryRead_ValidGb18030_IsReDecodedAndMarked()
+    public void TryRead_Latin1Text_IsEscapedNotTakenForChinese()
     {
-        // Issue 18: QQ and older Chinese servers send GBK; shown decoded with a marker (raw bytes stay in RawBytes).
+        byte[] latin1 = [.. "550 "u8.ToArray(), 0xC4, 0xE3, (byte)' ', 0xBA, (byte)'\r', (byte)'\n'];
+        var reply = Assert.Single(ParseAll(latin1));
+        Assert.Equal(550, reply.Code);
+        Assert.Equal("\\xc4\\xe3 \\xba", reply.Lines[0]);
+    }
+
+    [Fact]
+    public void TryRead_GbkText_IsReDecodedAndMarkedByDefault()
+    {
+        // Issue 18: this was escaped (\xc4\xe3\xba\xc3) before; Chinese GB18030 text is now shown, marked.
         byte[] gbk = [.. "550 "u8.ToArray(), 0xC4, 0xE3, 0xBA, 0xC3, (byte)'\r', (byte)'\n'];
         var reply = Assert.Single(ParseAll(gbk));
         Assert.Equal(550, reply.Code);
-        Assert.Equal("你好 [GB18030]", reply.Lines[0]);
+        Assert.Equal("你好" + ServerText.Gb18030Marker, reply.Lines[0]);
     }
 
     [Fact]

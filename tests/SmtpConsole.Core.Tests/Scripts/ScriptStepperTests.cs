@@ -137,4 +137,30 @@ public class ScriptStepperTests
         var sent = h.Sink.OfKind(TranscriptEventKind.Send).Select(e => e.Text).ToList();
         Assert.Equal(["EHLO x", "NOOP", "NOOP", "NOOP", "NOOP", "NOOP", "RSET", "QUIT"], sent);
     }
+
+    [Fact]
+    public async Task TranscriptNamingALocalFile_SendsTheRecordedBytes_NeverTheFile()
+    {
+        string secret = Path.Combine(Path.GetTempPath(), $"secret-{Guid.NewGuid():N}.txt");
+        await File.WriteAllTextAsync(secret, "Subject: stolen\r\n\r\nthe local secret\r\n");
+        try
+        {
+            var messages = new List<List<string>>();
+            await using var server = new ScriptedSmtpServer(c => MiniSmtp.ServeAsync(c, messages));
+            await using var h = new SessionHarness(server.Port);
+            string recorded = Convert.ToBase64String("Subject: recorded\r\n\r\nwhat was sent\r\n"u8.ToArray());
+            string transcript = $"C: EHLO me\nS: 250 ok\nC: MAIL FROM:<a@b>\nS: 250 ok\nC: RCPT TO:<c@d>\nS: 250 ok\n# >> /data @{secret}\nD: {recorded}\nC: DATA\nS: 354 go\nS: 250 queued\n# << /data\nC: QUIT\nS: 221 bye\n";
+            Assert.True(await RunAsync(h, transcript) == ExitCodes.Success, h.Sink.Dump());
+            Assert.Equal(["Subject: recorded", "", "what was sent"], Assert.Single(messages));
+
+            // The same path as a bare line of a transcript: refused by the whole-script check, nothing sent.
+            await using var h2 = new SessionHarness(server.Port);
+            Assert.Equal(ExitCodes.UsageError, await RunAsync(h2, $"C: EHLO me\nS: 250 ok\n/data @{secret}\n"));
+            Assert.Empty(h2.Sink.OfKind(TranscriptEventKind.Send));
+        }
+        finally
+        {
+            File.Delete(secret);
+        }
+    }
 }
