@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.Core.Diagnosis;
 
@@ -11,8 +12,11 @@ public static class ExplanationFormatter
     /// <summary>Text lines: reply, class, code meaning, enhanced meaning, provider, diagnosis (cause, fix, docs, source), other candidates.</summary>
     /// <param name="explanation">What to render.</param>
     /// <param name="maxAlternatives">How many lower-ranked matches to list after the best one.</param>
-    public static IReadOnlyList<string> FormatText(Explanation explanation, int maxAlternatives = 3)
+    /// <param name="language">Labels from the message catalogue, title/cause/fix from the entry's translation when it has one.</param>
+    public static IReadOnlyList<string> FormatText(Explanation explanation, int maxAlternatives = 3, UiLanguage language = UiLanguage.English)
     {
+        string Label(string key) => LabelText(key.Length == 0 ? string.Empty : MessageCatalog.Get("Explain." + key, language));
+        string Say(string key, params object?[] args) => MessageCatalog.Format(language, "Explain." + key, args);
         ArgumentNullException.ThrowIfNull(explanation);
         var facts = explanation.Facts;
         var lines = new List<string>();
@@ -35,26 +39,29 @@ public static class ExplanationFormatter
                 ? explanation.EnhancedMeaningMisleading
                     ? $"used by this server outside its registry meaning; the registry title \"{em.Title}\" does not describe this reply"
                     : $"{em.Title} ({em.Rfc}): {em.Description}"
-                : "not in the IANA registry (provider-specific detail code)";
+                : Say("EnhancedNotRegistered");
             lines.Add(Label("Enhanced") + $"{e} — {meaning}");
             string cls = explanation.EnhancedClass?.Title ?? "?";
             string subj = explanation.EnhancedSubject?.Title ?? "?";
-            lines.Add(Label(string.Empty) + $"class {e.Class}: {cls}; subject {e.Subject}: {subj}");
+            lines.Add(Label(string.Empty) + Say("ClassSubject", e.Class, cls, e.Subject, subj));
         }
         if (explanation.Provider is { } p)
-            lines.Add(Label("Provider") + $"{p.Name} (from {p.Describe()})");
+            lines.Add(Label("Provider") + Say("ProviderFrom", p.Name, p.Describe()));
         if (facts.Phase is not null)
-            lines.Add(Label("Phase") + $"answers {facts.Phase}");
+            lines.Add(Label("Phase") + Say("PhaseAnswers", facts.Phase));
 
         if (explanation.Best is { } best)
         {
             var entry = best.Entry;
+            var text = KnowledgeTranslations.Find(entry.Id, language);
             lines.Add(string.Empty);
-            lines.Add(Label("Diagnosis") + $"{entry.Title}  [{entry.Id}]");
-            lines.Add(Label("Cause") + entry.Cause);
+            if (text is null && language != UiLanguage.English) lines.Add(Say("NotTranslated"));
+            lines.Add(Label("Diagnosis") + $"{text?.Title ?? entry.Title}  [{entry.Id}]");
+            lines.Add(Label("Cause") + (text?.Cause ?? entry.Cause));
             lines.Add(Label("Fix").TrimEnd());
-            for (int i = 0; i < entry.Fix.Count; i++)
-                lines.Add($"  {i + 1}. {entry.Fix[i]}");
+            var fix = text?.Fix ?? entry.Fix;
+            for (int i = 0; i < fix.Count; i++)
+                lines.Add($"  {i + 1}. {fix[i]}");
             if (entry.Docs is not null) lines.Add(Label("Docs") + entry.Docs);
             lines.Add(Label("Source") + entry.Source);
             lines.Add(Label("Matched") + string.Join("; ", best.Reasons));
@@ -62,22 +69,26 @@ public static class ExplanationFormatter
         else
         {
             lines.Add(string.Empty);
-            lines.Add(Label("Diagnosis") + "no knowledge-base entry matches this reply");
+            lines.Add(Label("Diagnosis") + Say("NoMatch"));
         }
 
         var others = explanation.Matches.Skip(1).Take(maxAlternatives).ToList();
         if (others.Count > 0)
         {
             lines.Add(string.Empty);
-            lines.Add("Other possible explanations:");
+            lines.Add(Say("Others"));
             foreach (var m in others)
-                lines.Add($"  - {m.Entry.Title} [{m.Entry.Id}, score {m.Score.ToString(CultureInfo.InvariantCulture)}]");
+                lines.Add(Say("OtherItem", KnowledgeTranslations.Find(m.Entry.Id, language)?.Title ?? m.Entry.Title, m.Entry.Id, m.Score.ToString(CultureInfo.InvariantCulture)));
         }
         return lines;
     }
 
     /// <summary>Writes the explanation as one JSON object (stable property names, camelCase).</summary>
-    public static void WriteJson(Utf8JsonWriter writer, Explanation explanation, int maxMatches = 5)
+    /// <param name="writer">Where the object goes.</param>
+    /// <param name="explanation">What to write.</param>
+    /// <param name="maxMatches">How many matches to list.</param>
+    /// <param name="language">Other than English: each match also carries a <c>localized</c> object (language, title, cause, fix, hint) next to the English.</param>
+    public static void WriteJson(Utf8JsonWriter writer, Explanation explanation, int maxMatches = 5, UiLanguage language = UiLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(explanation);
@@ -158,13 +169,33 @@ public static class ExplanationFormatter
             writer.WriteStartArray("reasons");
             foreach (string r in m.Reasons) writer.WriteStringValue(r);
             writer.WriteEndArray();
+            if (KnowledgeTranslations.Find(m.Entry.Id, language) is { } localized) WriteLocalized(writer, language, localized);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static string Label(string label) => label.Length == 0 ? new string(' ', LabelWidth + 1) : (label + ":").PadRight(LabelWidth + 1);
+    private static void WriteLocalized(Utf8JsonWriter writer, UiLanguage language, LocalizedEntryText text)
+    {
+        writer.WriteStartObject("localized");
+        writer.WriteString("language", language.Tag());
+        writer.WriteString("title", text.Title);
+        writer.WriteString("cause", text.Cause);
+        writer.WriteStartArray("fix");
+        foreach (string f in text.Fix) writer.WriteStringValue(f);
+        writer.WriteEndArray();
+        WriteOptional(writer, "hint", text.Hint);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A label padded to a fixed number of terminal columns (a CJK character takes two).</summary>
+    private static string LabelText(string label)
+    {
+        if (label.Length == 0) return new string(' ', LabelWidth + 1);
+        string text = label + (TerminalText.Columns(label) > label.Length ? "：" : ":");
+        return TerminalText.PadRight(text, LabelWidth + 1);
+    }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {

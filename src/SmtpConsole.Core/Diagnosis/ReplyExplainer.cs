@@ -187,9 +187,9 @@ public static class ReplyExplainer
             ? DescribeClass(facts, null)
             : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
         string prefix = provider is not null ? provider.Name + ": " : string.Empty;
-        const string suffix = " — see F4";
-        int room = MaxHintLength - prefix.Length - suffix.Length;
-        return prefix + Shorten(core, Math.Max(room, 20)) + suffix;
+        // No pointer to a front end's key here: the TUI adds its own, replay output and logs need none.
+        int room = MaxHintLength - prefix.Length;
+        return prefix + Shorten(core, Math.Max(room, 20));
     }
 
     private static string BuildSummary(ReplyFacts facts, RecognizedProvider? provider, DiagnosisMatch? best, EnhancedStatusMeaning? enhanced, string? origin)

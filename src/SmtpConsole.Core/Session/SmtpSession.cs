@@ -5,6 +5,9 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Text;
 using System.Threading.Channels;
+using SmtpConsole.Core.Analysis;
+using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 
@@ -23,13 +26,20 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private readonly TranscriptRecorder _transcript;
     private readonly SessionPhaseTracker _phase = new();
     private readonly SemaphoreSlim _commandGate = new(1, 1);
-    private readonly ConcurrentQueue<string> _awaiting = new();
+    private readonly ConcurrentQueue<PendingCommand> _awaiting = new();
     private SmtpConnection? _connection;
     private Channel<SmtpReply> _replies = Channel.CreateUnbounded<SmtpReply>();
     private Task? _readerLoop;
     private CancellationTokenSource? _readerStop;
-    private volatile bool _pauseReaderAfterNextReply;
+    // STARTTLS: the reader stops after the reply that answers STARTTLS. Arming (with the stale-reply drain) and the
+    // reader's check-and-publish share this lock, so the reply it stops after is exactly the one StartTlsAsync takes.
+    private readonly object _replyHandoff = new();
+    private bool _pauseAtStartTlsReply;
     private long _lastSendTimestamp;
+    private bool _closingAnnounced;
+
+    /// <summary>Test seam: runs on the reader loop after each reply is handed over (widens race windows on purpose).</summary>
+    internal Action<SmtpReply>? ReplyPublishedForTest { get; set; }
 
     public SmtpSession(TranscriptRecorder transcript)
     {
@@ -54,11 +64,17 @@ public sealed partial class SmtpSession : IAsyncDisposable
     public SmtpReply? Greeting { get; private set; }
     public SmtpReply? LastReply { get; private set; }
 
+    /// <summary>How long the TCP connection (and any proxy handshake) took, without TLS or the wait for the greeting.</summary>
+    public TimeSpan? ConnectTime { get; private set; }
+
     /// <summary>Time from sending the last command to its reply.</summary>
     public TimeSpan? LastLatency { get; private set; }
 
-    /// <summary>The verb of the last command sent (what the last reply answers): "MAIL", "AUTH", …</summary>
+    /// <summary>The verb of the command the last reply answers: "MAIL", "AUTH" (also for SASL responses), "DATA" (also for the end of the body), …</summary>
     public string? LastVerb { get; private set; }
+
+    /// <summary>The context of the last reply: the command it answers, the phase, the hint.</summary>
+    public ReplyContext? LastReplyContext { get; private set; }
 
     /// <summary>Opens the connection, applies implicit TLS or STARTTLS as asked, and reads the greeting.</summary>
     public async Task<CommandResult> ConnectAsync(ConnectOptions options, CancellationToken ct = default)
@@ -69,6 +85,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         LastReply = null;
         ServerCertificate = null;
         CertificateVerdict = null;
+        LastReplyContext = null;
+        _closingAnnounced = false;
         _awaiting.Clear();
         string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
@@ -97,6 +115,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Warn("connect cancelled");
             return CommandResult.Fail(CommandFailure.Cancelled, "connect cancelled");
         }
+        ConnectTime = stopwatch.Elapsed;
         _phase.OnConnected();
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
             $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
@@ -106,6 +125,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             var tls = await NegotiateTlsAsync(ct).ConfigureAwait(false);
             if (tls is not null) return tls;
         }
+        _awaiting.Enqueue(PendingCommand.Greeting);
         StartReader();
         Changed();
 
@@ -113,7 +133,6 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (greeting.Reply is { } reply)
         {
             Greeting = reply;
-            _phase.OnGreeting(reply);
             if (reply.Code != 220) _transcript.Warn($"the server greeted with {reply.Code} instead of 220: it refuses to talk now");
             Changed();
         }
@@ -121,12 +140,16 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
         // Like `openssl s_client -starttls smtp`: EHLO and STARTTLS are sent visibly, then the user takes over.
         var ehlo = await EhloAsync(options.EhloName, ct).ConfigureAwait(false);
-        if (!ehlo.Succeeded) return ehlo;
-        if (!Capabilities.StartTls)
+        if (!ehlo.Succeeded || !Capabilities.StartTls)
         {
-            const string message = "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around)";
-            _transcript.Error(message);
-            return CommandResult.Fail(CommandFailure.TlsFailed, message);
+            // TLS was asked for and cannot happen: close rather than leave a plain-text connection to type into.
+            var remedy = ehlo.Succeeded ? Remedy.UseImplicitTls : Remedy.None;
+            string message = ehlo.Succeeded
+                ? CoreMessages.StartTlsNotAdvertised + "; connection closed"
+                : "EHLO failed before STARTTLS, so the connection cannot be secured; connection closed";
+            _transcript.Error(message, remedy);
+            await DisconnectAsync(null).ConfigureAwait(false);
+            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message) { Remedy = remedy };
         }
         return await StartTlsAsync(ct).ConfigureAwait(false);
     }
@@ -138,7 +161,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return await SendCommandAsync("EHLO " + domain, ct: ct).ConfigureAwait(false);
     }
 
-    /// <summary>Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220.</summary>
+    /// <summary>
+    /// Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220. TLS was asked for, so
+    /// any other outcome (another code, a malformed reply, silence, a close) ends the connection as a TLS failure:
+    /// nothing more is sent in clear.
+    /// </summary>
     public async Task<CommandResult> StartTlsAsync(CancellationToken ct = default)
     {
         if (_connection is null) return NotConnected();
@@ -147,18 +174,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Error("TLS is already active on this connection");
             return CommandResult.Fail(CommandFailure.Refused, "TLS is already active");
         }
-        _pauseReaderAfterNextReply = true;
-        var result = await SendCommandAsync("STARTTLS", ct: ct).ConfigureAwait(false);
-        if (result.Reply?.Code != 220)
-        {
-            _pauseReaderAfterNextReply = false;
-            if (_readerLoop is { IsCompleted: true } && _connection is not null && result.Failure == CommandFailure.None) StartReader();
-            if (result.Reply is { } refused && refused.Code != 220)
-                _transcript.Error($"the server refused STARTTLS with {refused.Code}; the connection is still in plain text");
-            return result;
-        }
+        var result = await SendCommandAsync("STARTTLS", null, pauseReaderAtReply: true, ct).ConfigureAwait(false);
+        if (result.Failure != CommandFailure.None || !IsGoAheadForTls(result.Reply))
+            return await AbandonStartTlsAsync(result).ConfigureAwait(false);
         if (_readerLoop is not null) await _readerLoop.ConfigureAwait(false);
-        if (_connection is null) return CommandResult.Fail(CommandFailure.Closed, "connection closed during STARTTLS");
+        if (_connection is null) return CommandResult.Fail(CommandFailure.TlsFailed, "connection closed during STARTTLS");
 
         byte[] injected = _connection.TakeUnreadBytes();
         if (injected.Length > 0)
@@ -176,11 +196,34 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return result;
     }
 
+    /// <summary>STARTTLS got no 220: closes without another byte (no QUIT) and reports a TLS failure, keeping the reply.</summary>
+    private async Task<CommandResult> AbandonStartTlsAsync(CommandResult result)
+    {
+        string why = result.Reply is { } reply
+            ? reply.IsMalformed ? "a malformed reply"
+                : reply.Code == 220 ? "a multi-line reply whose lines are not all 220"
+                : $"{reply.Code.ToString(CultureInfo.InvariantCulture)} instead of 220"
+            : result.Failure switch
+            {
+                CommandFailure.Timeout => "no reply in time",
+                CommandFailure.Cancelled => "no reply (cancelled)",
+                _ => "no reply",
+            };
+        if (result.Failure is CommandFailure.Refused or CommandFailure.NotConnected) return result;
+        string message = $"STARTTLS failed: the server answered with {why}; TLS was asked for, so the connection is closed and nothing more is sent in plain text";
+        _transcript.Error(message);
+        await DisconnectAsync(null).ConfigureAwait(false);
+        return new CommandResult(result.Reply, CommandFailure.TlsFailed, message);
+    }
+
     /// <summary>
     /// Sends one command line and waits for its reply. The line is validated (no CR/LF) and, when secret, shown
     /// redacted. A reply is always recorded by the reader loop; this returns it or says why none came.
     /// </summary>
-    public async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default)
+    public Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default) =>
+        SendCommandAsync(line, annotation, pauseReaderAtReply: false, ct);
+
+    private async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation, bool pauseReaderAtReply, CancellationToken ct)
     {
         if (SmtpCommandText.Problem(line) is { } problem)
         {
@@ -191,16 +234,19 @@ public sealed partial class SmtpSession : IAsyncDisposable
         await _commandGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            DrainStaleReplies();
-            string verb = SmtpCommandText.Verb(line);
+            lock (_replyHandoff)
+            {
+                DrainStaleReplies();
+                _pauseAtStartTlsReply = pauseReaderAtReply;
+            }
+            string shown = annotation is { Secret: true } ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
+            var pending = AnswersSaslChallenge() ? PendingCommand.SaslResponse(shown) : PendingCommand.Command(line, shown);
+            if (_closingAnnounced) _transcript.Warn(CoreMessages.CommandAfterClosing(shown));
             RecordSend(line, annotation ?? SendAnnotation.None);
-            _awaiting.Enqueue(verb);
+            _awaiting.Enqueue(pending);
             if (!await TryWriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), ct).ConfigureAwait(false))
-                return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
-            string shown = annotation is { Secret: true } ? annotation.Display ?? TranscriptEvent.RedactedText : line;
-            var result = await ReceiveAsync(shown, ct).ConfigureAwait(false);
-            if (result.Reply is { } reply) Apply(verb, reply);
-            return result;
+                return CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending");
+            return await ReceiveAsync(shown, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -212,7 +258,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
     /// RFC 2920 pipelining: records every command, sends them in a single write, then pairs each reply with its
     /// command. Stops collecting early if the connection closes or a reply times out.
     /// </summary>
-    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default)
+    public Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default) =>
+        SendPipelinedAsync(lines, null, ct);
+
+    /// <summary>As above; <paramref name="annotations"/> (one per line) hides secret lines everywhere they are shown.</summary>
+    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, IReadOnlyList<SendAnnotation>? annotations, CancellationToken ct = default)
     {
         foreach (var line in lines)
         {
@@ -228,21 +278,23 @@ public sealed partial class SmtpSession : IAsyncDisposable
         {
             DrainStaleReplies();
             var bytes = new List<byte>();
-            foreach (var line in lines)
+            for (int i = 0; i < lines.Count; i++)
             {
-                RecordSend(line, SendAnnotation.None);
-                _awaiting.Enqueue(lines.Count > 1 ? line : SmtpCommandText.Verb(line));
-                bytes.AddRange(Encoding.UTF8.GetBytes(line + "\r\n"));
+                var annotation = annotations?[i] ?? SendAnnotation.None;
+                RecordSend(lines[i], annotation);
+                string shownLine = Shown(lines[i], annotation);
+                // The first line of a group sent while a 334 waits answers that challenge: its reply answers AUTH.
+                _awaiting.Enqueue(i == 0 && AnswersSaslChallenge() ? PendingCommand.SaslResponse(shownLine) : PendingCommand.Command(lines[i], shownLine, pipelined: lines.Count > 1));
+                bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
-                return [CommandResult.Fail(CommandFailure.Closed, "connection lost while sending")];
+                return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending")];
             var results = new List<CommandResult>(lines.Count);
-            foreach (var line in lines)
+            for (int i = 0; i < lines.Count; i++)
             {
-                var result = await ReceiveAsync(line, ct).ConfigureAwait(false);
+                var result = await ReceiveAsync(Shown(lines[i], annotations?[i] ?? SendAnnotation.None), ct).ConfigureAwait(false);
                 results.Add(result);
-                if (result.Reply is { } reply) Apply(SmtpCommandText.Verb(line), reply);
-                else break;
+                if (result.Reply is null) break;
             }
             return results;
         }
@@ -333,7 +385,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            string message = $"the server closed the connection without replying to {Describe(waitingFor)}";
+            string message = _closingAnnounced ? CoreMessages.ClosedAfterClosing : $"the server closed the connection without replying to {Describe(waitingFor)}";
             _transcript.Error(message);
             return CommandResult.Fail(CommandFailure.Closed, message);
         }
@@ -352,19 +404,64 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
     }
 
-    private void Apply(string verb, SmtpReply reply)
+    /// <summary>Moves the session on by a reply to <paramref name="command"/>: the one place that learns from replies.</summary>
+    private void Apply(PendingCommand command, SmtpReply reply)
     {
         LastReply = reply;
-        LastVerb = verb;
-        LastLatency = Stopwatch.GetElapsedTime(_lastSendTimestamp);
-        if (verb is "EHLO" && reply.Code == 250)
+        LastVerb = command.Verb;
+        if (command.Kind != PendingCommandKind.Greeting) LastLatency = Stopwatch.GetElapsedTime(_lastSendTimestamp);
+        if (command.Kind == PendingCommandKind.Greeting) Greeting = reply;
+        if (command.Verb is "EHLO" && reply.Code == 250)
         {
             Capabilities = EhloCapabilities.Parse(reply.Lines);
             foreach (var odd in Capabilities.Problems) _transcript.Warn($"EHLO line not understood: {odd}");
         }
-        if (verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
-        _phase.OnReply(verb, reply);
+        if (command.Verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
+        _phase.OnReply(command, reply);
         Changed();
+    }
+
+    /// <summary>A line sent while the last reply is a 334 to AUTH is a SASL response, whatever it looks like.</summary>
+    private bool AnswersSaslChallenge() =>
+        LastReply is { Code: 334 } && LastReplyContext?.Answers is { Verb: "AUTH" };
+
+    /// <summary>The context a reply arrives in, with the hint and explanation worked out once for every front end.</summary>
+    private ReplyContext ContextFor(PendingCommand? command, SmtpReply reply)
+    {
+        var context = new ReplyContext(command, _phase.Phase);
+        if (reply.Code < 400 || reply.IsMalformed) return context;
+        var state = new SessionState(_phase.Phase, AuthenticatedUser is not null, IsTls, Capabilities, _closingAnnounced);
+        SessionStateHint? stateHint = null;
+        Explanation? explanation = null;
+        try
+        {
+            stateHint = SessionStateHints.For(command, reply.Code, reply.Text, state);
+            explanation = ReplyExplainer.Explain(FactsFor(reply, command?.Verb));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Advice must never break a session: the reply is still recorded and answered.
+        }
+        return context with { StateHint = stateHint, Explanation = explanation, Hint = stateHint?.Text ?? explanation?.OneLineHint };
+    }
+
+    /// <summary>What the explainer may know about a reply in this session: host, greeting, provider, the verb it answers.</summary>
+    public ReplyFacts FactsFor(SmtpReply reply, string? verb) =>
+        ReplyFacts.FromReplyLines([.. reply.FormatLines()]) with
+        {
+            Host = Options?.Host,
+            Greeting = Greeting?.Text,
+            Phase = verb,
+            ProviderHint = Options?.Profile?.Provider,
+        };
+
+    /// <summary>The full explanation of a recorded reply: the one worked out when it arrived, or (2xx/3xx) one made now in its context.</summary>
+    public Explanation Explain(TranscriptEvent replyEvent)
+    {
+        ArgumentNullException.ThrowIfNull(replyEvent);
+        if (replyEvent.Context?.Explanation is { } known) return known;
+        if (replyEvent.Reply is not { } reply) throw new ArgumentException("not a reply event", nameof(replyEvent));
+        return ReplyExplainer.Explain(FactsFor(reply, replyEvent.Context?.Verb));
     }
 
     internal void SetAuthenticatedUser(string user)
@@ -393,6 +490,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         var connection = _connection!;
         // Always a fresh channel: replies the previous connection left unread (a 421, garbage) must never answer this one.
         _replies = Channel.CreateUnbounded<SmtpReply>();
+        lock (_replyHandoff) _pauseAtStartTlsReply = false;
         _readerStop = new CancellationTokenSource();
         _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
     }
@@ -410,13 +508,16 @@ public sealed partial class SmtpSession : IAsyncDisposable
                     break;
                 }
                 RecordReply(reply);
-                writer.TryWrite(reply);
-                if (_pauseReaderAfterNextReply)
+                bool pause;
+                lock (_replyHandoff)
                 {
-                    // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
-                    _pauseReaderAfterNextReply = false;
-                    return;
+                    pause = _pauseAtStartTlsReply;
+                    _pauseAtStartTlsReply = false;
+                    writer.TryWrite(reply);
                 }
+                ReplyPublishedForTest?.Invoke(reply);
+                // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
+                if (pause) return;
             }
         }
         catch (OperationCanceledException)
@@ -448,23 +549,26 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private void RecordReply(SmtpReply reply)
     {
         string? note = null;
-        if (_awaiting.TryDequeue(out var label))
-        {
-            if (label.Contains(' ') && !label.StartsWith("greeting", StringComparison.Ordinal)) note = "reply to " + label;
-        }
-        else if (Greeting is not null)
-        {
-            note = "unsolicited: no command was waiting for this reply";
-        }
+        PendingCommand? command = _awaiting.TryDequeue(out var pending) ? pending : null;
+        if (command is { Kind: PendingCommandKind.PipelinedCommand }) note = CoreMessages.ReplyTo(command.Line);
+        else if (command is null && Greeting is not null) note = CoreMessages.UnsolicitedReply;
         if (reply.Challenge is { } challenge) note = challenge.IsValid ? $"decoded: \"{challenge.Display}\"" : challenge.Display;
+        var context = ContextFor(command, reply);
+        LastReplyContext = context;
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Reply, reply.DisplayText)
         {
             Reply = reply,
             Note = note,
+            Context = context,
         });
         if (reply.Problem is not null) _transcript.Error("malformed reply: " + reply.Problem);
         foreach (var warning in reply.Warnings) _transcript.Warn(warning);
-        if (reply.Code == 421) _transcript.Warn("421: the server is closing the connection");
+        if (reply.Code == 421)
+        {
+            _closingAnnounced = true;
+            _transcript.Warn("421: the server is closing the connection");
+        }
+        if (command is not null) Apply(command, reply);
     }
 
     private void MarkClosed()
@@ -478,17 +582,17 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
     private CommandResult NotConnected()
     {
-        const string message = "not connected: use /connect HOST [PORT] [--tls|--starttls|--plain] first";
+        string message = _closingAnnounced ? CoreMessages.NotConnectedAfterClosing : CoreMessages.NotConnected;
         _transcript.Error(message);
         return CommandResult.Fail(CommandFailure.NotConnected, message);
     }
 
+    private static string Shown(string line, SendAnnotation annotation) => annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
+
     private static string Describe(string waitingFor) => waitingFor == "greeting" ? "the connection (greeting)" : $"\"{Redact(waitingFor)}\"";
 
     private static string Redact(string line) =>
-        line.StartsWith("AUTH ", StringComparison.OrdinalIgnoreCase) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2
-            ? string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2]) + " " + TranscriptEvent.RedactedText
-            : line;
+        Sasl.AuthCommandLine.MayHoldSecret(line) ? Sasl.AuthCommandLine.Annotate(line).Display ?? TranscriptEvent.RedactedText : line;
 
     private void Changed() => StateChanged?.Invoke();
 }

@@ -40,6 +40,7 @@ public sealed class TranscriptRecorder
 
     public TranscriptEvent Record(TranscriptEvent e)
     {
+        List<string>? stopped = null;
         lock (_gate)
         {
             long now = _time.GetTimestamp();
@@ -55,16 +56,25 @@ public sealed class TranscriptRecorder
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
                 {
-                    string failure = $"{sink.GetType().Name}: {ex.Message}";
-                    if (!_sinkFailures.Contains(failure)) _sinkFailures.Add(failure);
+                    string failure = ex is TranscriptFileStoppedException ? ex.Message : $"{sink.GetType().Name}: {ex.Message}";
+                    if (!_sinkFailures.Contains(failure))
+                    {
+                        _sinkFailures.Add(failure);
+                        (stopped ??= []).Add(failure);
+                    }
                 }
             }
         }
         Recorded?.Invoke(e);
+        // Said at once, on screen and in every file still working: a silent gap in a saved transcript is worse than none.
+        foreach (var failure in stopped ?? []) Warn(failure);
         return e;
     }
 
     public TranscriptEvent Info(string text) => Record(TranscriptEvent.Info(text));
     public TranscriptEvent Warn(string text) => Record(TranscriptEvent.Warn(text));
     public TranscriptEvent Error(string text) => Record(TranscriptEvent.Error(text));
+
+    /// <summary>An error with a remedy key (each front end words the remedy its own way).</summary>
+    public TranscriptEvent Error(string text, Messages.Remedy remedy) => Record(new TranscriptEvent(TranscriptEventKind.Error, text) { Remedy = remedy });
 }
