@@ -141,4 +141,23 @@ public sealed class TmuxDailyUseEndToEndTests(ITestOutputHelper output) : IDispo
             output.WriteLine(tmux.Capture());
         }
     }
+
+    [Fact]
+    public void ConnectPractice_WorksWhenTheConsoleStartedWithAnotherHost()
+    {
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "221 bye");
+        using var tmux = Start(Target(server), 120, 35);
+        try
+        {
+            tmux.WaitForText("S: 220 scripted.test", TimeSpan.FromSeconds(60));
+            tmux.SendLine("/connect practice");
+            tmux.WaitForText("S: 220 practice", Step);
+            tmux.SendKeys("C-q");
+            tmux.WaitForText("EXIT=0", Step);
+        }
+        finally
+        {
+            output.WriteLine(tmux.Capture());
+        }
+    }
 }
