@@ -402,7 +402,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"after (?<cmd>(?:pipelined )?(?:RCPT TO|MAIL FROM|end of data|initial connection|AUTH|EHLO|HELO|STARTTLS|DATA|BDAT))", RegexOptions.IgnoreCase)]
     private static partial Regex EximAfterRegex();
 
-    [GeneratedRegex(@"(?<cmd>MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Password|Username|STARTTLS|EHLO|HELO) command failed", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<cmd>MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Password|Username|STARTTLS|EHLO|HELO) command failed|failed to issue (?<cmd>MAIL|RCPT|DATA|AUTH|STARTTLS|EHLO|HELO) command", RegexOptions.IgnoreCase)]
     private static partial Regex CommandFailedRegex();
 
     [GeneratedRegex(@"[""']?command[""']?\s*[:=]\s*[""'](?<cmd>[A-Z][A-Z ]*)[""']|to command '(?<cmd>[A-Z][A-Z ]*)'")]

@@ -45,7 +45,7 @@ internal sealed partial class CommandInput
             _completionIndex = 0;
             ApplyCompletion(candidates[0]);
         }
-        HintChanged?.Invoke("Tab: " + string.Join("  ", candidates.Select(LastWord)));
+        HintChanged?.Invoke("Tab: " + string.Join("  ", candidates.Select(c => Label(c, text))));
     }
 
     private void ApplyCompletion(string line)
@@ -61,6 +61,13 @@ internal sealed partial class CommandInput
         _lastCompletion = null;
         HintChanged?.Invoke(null);
     }
+
+    /// <summary>
+    /// How a candidate is listed: whole while the verb is being typed ("RCPT TO:&lt;", not "TO:&lt;"), else its
+    /// last word (the parameter or mechanism being completed).
+    /// </summary>
+    private static string Label(string candidate, string typed) =>
+        typed.TrimStart().Contains(' ') ? LastWord(candidate) : candidate.TrimEnd();
 
     private static string LastWord(string line)
     {

@@ -62,8 +62,12 @@ internal sealed partial class CommandInput : TextField
     // TextField keeps only the first line of a paste; the console wants every line.
     protected override string OnSanitizingPaste(string raw) => raw;
 
+    /// <summary>Characters in the last paste as the terminal library delivered it (it cuts very large ones).</summary>
+    public int LastPasteLength { get; private set; }
+
     protected override bool OnPaste(string text)
     {
+        LastPasteLength = text.Length;
         var pasted = PastedText.Parse(text);
         if (!pasted.IsMultiLine) return pasted.Rest.Length == 0 || base.OnPaste(pasted.Rest);
         string current = Text ?? string.Empty;

@@ -16,6 +16,9 @@ internal sealed partial class ConsoleWindow : Window
 {
     private static readonly long StatusInterval = Stopwatch.Frequency / 4;
 
+    /// <summary>Terminal.Gui 2.5.0's cap on one bracketed paste (AnsiResponseParserBase.MaxBracketedPasteLength, internal).</summary>
+    private const long MaxBracketedPaste = 1024 * 1024;
+
     private readonly ConsoleHost _host;
     private readonly TranscriptView _transcript;
     private readonly ModeLine _modeLine;
@@ -163,6 +166,11 @@ internal sealed partial class ConsoleWindow : Window
     /// <summary>A multi-line paste: each line is queued as if typed and sent with Enter (empty lines too: in a body they matter).</summary>
     private void OnLinesPasted(IReadOnlyList<string> lines)
     {
+        if (_input.LastPasteLength >= MaxBracketedPaste)
+        {
+            // Terminal.Gui keeps the first 1 MiB of a bracketed paste and drops the rest: say so rather than send a cut message.
+            _host.Recorder.Warn($"the paste was larger than {MaxBracketedPaste / 1048576} MiB: the terminal library kept only its first part ({lines.Count} lines are being sent) and dropped the rest; for big bodies use /data @FILE");
+        }
         if (!_transcript.Follow) _transcript.ScrollToEnd();
         var controller = _host.Controller;
         foreach (string line in lines) controller.Submit(line);

@@ -28,7 +28,8 @@ internal static class KeyMap
         ("PgUp / PgDn", "scroll the transcript; it follows new output again at the bottom"),
         ("Ctrl+Home / Ctrl+End", "top / bottom of the transcript (also Home / End on an empty line)"),
         ("Ctrl+U", "delete from the start of the line to the cursor"),
-        ("Esc / Ctrl+C", "cancel the pending step and drop queued lines (not the console); on an idle line: clear it"),
+        ("Esc / Ctrl+C", "cancel the pending step and drop queued lines (not the console); on an idle line: clear it (on an empty one: how to quit)"),
+        ("paste", "a multi-line paste sends every line: body lines at DATA>, queued commands at smtp>"),
         ("F1", "this help"),
         ("F2", "connect dialog (host, port, security, profile)"),
         ("F3", "details of the selected line: raw bytes, decoded payload, enhanced code, timing"),
@@ -37,7 +38,7 @@ internal static class KeyMap
         ("F8 / Shift+F8", "open a script; while stepping: run the next line / run the rest"),
         ("F9 / Shift+F9", "show or hide the time and latency column / the round-trip timeline (sparkline and bars; a slow step stands out)"),
         ("F10", "the practice server's inbox: every message that arrived, envelope and bytes"),
-        ("Ctrl+Q", "quit (sends QUIT first when connected)"),
+        ("Ctrl+Q, /quit, /exit", "quit (sends QUIT first when connected); a bare quit quits only when not connected (else it is the SMTP command); a summary stays on the terminal"),
         ("mouse", "wheel scrolls; click selects a line; double-click shows its details"),
     ];
 }

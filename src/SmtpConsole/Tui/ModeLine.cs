@@ -87,7 +87,7 @@ internal sealed class ModeLine : View
             yield return (BodyLabel, _colour
                 ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.BrightMagenta), TextStyle.Bold)
                 : normal with { Style = TextStyle.Reverse | TextStyle.Bold });
-            yield return (" leading dots are doubled for you ", Faint(normal));
+            yield return ("· leading dots are doubled for you ", Faint(normal));
         }
         else if (Mode == RunnerMode.Pipeline)
         {

@@ -19,6 +19,8 @@ internal static class TuiApp
         ConnectOptions? target = options.Target;
         ConnectOptions? practiceOptions = null;
         PracticeTarget? runningPractice = null;
+        ConsoleHost? hostForPractice = null;
+        var onDemand = new Lazy<PracticeTarget?>(() => StartPracticeOnDemand(hostForPractice!, options.Defaults, ct), LazyThreadSafetyMode.ExecutionAndPublication);
         var profileNames = new Lazy<IReadOnlyList<string>>(() => LoadProfileNames(options.ProfileFile));
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
@@ -33,13 +35,17 @@ internal static class TuiApp
                 Defaults = options.Defaults,
                 AllowPlaintextAuth = options.AllowPlaintextAuth,
                 // "practice" is the in-process server when it runs; other names come from the profile catalogue.
-                ResolveProfile = name => name.Equals("practice", StringComparison.OrdinalIgnoreCase) && practiceOptions is { } running
-                    ? running
-                    : ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
+                // Started with a host, /connect practice starts the server then (on the session's worker, not the UI).
+                ResolveProfile = name => (name.Equals("practice", StringComparison.OrdinalIgnoreCase)
+                        ? Volatile.Read(ref practiceOptions) ?? (target is null ? null : onDemand.Value?.Options)
+                        : null)
+                    ?? ProfileTargets.ByName(name, options.ProfileFile, options.Defaults),
                 LookupMx = MxLookup.LookupAsync,
                 BaseDirectory = Environment.CurrentDirectory,
             },
         });
+
+        hostForPractice = host;
 
         // The connection starts before Terminal.Gui's Init (which takes a while), so the greeting may already be
         // there for the first frame; the practice server's key pair likewise.
@@ -116,6 +122,7 @@ internal static class TuiApp
             if (exitLines is not null) foreach (string line in exitLines) await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
             await host.DisposeAsync().ConfigureAwait(false);
             if (await practice.ConfigureAwait(false) is { } server) await server.DisposeAsync().ConfigureAwait(false);
+            if (onDemand.IsValueCreated && onDemand.Value is { } started) await started.DisposeAsync().ConfigureAwait(false);
         }
     }
 
@@ -154,6 +161,22 @@ internal static class TuiApp
             host.Recorder.Info($"practice inbox: message {e.Message.Id} arrived ({e.Message.Size:N0} bytes); F10 shows it byte for byte");
         host.Connect(practice.Options);
         return practice;
+    }
+
+    /// <summary>Starts the practice server for <c>/connect practice</c> when the console began with another host.</summary>
+    private static PracticeTarget? StartPracticeOnDemand(ConsoleHost host, ConnectOptions defaults, CancellationToken ct)
+    {
+        try
+        {
+            var started = PracticeTarget.StartAsync(defaults, ct).GetAwaiter().GetResult();
+            foreach (var line in started.Banner) host.Recorder.Info(line);
+            return started;
+        }
+        catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
+        {
+            host.Recorder.Warn($"could not start the practice server ({ex.Message})");
+            return null;
+        }
     }
 
     private static void Introduce(ConsoleHost host)

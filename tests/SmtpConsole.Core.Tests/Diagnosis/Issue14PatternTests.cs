@@ -247,6 +247,15 @@ public sealed class Issue14PatternTests
         Assert.Equal("MAIL", e.Facts.Phase);
     }
 
+    [Theory] // broad wording rules must not turn a sender-side problem into "recipient unknown"
+    [InlineData("553 5.1.8 <x@nowhere.invalid>... Domain of sender address x@nowhere.invalid does not exist")]
+    [InlineData("550 5.7.1 Sender address rejected: Domain not found")]
+    public void SenderSideWording_IsNotRecipientUnknown(string reply)
+    {
+        var e = Explain(reply);
+        Assert.NotEqual("generic-recipient-unknown-wording", e.Best?.Entry.Id);
+    }
+
     private static string Json(Explanation e)
     {
         using var ms = new MemoryStream();

@@ -34,7 +34,7 @@ public sealed class TmuxDailyUseEndToEndTests(ITestOutputHelper output) : IDispo
     public void A230ColumnReply_IsFullyReadableAt80x24()
     {
         string tail = "TAIL-" + Guid.NewGuid().ToString("N")[..8];
-        string reply = "550 5.7.1 " + string.Join(' ', Enumerable.Range(0, 40).Select(i => "w" + i.ToString("D3", CultureInfo.InvariantCulture))) + " " + tail;
+        string reply = "550 5.7.1 " + string.Join(' ', Enumerable.Range(0, 46).Select(i => "w" + i.ToString("D3", CultureInfo.InvariantCulture))) + " " + tail;
         Assert.True(reply.Length >= 230);
         using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", reply);
         using var tmux = Start(Target(server), 80, 24);
@@ -44,8 +44,8 @@ public sealed class TmuxDailyUseEndToEndTests(ITestOutputHelper output) : IDispo
             tmux.SendLine("RCPT TO:<someone@elsewhere.example>");
             string screen = tmux.WaitForText(tail, Step);
             var words = screen.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries);
-            for (int i = 0; i < 40; i++) Assert.Contains("w" + i.ToString("D3", CultureInfo.InvariantCulture), words);
-            Assert.DoesNotContain("w039…", screen);
+            for (int i = 0; i < 46; i++) Assert.Contains("w" + i.ToString("D3", CultureInfo.InvariantCulture), words);
+            Assert.DoesNotContain("…", screen);
         }
         finally
         {
@@ -133,6 +133,25 @@ public sealed class TmuxDailyUseEndToEndTests(ITestOutputHelper output) : IDispo
             tmux.SendKeys("n");
             string refused = tmux.WaitForText("refused to send credentials", Step);
             Assert.DoesNotContain("Secret for demo", refused);
+            tmux.SendKeys("C-q");
+            tmux.WaitForText("EXIT=0", Step);
+        }
+        finally
+        {
+            output.WriteLine(tmux.Capture());
+        }
+    }
+
+    [Fact]
+    public void ConnectPractice_WorksWhenTheConsoleStartedWithAnotherHost()
+    {
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "221 bye");
+        using var tmux = Start(Target(server), 120, 35);
+        try
+        {
+            tmux.WaitForText("S: 220 scripted.test", TimeSpan.FromSeconds(60));
+            tmux.SendLine("/connect practice");
+            tmux.WaitForText("S: 220 practice", Step);
             tmux.SendKeys("C-q");
             tmux.WaitForText("EXIT=0", Step);
         }

@@ -90,4 +90,17 @@ public sealed class PasteTests
         tui.WaitIdle();
         Assert.Equal(["MAIL FROM:<a@scripted.test>", "RCPT TO:<b@scripted.test>"], server.Commands.Skip(server.Commands.Count - 2));
     }
+
+    [Fact]
+    public void APasteCutByTheTerminalLibraryAt1MiB_IsReported()
+    {
+        using var tui = TuiHarness.Start(width: 100, height: 30, writeLog: false);
+        var input = tui.Window.Input;
+        // What Terminal.Gui delivers for a larger paste: exactly its first 1 MiB, usually ending mid-line.
+        string cut = string.Concat(Enumerable.Repeat("# a comment line that does nothing at all here\n", 1024 * 1024 / 40 + 1))[..(1024 * 1024)];
+        tui.App.RaisePasteEvent(cut);
+        Assert.Equal(1024 * 1024, input.LastPasteLength);
+        tui.WaitIdle(TimeSpan.FromSeconds(60));
+        Assert.Contains("the paste was larger than 1 MiB", tui.Screen());
+    }
 }

@@ -1,0 +1,92 @@
+#!/usr/bin/env bash
+# TUI input throughput and echo under tmux (AOT binary, against Postfix's smtp-sink on a free loopback port):
+#  1. a 3,000-line (150 KB) message body pasted at DATA> with bracketed paste (tmux paste-buffer -p) and without it
+#     (plain paste-buffer: the terminal "types" every byte; 300 lines, since it runs at typing speed), from the
+#     paste to the prompt being back at smtp>;
+#  2. keystroke echo: one key sent to the pane until it shows, with a short and a long (~15,000-row) transcript,
+#     next to the same loop against `cat` in a tmux pane (the baseline: tmux + polling cost).
+# Usage: bench/tui-paste.sh [ROUNDS]   (default 5)
+set -euo pipefail
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+rounds=${1:-5}
+binary=${SMTPCONSOLE_E2E_BINARY:-$("$repo/scripts/publish-aot.sh")}
+work=$(mktemp -d /tmp/smtpconsole-tui-bench.XXXXXX)
+sock=tuibench-$$
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+smtp-sink -u nobody 127.0.0.1:"$port" 100 &
+sink=$!
+cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; kill "$sink" 2>/dev/null || true; rm -rf "$work"; }
+trap cleanup EXIT
+
+now_ms() { date +%s%3N; }
+pane() { tmux -L "$sock" capture-pane -p -t b; }
+wait_for() { # TEXT TIMEOUT_S
+    local deadline=$(($(now_ms) + ${2:-30} * 1000))
+    until pane | grep -qF -- "$1"; do
+        (($(now_ms) < deadline)) || { echo "timeout waiting for '$1'" >&2; pane >&2; return 1; }
+        sleep 0.005
+    done
+}
+start() { # ARGS…
+    tmux -L "$sock" kill-server 2>/dev/null || true
+    while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.05; done
+    sleep 0.2 # the old server must be gone before a new one takes the socket
+    tmux -L "$sock" -f /dev/null new-session -d -s b -x 120 -y 35 -e SMTPCONSOLE_DATA_DIR="$work/data" -e TERM=xterm-256color "$@"
+}
+body() { # LINES FILE
+    python3 - "$1" "$2" <<'PY'
+import sys
+n, path = int(sys.argv[1]), sys.argv[2]
+with open(path, "w") as f:
+    for i in range(n): f.write(f"{i:04d} " + chr(97 + i % 26) * 44 + "\n")   # 50 bytes a line
+    f.write(".\n")
+PY
+}
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
+
+body 3000 "$work/bracketed.txt"
+body 300 "$work/typed.txt"
+for mode in bracketed typed; do
+    times=()
+    for ((r = 0; r < rounds; r++)); do
+        start "$binary" 127.0.0.1 "$port" --plain
+        wait_for "S: 220" 60
+        tmux -L "$sock" send-keys -t b 'EHLO me.example' Enter 'MAIL FROM:<a@example.test>' Enter 'RCPT TO:<b@example.test>' Enter DATA Enter
+        wait_for "DATA>" 20
+        tmux -L "$sock" load-buffer -b p "$work/$mode.txt"
+        t0=$(now_ms)
+        if [[ $mode == bracketed ]]; then tmux -L "$sock" paste-buffer -d -p -b p -t b; else tmux -L "$sock" paste-buffer -d -b p -t b; fi
+        wait_for "smtp>" 120
+        times+=($(($(now_ms) - t0)))
+    done
+    lines=$([[ $mode == bracketed ]] && echo 3,000 || echo 300)
+    echo "paste $lines lines (50 bytes each) at DATA>, $mode: median $(printf '%s\n' "${times[@]}" | median) ms (runs: ${times[*]})"
+done
+
+echo_latency() { # LABEL — the pane already shows the console or cat, ready for input
+    local samples=() c t0
+    for ((i = 0; i < 30; i++)); do
+        c=$(printf "\\x$(printf %x $((97 + i % 26)))")
+        marker="q${c}${i}z"
+        t0=$(date +%s%N)
+        tmux -L "$sock" send-keys -t b -l "$marker"
+        until pane | grep -qF -- "$marker"; do :; done
+        samples+=($((($(date +%s%N) - t0) / 1000)))
+        tmux -L "$sock" send-keys -t b C-u
+        sleep 0.05
+    done
+    echo "$1: median $(printf '%s\n' "${samples[@]}" | median) µs (30 keystroke groups)"
+}
+start cat
+sleep 0.3
+echo_latency "echo baseline (cat in tmux)"
+start "$binary" 127.0.0.1 "$port" --plain
+wait_for "S: 220" 60
+echo_latency "echo, short transcript"
+body 15000 "$work/long.txt"
+tmux -L "$sock" send-keys -t b 'EHLO me.example' Enter 'MAIL FROM:<a@example.test>' Enter 'RCPT TO:<b@example.test>' Enter DATA Enter
+wait_for "DATA>" 20
+tmux -L "$sock" load-buffer -b p "$work/long.txt"
+tmux -L "$sock" paste-buffer -d -p -b p -t b
+wait_for "smtp>" 300
+echo_latency "echo, 15,000-row transcript"
