@@ -69,7 +69,7 @@ internal static class Program
             await Console.Error.WriteLineAsync("Try 'smtpconsole --help'.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
-        return await parsed.InvokeAsync().ConfigureAwait(false);
+        return await SubcommandHelp.InvokeAsync(parsed, host, port).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -132,7 +132,9 @@ public class SaslAuthenticatorTests
         {
             var result = await SaslAuthenticator.AuthenticateAsync(h.Session, new AuthRequest("PLAIN", User, Password));
             Assert.Equal(CommandFailure.Refused, result.Failure);
-            Assert.Contains("STARTTLS", result.Message, StringComparison.OrdinalIgnoreCase);
+            // The remedy (STARTTLS) is a key each front end words itself (issue 17 item 2), no longer a sentence naming TUI actions.
+            Assert.Contains("without TLS", result.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(Messages.Remedy.UseStartTls, result.Remedy);
             Assert.Empty(server.Received);
         }
     }
