@@ -38,7 +38,7 @@ public static class CommandLineParser
         if (trimmed.Length == 0 || trimmed.StartsWith('#')) return new CommentCommand(trimmed) { Display = trimmed };
         if (!trimmed.StartsWith('/')) return new RawCommand(line.TrimEnd('\r', '\n')) { Display = line };
 
-        int space = trimmed.IndexOf(' ');
+        int space = trimmed.IndexOfAny([' ', '\t']);
         string name = (space < 0 ? trimmed : trimmed[..space]).ToLowerInvariant();
         string rest = space < 0 ? string.Empty : trimmed[(space + 1)..].Trim();
         var args = Tokenize(rest);
@@ -158,13 +158,16 @@ public static class CommandLineParser
         }
         if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException("/connect: " + problem);
         if (proxy is not null && noProxy) throw new CommandSyntaxException("/connect: choose one of --proxy and --no-proxy");
-        if (proxy is not null) display = RedactProxy(display, proxy);
+        if (proxy is not null && proxy.UserInfo.Length > 0)
+        {
+            // Rebuilt from the parsed words, not by search-and-replace in the typed text: whatever the quoting or
+            // spelling, the credential cannot survive into the transcript or history.
+            display = "/connect " + string.Join(' ', args.Select(a => Proxy.ProxyAddress.TryParse(a, out _, out _) && Uri.TryCreate(a, UriKind.Absolute, out var u) && u.UserInfo.Length > 0
+                ? Proxy.ProxyAddress.Redact(u)
+                : Quote(a)));
+        }
         return new ConnectCommand(target, port, security, insecure, caFile) { Display = display, Proxy = proxy, NoProxy = noProxy };
     }
-
-    /// <summary>Proxy credentials stay out of the transcript and history, like every secret.</summary>
-    private static string RedactProxy(string display, Uri proxy) =>
-        proxy.UserInfo.Length == 0 ? display : display.Replace(proxy.OriginalString, Proxy.ProxyAddress.Redact(proxy), StringComparison.Ordinal);
 
     private static AuthCommand ParseAuth(List<string> args)
     {

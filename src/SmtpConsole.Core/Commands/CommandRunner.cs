@@ -19,6 +19,10 @@ public sealed partial class CommandRunner
     private readonly List<string> _pipelineGroup = [];
     private readonly Analysis.SessionAdvisor _advisor = new();
     private string? _dataHelper;
+    private CommandResult? _loginUserPrompt;
+
+    /// <summary>The name the user last greeted with (EHLO/HELO typed or /ehlo NAME): what a bare /ehlo sends next.</summary>
+    private string? _lastGreetingName;
 
     public CommandRunner(SmtpSession session, IConsoleInteraction interaction, RunnerSettings? settings = null)
     {
@@ -87,7 +91,7 @@ public sealed partial class CommandRunner
         DataCommand data => await DataAsync(data, ct).ConfigureAwait(false),
         BdatCommand bdat => await Helper(bdat, () => BdatAsync(bdat, ct)).ConfigureAwait(false),
         ComposeCommand compose => await Helper(compose, () => ComposeAsync(compose, ct)).ConfigureAwait(false),
-        Base64EncodeCommand b64 => Info($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
+        Base64EncodeCommand b64 => ScreenOnly($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
         Base64DecodeCommand unb64 => Decode(unb64.Text),
         ExpectCommand expect => Expect(expect.Spec),
         PipelineStartCommand => StartPipeline(),
@@ -99,12 +103,22 @@ public sealed partial class CommandRunner
     };
 
     /// <summary>Checks an expectation against the last reply and records the verdict.</summary>
-    public StepOutcome Expect(ExpectationSpec spec)
+    public StepOutcome Expect(ExpectationSpec spec) => Expect(spec, LastResult, null);
+
+    /// <summary>
+    /// Checks an expectation against a given result (e.g. one command of a pipelined group) and records the verdict;
+    /// <paramref name="where"/> (<c>file:line</c>) names the script line in the verdict.
+    /// </summary>
+    public StepOutcome Expect(ExpectationSpec spec, CommandResult? result, string? where)
     {
-        var (passed, explanation) = spec.Evaluate(LastResult?.Reply);
-        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, (passed ? "ok: " : "FAILED: ") + explanation) { Passed = passed });
-        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, LastResult, explanation);
+        var (passed, explanation) = spec.Evaluate(result?.Reply);
+        string text = (passed ? "ok: " : "FAILED: ") + (where is null ? string.Empty : where + ": ") + explanation;
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, text) { Passed = passed });
+        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, result, (where is null ? string.Empty : where + ": ") + explanation);
     }
+
+    /// <summary>The results of the last pipelined group, one per command in order (fewer when the connection broke).</summary>
+    public IReadOnlyList<CommandResult> LastGroupResults { get; private set; } = [];
 
     private async Task<StepOutcome> RawAsync(string line, CancellationToken ct)
     {
@@ -118,54 +132,50 @@ public sealed partial class CommandRunner
                 return await QuitAsync(ct).ConfigureAwait(false);
         }
 
+        if (verb is "EHLO" or "HELO" && line.Trim().IndexOf(' ') is > 0 and var space) _lastGreetingName = line.Trim()[(space + 1)..].Trim();
         var annotation = SendAnnotation.None;
-        bool continuation = LastResult?.Reply is { Code: 334 } && _session.IsConnected;
-        if (continuation || verb == "AUTH")
+        bool continuation = SaslExchangePending;
+        if (continuation || AuthCommandLine.IsAuth(line))
         {
             if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
                 return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
-            annotation = continuation ? AnnotateContinuation(line) : AnnotateAuthCommand(line);
+            annotation = continuation ? AnnotateContinuation(line) : AuthCommandLine.Annotate(line, _session.Capabilities.AuthMechanisms);
         }
         if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser, _session.IsTls));
         var result = await _session.SendCommandAsync(line, annotation, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: false);
+        // Known from what was sent, never from the challenge text: only AUTH LOGIN's first 334 asks for the user name.
+        _loginUserPrompt = !continuation && result.Reply?.Code == 334 && AuthCommandLine.StartsLoginWithoutInitialResponse(line) ? LastResult : null;
         if (result.Reply?.Code == 354 && verb == "DATA") EnterBody("DATA");
         if (verb == "EHLO" && result.Succeeded) Advise(_advisor.AfterEhlo(_session.Capabilities, _session.IsTls));
         return outcome;
     }
 
-    /// <summary>A raw line answering a 334: secret unless the prompt asked for a user name.</summary>
+    /// <summary>The last reply was a 334 on a live connection: the next line sent answers a SASL challenge.</summary>
+    private bool SaslExchangePending => LastResult?.Reply is { Code: 334 } && _session.IsConnected;
+
+    /// <summary>
+    /// A raw line answering a 334: secret, unless the console itself sent a bare <c>AUTH LOGIN</c> and this is the
+    /// first answer (the user name). What the challenge says never decides: a server can word it as it likes.
+    /// </summary>
     private SendAnnotation AnnotateContinuation(string line)
     {
-        string trimmed = line.Trim();
+        string trimmed = line.Trim(' ', '\t');
         if (trimmed == "*") return new SendAnnotation(false, "cancels the AUTH exchange");
-        var prompt = LastResult?.Reply?.Challenge;
-        if (LoginPrompt.Classify(prompt?.Text) == LoginPrompt.Kind.UserName)
+        if (_loginUserPrompt is not null && ReferenceEquals(_loginUserPrompt, LastResult))
         {
             var decoded = SaslPayload.Decode(trimmed);
-            return new SendAnnotation(false, decoded.IsValid ? $"decoded: \"{decoded.Display}\"" : decoded.Display);
+            return new SendAnnotation(false, decoded.IsValid ? $"user name, decoded: \"{decoded.Display}\"" : decoded.Display);
         }
         return new SendAnnotation(true, "SASL response (hidden: it may carry the password)");
     }
 
-    /// <summary><c>AUTH MECH INITIAL</c> typed by hand: the initial response is hidden.</summary>
-    private static SendAnnotation AnnotateAuthCommand(string line)
-    {
-        var parts = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        if (parts.Length < 3) return SendAnnotation.None;
-        if (parts[1].Equals("LOGIN", StringComparison.OrdinalIgnoreCase))
-        {
-            var user = SaslPayload.Decode(parts[2]);
-            return new SendAnnotation(false, user.IsValid ? $"initial response: user \"{user.Display}\"" : user.Display);
-        }
-        return new SendAnnotation(true, "initial response hidden", $"{parts[0]} {parts[1]} {TranscriptEvent.RedactedText}");
-    }
-
-    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct)
+    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct, string? offerProblem = null)
     {
         if (Settings.AllowPlaintextAuth) return true;
+        string also = offerProblem is null ? string.Empty : " Also, " + offerProblem + ".";
         bool yes = await _interaction.ConfirmPlaintextAuthAsync(
-            "This connection is not encrypted: the user name and password would travel in clear text. Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
+            "This connection is not encrypted: the user name and password would travel in clear text." + also + " Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
         if (!yes)
         {
             _session.Transcript.Error(Messages.CoreMessages.PlaintextCredentialsRefused, Messages.Remedy.UseStartTls);
@@ -228,6 +238,13 @@ public sealed partial class CommandRunner
         return StepOutcome.Ok();
     }
 
+    /// <summary>/b64 and /unb64 results are often a password: shown, never saved to a file.</summary>
+    private StepOutcome ScreenOnly(string text)
+    {
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, text + "   (screen only: not saved)") { ScreenOnly = true });
+        return StepOutcome.Ok();
+    }
+
     private StepOutcome Usage(string message)
     {
         _session.Transcript.Error(message);
@@ -237,8 +254,12 @@ public sealed partial class CommandRunner
     private StepOutcome Decode(string text)
     {
         var payload = SaslPayload.Decode(text);
-        if (!payload.IsValid) return Usage($"/unb64: \"{text.Trim()}\" is {payload.Display}");
-        return Info(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
+        if (!payload.IsValid)
+        {
+            _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, $"/unb64: \"{text.Trim()}\" is {payload.Display}") { ScreenOnly = true });
+            return StepOutcome.Usage("/unb64: not valid Base64");
+        }
+        return ScreenOnly(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
     }
 
     private static string HelperName(string display)

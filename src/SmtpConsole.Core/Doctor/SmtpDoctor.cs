@@ -104,7 +104,7 @@ public sealed class SmtpDoctor
             else if (target.Security == SecurityMode.StartTls)
             {
                 var tls = await session.StartTlsAsync(ct).ConfigureAwait(false);
-                if (tls.Failure == CommandFailure.TlsFailed)
+                if (tls.Failure == CommandFailure.TlsFailed && tls.Reply is null)
                 {
                     ReportTlsFailure(session, tls);
                     if (!await ReconnectInsecureAsync(session, target, ct).ConfigureAwait(false)) return await FinishAsync(session).ConfigureAwait(false);
@@ -273,6 +273,7 @@ public sealed class SmtpDoctor
         string fix = all.Contains("expired", StringComparison.Ordinal) ? "the server's certificate has expired: only its administrator can fix that (renew it); --insecure lets you continue knowingly"
             : all.Contains("mismatch", StringComparison.Ordinal) ? "connect with a host name the certificate is for (see the names above), or ask the server administrator to fix the certificate"
             : all.Contains("untrusted", StringComparison.Ordinal) || all.Contains("incomplete chain", StringComparison.Ordinal) ? "if this is a private or test CA, pass --cafile CA.pem; otherwise the server must send a complete chain from a public CA"
+            : message.Contains("the server sent TLS alert", StringComparison.Ordinal) && !message.Contains("alert 70 ", StringComparison.Ordinal) && !message.Contains("alert 71 ", StringComparison.Ordinal) ? "the server ended the handshake with a TLS alert (see above); follow what it means rather than lowering the TLS version"
             : "check that this port speaks TLS the way you asked (--tls for 465, --starttls for 587) and that the server supports TLS 1.2+ (--tls-min 1.0 to diagnose old servers)";
         string detail = message;
         if (session.ServerCertificate is { } cert) detail += $" [certificate: {cert.Subject}; names {string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert))}; valid {cert.NotBefore.ToUniversalTime():yyyy-MM-dd} to {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}]";

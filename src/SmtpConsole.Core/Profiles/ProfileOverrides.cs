@@ -129,7 +129,7 @@ internal static class ProfileOverrides
                     if (ProfileValueParsers.IsValidProxy(value!))
                         result = result with { Proxy = value };
                     else
-                        Problem($"'{value}' is not a proxy URL like socks5://127.0.0.1:1080; ignored");
+                        Problem($"'{ProfileValueParsers.WithoutUserInfo(value!)}' is not a proxy URL like socks5://127.0.0.1:1080; ignored");
                     break;
                 case "timeouts:connectSeconds":
                     if (ProfileValueParsers.TryParseSeconds(value!, out var connect))

@@ -137,8 +137,11 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             ParseSeconds(name, "timeouts:commandSeconds", settings.Timeouts?.CommandSeconds, validation));
 
         var proxy = ProfileValueParsers.Clean(settings.Proxy);
-        if (proxy is not null && !proxy.Contains("${", StringComparison.Ordinal) && !ProfileValueParsers.IsValidProxy(proxy))
-            validation.Error("proxy", $"profile '{name}': proxy '{proxy}' is not a URL like socks5://127.0.0.1:1080 or http://proxy:8080");
+        if (proxy is not null && ProfileValueParsers.HasLiteralProxyPassword(proxy))
+            validation.Error("proxy", $"profile '{name}' has a password written in 'proxy'; profiles must not contain secrets. " +
+                "Write the password as a variable (socks5://user:${PROXY_PASSWORD}@host:1080, set from SMTPCONSOLE_PROXY_PASSWORD) or pass --proxy on the command line. The profile was not loaded");
+        else if (proxy is not null && !proxy.Contains("${", StringComparison.Ordinal) && !ProfileValueParsers.IsValidProxy(proxy))
+            validation.Error("proxy", $"profile '{name}': proxy '{ProfileValueParsers.WithoutUserInfo(proxy)}' is not a URL like socks5://127.0.0.1:1080 or http://proxy:8080");
 
         var docs = ProfileValueParsers.Clean(settings.Docs);
         if (docs is not null && !ProfileValueParsers.IsWebAddress(docs))

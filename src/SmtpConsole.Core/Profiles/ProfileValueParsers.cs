@@ -6,7 +6,7 @@ using SmtpConsole.Core.Session;
 namespace SmtpConsole.Core.Profiles;
 
 /// <summary>Parses and checks profile values; shared by files, environment variables and command-line flags.</summary>
-internal static class ProfileValueParsers
+public static class ProfileValueParsers
 {
     /// <summary>Mechanisms this console knows; others are allowed but earn a warning in case of a typo.</summary>
     public static IReadOnlyList<string> KnownMechanisms { get; } =
@@ -117,6 +117,32 @@ internal static class ProfileValueParsers
     public static bool IsValidMechanismName(string mechanism) =>
         mechanism.Length is > 0 and <= 20
         && mechanism.All(character => char.IsAsciiLetterUpper(character) || char.IsAsciiDigit(character) || character is '-' or '_');
+
+    /// <summary>
+    /// True when a proxy URL carries a password written out (<c>user:pass@</c>) rather than a <c>${variable}</c>:
+    /// refused like any literal secret in a profile.
+    /// </summary>
+    public static bool HasLiteralProxyPassword(string proxy)
+    {
+        int scheme = proxy.IndexOf("://", StringComparison.Ordinal);
+        string rest = scheme < 0 ? proxy : proxy[(scheme + 3)..];
+        int at = rest.LastIndexOf('@');
+        if (at < 0) return false;
+        string userInfo = rest[..at];
+        int colon = userInfo.IndexOf(':');
+        if (colon < 0) return false;
+        string password = userInfo[(colon + 1)..];
+        return password.Length > 0 && !System.Text.RegularExpressions.Regex.IsMatch(password, @"^\$\{[^}]+\}$");
+    }
+
+    /// <summary>The URL with any <c>user:pass@</c> part removed, for messages.</summary>
+    public static string WithoutUserInfo(string proxy)
+    {
+        int scheme = proxy.IndexOf("://", StringComparison.Ordinal);
+        int start = scheme < 0 ? 0 : scheme + 3;
+        int at = proxy.IndexOf('@', start);
+        return at < 0 ? proxy : proxy[..start] + "…@" + proxy[(at + 1)..];
+    }
 
     public static bool IsValidProxy(string proxy) =>
         Uri.TryCreate(proxy, UriKind.Absolute, out var uri)

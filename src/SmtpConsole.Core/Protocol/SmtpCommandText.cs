@@ -21,11 +21,14 @@ public static class SmtpCommandText
         if (Problem(text) is { } problem) throw new ArgumentException($"{what}: {problem}");
     }
 
-    /// <summary>The command verb: the first word, upper-case (<c>MAIL</c> for <c>mail from:&lt;a@b&gt;</c>).</summary>
+    /// <summary>
+    /// The command verb: the first word, upper-case (<c>MAIL</c> for <c>mail from:&lt;a@b&gt;</c>). Words end at SMTP
+    /// whitespace (space or tab, as servers such as Postfix accept), never at a space alone.
+    /// </summary>
     public static string Verb(string line)
     {
-        var span = line.AsSpan().TrimStart();
-        int end = span.IndexOfAny(' ', ':');
+        var span = line.AsSpan().TrimStart(" \t");
+        int end = span.IndexOfAny(' ', '\t', ':');
         return (end < 0 ? span : span[..end]).ToString().ToUpperInvariant();
     }
 }

@@ -36,7 +36,11 @@ public static class SaslAuthenticator
             return CommandResult.Fail(CommandFailure.Refused, message, Messages.Remedy.UseStartTls);
         }
         if (!session.IsTls) transcript.Warn("sending credentials WITHOUT TLS, as you allowed");
-        if (!session.Capabilities.IsEmpty && session.Capabilities.Auth && !session.Capabilities.AuthMechanisms.Contains(mechanism))
+        if (request.OfferChecked)
+        {
+            // Explained before the secret was asked for.
+        }
+        else if (!session.Capabilities.IsEmpty && session.Capabilities.Auth && !session.Capabilities.AuthMechanisms.Contains(mechanism))
             transcript.Warn($"the server did not advertise {mechanism} (it offers {string.Join(' ', session.Capabilities.AuthMechanisms)}); trying anyway");
         else if (!session.Capabilities.IsEmpty && !session.Capabilities.Auth)
             transcript.Warn(session.IsTls ? "the server did not advertise AUTH at all; trying anyway"

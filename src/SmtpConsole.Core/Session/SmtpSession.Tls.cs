@@ -14,6 +14,24 @@ public sealed partial class SmtpSession
     /// <summary>How the last certificate was judged: trusted or not, and every problem in words.</summary>
     public TlsVerdict? CertificateVerdict { get; private set; }
 
+    /// <summary>
+    /// Only a well-formed reply whose every line carries 220 lets the handshake start (RFC 3207 §4); a reply that
+    /// starts with 220 and ends with another code is not a yes.
+    /// </summary>
+    private static bool IsGoAheadForTls(Protocol.SmtpReply? reply)
+    {
+        if (reply is not { Code: 220, IsMalformed: false }) return false;
+        var raw = reply.RawBytes.AsSpan();
+        while (raw.Length > 0)
+        {
+            if (!raw.StartsWith("220"u8)) return false;
+            int lf = raw.IndexOf((byte)'\n');
+            if (lf < 0) break;
+            raw = raw[(lf + 1)..];
+        }
+        return true;
+    }
+
     /// <summary>Runs the TLS handshake on the current connection; returns null on success or the failure.</summary>
     private async Task<CommandResult?> NegotiateTlsAsync(CancellationToken ct)
     {

@@ -31,9 +31,15 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private Channel<SmtpReply> _replies = Channel.CreateUnbounded<SmtpReply>();
     private Task? _readerLoop;
     private CancellationTokenSource? _readerStop;
-    private volatile bool _pauseReaderAfterNextReply;
+    // STARTTLS: the reader stops after the reply that answers STARTTLS. Arming (with the stale-reply drain) and the
+    // reader's check-and-publish share this lock, so the reply it stops after is exactly the one StartTlsAsync takes.
+    private readonly object _replyHandoff = new();
+    private bool _pauseAtStartTlsReply;
     private long _lastSendTimestamp;
     private bool _closingAnnounced;
+
+    /// <summary>Test seam: runs on the reader loop after each reply is handed over (widens race windows on purpose).</summary>
+    internal Action<SmtpReply>? ReplyPublishedForTest { get; set; }
 
     public SmtpSession(TranscriptRecorder transcript)
     {
@@ -134,12 +140,16 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
         // Like `openssl s_client -starttls smtp`: EHLO and STARTTLS are sent visibly, then the user takes over.
         var ehlo = await EhloAsync(options.EhloName, ct).ConfigureAwait(false);
-        if (!ehlo.Succeeded) return ehlo;
-        if (!Capabilities.StartTls)
+        if (!ehlo.Succeeded || !Capabilities.StartTls)
         {
-            string message = CoreMessages.StartTlsNotAdvertised;
-            _transcript.Error(message, Remedy.UseImplicitTls);
-            return CommandResult.Fail(CommandFailure.TlsFailed, message, Remedy.UseImplicitTls);
+            // TLS was asked for and cannot happen: close rather than leave a plain-text connection to type into.
+            var remedy = ehlo.Succeeded ? Remedy.UseImplicitTls : Remedy.None;
+            string message = ehlo.Succeeded
+                ? CoreMessages.StartTlsNotAdvertised + "; connection closed"
+                : "EHLO failed before STARTTLS, so the connection cannot be secured; connection closed";
+            _transcript.Error(message, remedy);
+            await DisconnectAsync(null).ConfigureAwait(false);
+            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message) { Remedy = remedy };
         }
         return await StartTlsAsync(ct).ConfigureAwait(false);
     }
@@ -151,7 +161,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return await SendCommandAsync("EHLO " + domain, ct: ct).ConfigureAwait(false);
     }
 
-    /// <summary>Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220.</summary>
+    /// <summary>
+    /// Upgrades with STARTTLS (RFC 3207), discarding anything the server sent after its 220. TLS was asked for, so
+    /// any other outcome (another code, a malformed reply, silence, a close) ends the connection as a TLS failure:
+    /// nothing more is sent in clear.
+    /// </summary>
     public async Task<CommandResult> StartTlsAsync(CancellationToken ct = default)
     {
         if (_connection is null) return NotConnected();
@@ -160,18 +174,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Error("TLS is already active on this connection");
             return CommandResult.Fail(CommandFailure.Refused, "TLS is already active");
         }
-        _pauseReaderAfterNextReply = true;
-        var result = await SendCommandAsync("STARTTLS", ct: ct).ConfigureAwait(false);
-        if (result.Reply?.Code != 220)
-        {
-            _pauseReaderAfterNextReply = false;
-            if (_readerLoop is { IsCompleted: true } && _connection is not null && result.Failure == CommandFailure.None) StartReader();
-            if (result.Reply is { } refused && refused.Code != 220)
-                _transcript.Error($"the server refused STARTTLS with {refused.Code}; the connection is still in plain text");
-            return result;
-        }
+        var result = await SendCommandAsync("STARTTLS", null, pauseReaderAtReply: true, ct).ConfigureAwait(false);
+        if (result.Failure != CommandFailure.None || !IsGoAheadForTls(result.Reply))
+            return await AbandonStartTlsAsync(result).ConfigureAwait(false);
         if (_readerLoop is not null) await _readerLoop.ConfigureAwait(false);
-        if (_connection is null) return CommandResult.Fail(CommandFailure.Closed, "connection closed during STARTTLS");
+        if (_connection is null) return CommandResult.Fail(CommandFailure.TlsFailed, "connection closed during STARTTLS");
 
         byte[] injected = _connection.TakeUnreadBytes();
         if (injected.Length > 0)
@@ -189,11 +196,34 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return result;
     }
 
+    /// <summary>STARTTLS got no 220: closes without another byte (no QUIT) and reports a TLS failure, keeping the reply.</summary>
+    private async Task<CommandResult> AbandonStartTlsAsync(CommandResult result)
+    {
+        string why = result.Reply is { } reply
+            ? reply.IsMalformed ? "a malformed reply"
+                : reply.Code == 220 ? "a multi-line reply whose lines are not all 220"
+                : $"{reply.Code.ToString(CultureInfo.InvariantCulture)} instead of 220"
+            : result.Failure switch
+            {
+                CommandFailure.Timeout => "no reply in time",
+                CommandFailure.Cancelled => "no reply (cancelled)",
+                _ => "no reply",
+            };
+        if (result.Failure is CommandFailure.Refused or CommandFailure.NotConnected) return result;
+        string message = $"STARTTLS failed: the server answered with {why}; TLS was asked for, so the connection is closed and nothing more is sent in plain text";
+        _transcript.Error(message);
+        await DisconnectAsync(null).ConfigureAwait(false);
+        return new CommandResult(result.Reply, CommandFailure.TlsFailed, message);
+    }
+
     /// <summary>
     /// Sends one command line and waits for its reply. The line is validated (no CR/LF) and, when secret, shown
     /// redacted. A reply is always recorded by the reader loop; this returns it or says why none came.
     /// </summary>
-    public async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default)
+    public Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation = null, CancellationToken ct = default) =>
+        SendCommandAsync(line, annotation, pauseReaderAtReply: false, ct);
+
+    private async Task<CommandResult> SendCommandAsync(string line, SendAnnotation? annotation, bool pauseReaderAtReply, CancellationToken ct)
     {
         if (SmtpCommandText.Problem(line) is { } problem)
         {
@@ -204,7 +234,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
         await _commandGate.WaitAsync(ct).ConfigureAwait(false);
         try
         {
-            DrainStaleReplies();
+            lock (_replyHandoff)
+            {
+                DrainStaleReplies();
+                _pauseAtStartTlsReply = pauseReaderAtReply;
+            }
             string shown = annotation is { Secret: true } ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
             var pending = AnswersSaslChallenge() ? PendingCommand.SaslResponse(shown) : PendingCommand.Command(line, shown);
             if (_closingAnnounced) _transcript.Warn(CoreMessages.CommandAfterClosing(shown));
@@ -224,7 +258,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
     /// RFC 2920 pipelining: records every command, sends them in a single write, then pairs each reply with its
     /// command. Stops collecting early if the connection closes or a reply times out.
     /// </summary>
-    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default)
+    public Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, CancellationToken ct = default) =>
+        SendPipelinedAsync(lines, null, ct);
+
+    /// <summary>As above; <paramref name="annotations"/> (one per line) hides secret lines everywhere they are shown.</summary>
+    public async Task<IReadOnlyList<CommandResult>> SendPipelinedAsync(IReadOnlyList<string> lines, IReadOnlyList<SendAnnotation>? annotations, CancellationToken ct = default)
     {
         foreach (var line in lines)
         {
@@ -240,18 +278,21 @@ public sealed partial class SmtpSession : IAsyncDisposable
         {
             DrainStaleReplies();
             var bytes = new List<byte>();
-            foreach (var line in lines)
+            for (int i = 0; i < lines.Count; i++)
             {
-                RecordSend(line, SendAnnotation.None);
-                _awaiting.Enqueue(PendingCommand.Command(line, Redact(line), pipelined: lines.Count > 1));
-                bytes.AddRange(Encoding.UTF8.GetBytes(line + "\r\n"));
+                var annotation = annotations?[i] ?? SendAnnotation.None;
+                RecordSend(lines[i], annotation);
+                string shownLine = Shown(lines[i], annotation);
+                // The first line of a group sent while a 334 waits answers that challenge: its reply answers AUTH.
+                _awaiting.Enqueue(i == 0 && AnswersSaslChallenge() ? PendingCommand.SaslResponse(shownLine) : PendingCommand.Command(lines[i], shownLine, pipelined: lines.Count > 1));
+                bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
                 return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : CoreMessages.ConnectionLostWhileSending)];
             var results = new List<CommandResult>(lines.Count);
-            foreach (var line in lines)
+            for (int i = 0; i < lines.Count; i++)
             {
-                var result = await ReceiveAsync(line, ct).ConfigureAwait(false);
+                var result = await ReceiveAsync(Shown(lines[i], annotations?[i] ?? SendAnnotation.None), ct).ConfigureAwait(false);
                 results.Add(result);
                 if (result.Reply is null) break;
             }
@@ -449,6 +490,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         var connection = _connection!;
         // Always a fresh channel: replies the previous connection left unread (a 421, garbage) must never answer this one.
         _replies = Channel.CreateUnbounded<SmtpReply>();
+        lock (_replyHandoff) _pauseAtStartTlsReply = false;
         _readerStop = new CancellationTokenSource();
         _readerLoop = Task.Run(() => ReadLoopAsync(connection, _replies.Writer, _readerStop.Token));
     }
@@ -466,13 +508,16 @@ public sealed partial class SmtpSession : IAsyncDisposable
                     break;
                 }
                 RecordReply(reply);
-                writer.TryWrite(reply);
-                if (_pauseReaderAfterNextReply)
+                bool pause;
+                lock (_replyHandoff)
                 {
-                    // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
-                    _pauseReaderAfterNextReply = false;
-                    return;
+                    pause = _pauseAtStartTlsReply;
+                    _pauseAtStartTlsReply = false;
+                    writer.TryWrite(reply);
                 }
+                ReplyPublishedForTest?.Invoke(reply);
+                // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
+                if (pause) return;
             }
         }
         catch (OperationCanceledException)
@@ -542,12 +587,12 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return CommandResult.Fail(CommandFailure.NotConnected, message);
     }
 
+    private static string Shown(string line, SendAnnotation annotation) => annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
+
     private static string Describe(string waitingFor) => waitingFor == "greeting" ? "the connection (greeting)" : $"\"{Redact(waitingFor)}\"";
 
     private static string Redact(string line) =>
-        line.StartsWith("AUTH ", StringComparison.OrdinalIgnoreCase) && line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2
-            ? string.Join(' ', line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[..2]) + " " + TranscriptEvent.RedactedText
-            : line;
+        Sasl.AuthCommandLine.MayHoldSecret(line) ? Sasl.AuthCommandLine.Annotate(line).Display ?? TranscriptEvent.RedactedText : line;
 
     private void Changed() => StateChanged?.Invoke();
 }

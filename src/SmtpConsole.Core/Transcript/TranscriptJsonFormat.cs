@@ -68,6 +68,8 @@ public static class TranscriptJsonFormat
                     else w.WriteNull("hint");
                     if (context.StateHint is { } state) w.WriteString("cause", state.Rule.ToString());
                 }
+                // Text that was re-decoded (GB18030) or escaped is not what came off the wire: keep the bytes too.
+                if (!System.Text.Unicode.Utf8.IsValid(reply.RawBytes)) w.WriteString("raw", Protocol.ServerText.EscapeBytes(reply.RawBytes));
                 if (reply.Warnings.Count > 0)
                 {
                     w.WriteStartArray("warnings");

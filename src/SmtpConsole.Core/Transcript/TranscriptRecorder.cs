@@ -40,6 +40,7 @@ public sealed class TranscriptRecorder
 
     public TranscriptEvent Record(TranscriptEvent e)
     {
+        List<string>? stopped = null;
         lock (_gate)
         {
             long now = _time.GetTimestamp();
@@ -55,12 +56,18 @@ public sealed class TranscriptRecorder
                 }
                 catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ObjectDisposedException)
                 {
-                    string failure = $"{sink.GetType().Name}: {ex.Message}";
-                    if (!_sinkFailures.Contains(failure)) _sinkFailures.Add(failure);
+                    string failure = ex is TranscriptFileStoppedException ? ex.Message : $"{sink.GetType().Name}: {ex.Message}";
+                    if (!_sinkFailures.Contains(failure))
+                    {
+                        _sinkFailures.Add(failure);
+                        (stopped ??= []).Add(failure);
+                    }
                 }
             }
         }
         Recorded?.Invoke(e);
+        // Said at once, on screen and in every file still working: a silent gap in a saved transcript is worse than none.
+        foreach (var failure in stopped ?? []) Warn(failure);
         return e;
     }
 

@@ -24,7 +24,7 @@ internal sealed class DoctorCommand
 
     public Command Build()
     {
-        var command = new Command("doctor", "Diagnose a server or profile: DNS, TCP, TLS, EHLO before/after TLS, AUTH, an optional login and an envelope probe (nothing is sent)");
+        var command = new Command("doctor", CliLanguage.Text("Cli.DoctorDescription"));
         command.Arguments.Add(_host);
         command.Arguments.Add(_port);
         _connection.AddTo(command);
@@ -75,20 +75,7 @@ internal sealed class DoctorCommand
 
     private static void WriteTable(DoctorReport report, bool colour)
     {
-        int width = report.Findings.Max(f => f.Check.Length);
-        foreach (var f in report.Findings)
-        {
-            string status = f.Status.ToString().ToUpperInvariant().PadRight(4);
-            if (colour)
-            {
-                string c = f.Status switch { FindingStatus.Pass => "\e[32m", FindingStatus.Warn => "\e[33m", FindingStatus.Fail => "\e[1;31m", _ => "\e[2m" };
-                status = c + status + "\e[0m";
-            }
-            Console.WriteLine($"{status}  {f.Check.PadRight(width)}  {f.Detail}");
-            if (f.Fix is not null) Console.WriteLine($"{new string(' ', 6 + width)}  fix: {f.Fix}");
-        }
-        int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
-        Console.WriteLine(fails == 0 ? $"\nno failures ({warns} warning(s))" : $"\n{fails} failure(s), {warns} warning(s)");
+        foreach (var line in DoctorTable.Format(report, CliLanguage.Current, colour)) Console.WriteLine(line);
     }
 
     private static void WriteJson(DoctorReport report)

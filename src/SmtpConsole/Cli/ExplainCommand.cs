@@ -11,15 +11,15 @@ namespace SmtpConsole.Cli;
 /// <summary><c>smtpconsole explain "REPLY"</c>: what a reply means and what to do, from the knowledge base.</summary>
 internal sealed class ExplainCommand
 {
-    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted)", Arity = ArgumentArity.ZeroOrMore };
-    private readonly Option<string?> _host = new("--host") { Description = "The server's host name (helps recognise the provider)" };
-    private readonly Option<string?> _provider = new("--provider") { Description = "Provider id (gmail, microsoft365, qq, 163, …) when the host doesn't tell" };
-    private readonly Option<bool> _json = new("--json") { Description = "Print the explanation as JSON" };
+    private readonly Argument<string[]> _text = new("REPLY") { Description = CliLanguage.Text("Cli.Explain.ReplyArgument"), Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> _host = new("--host") { Description = CliLanguage.Text("Cli.Explain.HostOption") };
+    private readonly Option<string?> _provider = new("--provider") { Description = CliLanguage.Text("Cli.Explain.ProviderOption") };
+    private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Explain.JsonOption") };
     private readonly Option<string?> _after = new("--after") { Description = "The command the reply answered (RCPT, or the whole line such as \"EHLO\"): names sequence mistakes" };
 
     public Command Build()
     {
-        var command = new Command("explain", "Explain an SMTP reply: class, enhanced code meaning, provider-specific cause and fix");
+        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription"));
         command.Arguments.Add(_text);
         command.Options.Add(_host);
         command.Options.Add(_provider);
@@ -28,20 +28,25 @@ internal sealed class ExplainCommand
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
-            string text = words.Length > 0 ? string.Join(' ', words) : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
-            var parsed = PastedReplyParser.Parse(text);
-            if (!parsed.IsSuccess)
+            // "explain -" reads the reply from stdin, like omitting it.
+            string text = words.Length > 0 && !(words.Length == 1 && words[0] == "-")
+                ? string.Join(' ', words)
+                : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
+            string? host = result.GetValue(_host), provider = result.GetValue(_provider);
+            var after = result.GetValue(_after) is { Length: > 0 } line ? PendingCommand.Command(line.Trim(), line.Trim()) : null;
+            ReplyFacts? seen = null;
+            var (explanation, error) = PastedReplyExplainer.Explain(text, f => seen = f with
             {
-                await Console.Error.WriteLineAsync("smtpconsole explain: " + parsed.Error).ConfigureAwait(false);
+                Host = host ?? f.Host,
+                ProviderHint = provider ?? f.ProviderHint,
+                Phase = after?.Verb ?? f.Phase,
+            });
+            if (explanation is null)
+            {
+                await Console.Error.WriteLineAsync("smtpconsole explain: " + error).ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
-            var facts = parsed.Facts!;
-            if (result.GetValue(_host) is { } host) facts = facts with { Host = host };
-            if (result.GetValue(_provider) is { } provider) facts = facts with { ProviderHint = provider };
-            var after = result.GetValue(_after) is { Length: > 0 } line ? PendingCommand.Command(line.Trim(), line.Trim()) : null;
-            if (after is not null) facts = facts with { Phase = after.Verb };
-            var explanation = ReplyExplainer.Explain(facts);
-            var cause = SessionStateHints.For(after, facts.Code, facts.Text, state: null);
+            var cause = SessionStateHints.For(after, seen?.Code ?? 0, seen?.Text ?? text, state: null);
             if (result.GetValue(_json))
             {
                 using var stdout = Console.OpenStandardOutput();
@@ -52,7 +57,7 @@ internal sealed class ExplainCommand
             else
             {
                 if (cause is not null) Console.WriteLine("Likely cause: " + cause.Text);
-                foreach (var text2 in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(text2);
+                foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(shown);
             }
             return ExitCodes.Success;
         });
@@ -64,7 +69,7 @@ internal sealed class ExplainCommand
     {
         using var buffer = new MemoryStream();
         using (var inner = new Utf8JsonWriter(buffer))
-            ExplanationFormatter.WriteJson(inner, explanation);
+            ExplanationFormatter.WriteJson(inner, explanation, language: CliLanguage.Current);
         using var document = JsonDocument.Parse(buffer.ToArray());
         w.WriteStartObject();
         if (cause is not null)

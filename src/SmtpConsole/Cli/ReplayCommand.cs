@@ -22,17 +22,12 @@ internal sealed class ReplayCommand
 
     public Command Build()
     {
-        var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
         command.Arguments.Add(_script);
         command.Arguments.Add(_host);
         command.Arguments.Add(_port);
         _connection.AddTo(command);
-        command.Options.Add(_vars);
-        command.Options.Add(_json);
-        command.Options.Add(_transcript);
-        command.Options.Add(_allowPlaintextAuth);
-        command.Options.Add(_showSecrets);
-        command.Options.Add(_keepGoing);
+        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
@@ -47,7 +42,11 @@ internal sealed class ReplayCommand
         try
         {
             string path = result.GetValue(_script)!;
-            string text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            string text = path == "-"
+                ? await ScriptText.ReadStreamAsync(Console.OpenStandardInput(), "stdin", ct).ConfigureAwait(false)
+                : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            if (result.GetValue(_connection.Host) is { } givenHost && givenHost.Any(char.IsControl))
+                throw new UsageException("--host contains a control character (CR, LF, …): not a host name");
             script = ScriptReader.Read(text, path == "-" ? "stdin" : path);
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
@@ -67,8 +66,8 @@ internal sealed class ReplayCommand
         if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
 
         var recorder = new TranscriptRecorder();
-        using var stdout = json ? Console.OpenStandardOutput() : null;
-        recorder.AddSink(new ConsoleTranscriptSink(Console.Out, stdout, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
+        using var stdout = TranscriptOutput.Open();
+        recorder.AddSink(new ConsoleTranscriptSink(stdout, json, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
         TranscriptFileSink? file = null;
         if (result.GetValue(_transcript) is { } transcriptPath)
         {
@@ -80,26 +79,51 @@ internal sealed class ReplayCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                stdout.Flush();
                 await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
         }
 
-        // --profile practice: the built-in server runs in this process for the length of the replay.
-        await using var practice = builtin == "practice" ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
-        if (practice is not null) target = practice.Options;
+        // --profile practice, or a transcript recorded against it (/connect practice): a fresh built-in server runs in
+        // this process for the length of the replay.
+        bool scriptUsesPractice = script.Lines.Any(l => l.Kind == ScriptLineKind.Command && IsPracticeConnect(l.Text));
+
+        // Before anything touches the trust store: a --cafile session verifies against that file first (cheap);
+        // the system roots are read only if it does not verify. Not with the built-in server (it loads the store).
+        if (builtin is null && !scriptUsesPractice && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile);
+
+        await using var practice = builtin == "practice" || scriptUsesPractice ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
+        if (practice is not null && builtin == "practice") target = practice.Options;
         await using var session = new SmtpSession(recorder);
         var runner = new CommandRunner(session, new TerminalInteraction(), new RunnerSettings
         {
             Defaults = defaults,
             AllowPlaintextAuth = result.GetValue(_allowPlaintextAuth),
             BaseDirectory = script.Source == "stdin" ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(script.Source))!,
-            ResolveProfile = name => ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
+            ResolveProfile = name => practice is not null && name.Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase)
+                ? practice.Options
+                : ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
             LookupMx = MxLookup.LookupAsync,
         });
         try
         {
-            return await new ScriptRunner(runner).RunAsync(script, variables, new ScriptRunOptions { Target = target, KeepGoing = result.GetValue(_keepGoing) }, ct).ConfigureAwait(false);
+            var options = new ScriptRunOptions
+            {
+                Target = target,
+                // --host/--port change the address only; a recorded /connect keeps its mode unless --plain/--tls/--starttls is given.
+                KeepScriptSecurity = _connection.Security(result) is null && builtin is null,
+                KeepScriptPort = result.GetValue(_connection.Port) is null && builtin is null,
+                KeepGoing = result.GetValue(_keepGoing),
+            };
+            int exit = await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
+            if (file is { Incomplete: true })
+            {
+                // The run may have gone well, but the record the user asked for did not: never exit 0 over a lost transcript.
+                await Console.Error.WriteLineAsync($"smtpconsole replay: warning: --transcript is incomplete: {file.StoppedBecause}").ConfigureAwait(false);
+                if (exit < ExitCodes.UsageError) exit = ExitCodes.UsageError;
+            }
+            return exit;
         }
         catch (OperationCanceledException)
         {
@@ -115,7 +139,13 @@ internal sealed class ReplayCommand
     private static async Task<string> ReadScriptAsync(string path, CancellationToken ct)
     {
         if (!File.Exists(path)) throw new UsageException($"script {path}: file not found");
-        return await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        return await ScriptText.ReadFileAsync(path, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsPracticeConnect(string line)
+    {
+        var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> ParseVars(string[] pairs)

@@ -110,27 +110,24 @@ internal sealed class CommandHistory
 
     private void Persist(string entry)
     {
-        string directory = System.IO.Path.GetDirectoryName(_path)!;
-        Directory.CreateDirectory(directory);
-        bool created = !File.Exists(_path);
+        // History shows which servers and addresses were used: created readable by the owner only, like shell history.
+        Core.Files.PrivateFiles.CreateParentOf(_path!);
         if (_linesInFile + 1 > 2 * MaxEntries)
         {
             // Rewrite instead of growing forever; a temp file + move keeps the old history if we die mid-way.
             string temp = _path + ".tmp";
-            File.WriteAllLines(temp, _entries, new UTF8Encoding(false));
-            RestrictToOwner(temp);
+            File.Delete(temp);
+            using (var file = Core.Files.PrivateFiles.Open(temp, FileMode.CreateNew))
+            using (var writer = new StreamWriter(file, new UTF8Encoding(false)) { NewLine = "\n" })
+            {
+                foreach (var line in _entries) writer.WriteLine(line);
+            }
             File.Move(temp, _path!, overwrite: true);
             _linesInFile = _entries.Count;
             return;
         }
-        File.AppendAllText(_path!, entry + "\n", new UTF8Encoding(false));
-        if (created) RestrictToOwner(_path!);
+        using (var file = Core.Files.PrivateFiles.Open(_path!, FileMode.Append))
+            file.Write(Encoding.UTF8.GetBytes(entry + "\n"));
         _linesInFile++;
-    }
-
-    /// <summary>History shows which servers and addresses were used: readable by the owner only, like shell history.</summary>
-    private static void RestrictToOwner(string path)
-    {
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 }

@@ -20,7 +20,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
         {
             try
             {
-                Log = SessionLog.Open(options.DataDirectory, options.Time.GetUtcNow(), host);
+                Log = SessionLog.Open(options.DataDirectory, options.Time.GetUtcNow(), host, options.MaxSessionLogBytes);
                 Recorder.AddSink(Log);
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

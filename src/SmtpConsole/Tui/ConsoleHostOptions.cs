@@ -28,6 +28,9 @@ internal sealed record ConsoleHostOptions
     /// <summary>The practice server's inbox as lines (F10); null when not talking to the practice server.</summary>
     public Func<IReadOnlyList<string>>? InboxLines { get; init; }
 
+    /// <summary>The session log stops (saying so) at this size; null: no cap. From SMTPCONSOLE_LOG_CAP_MB by default.</summary>
+    public long? MaxSessionLogBytes { get; init; } = SessionLog.CapFromEnvironment(Environment.GetEnvironmentVariable("SMTPCONSOLE_LOG_CAP_MB"));
+
     public int MaxTranscriptEvents { get; init; } = Core.Transcript.TranscriptStore.DefaultMaxEvents;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;

@@ -159,6 +159,9 @@ internal sealed partial class ConsoleWindow
         OpenPanel(new TextPanel("Explain", lines, _host.Options.Colour));
     }
 
+    private void ShowTimeline() =>
+        OpenPanel(new TextPanel("Timeline: round trip per command", Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour));
+
     private void ShowSave()
     {
         string name = "smtpconsole-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".txt";
@@ -167,6 +170,24 @@ internal sealed partial class ConsoleWindow
 
     private void SaveTranscript(string path, TranscriptSaveFormat format)
     {
+        // A typo in the folder must not silently create a tree somewhere: ask first.
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            var answer = new TaskCompletionSource<bool>();
+            OpenPanel(new ConfirmPanel("Create folder?", $"The folder {directory} does not exist. Create it and save the transcript there?", "Create", answer));
+            answer.Task.ContinueWith(t =>
+            {
+                if (t.Result) _host.Dispatcher.Post(() => WriteTranscript(path, format));
+                else _host.Dispatcher.Post(() => _modeLine.SetHint("not saved: the folder does not exist"));
+            }, TaskScheduler.Default);
+            return;
+        }
+        WriteTranscript(path, format);
+    }
+
+    private void WriteTranscript(string path, TranscriptSaveFormat format)
+    {
         var store = _host.Store;
         string? header = store.EvictedEvents > 0
             ? $"the {store.EvictedEvents.ToString(CultureInfo.InvariantCulture)} oldest events were no longer in memory; the session log has them all: {_host.Log?.Path}"
@@ -174,6 +195,7 @@ internal sealed partial class ConsoleWindow
         try
         {
             int count = TranscriptSaver.Save(path, store.Events(), format, _host.Options.ShowSecrets, header);
+            SavedTranscriptPath = Path.GetFullPath(path);
             _host.Recorder.Info($"saved {count.ToString(CultureInfo.InvariantCulture)} events to {Path.GetFullPath(path)}{(format == TranscriptSaveFormat.Text ? " (replay it: smtpconsole replay FILE, or F8)" : string.Empty)}");
             if (_host.Options.ShowSecrets) _host.Recorder.Warn("--show-secrets: the saved file contains passwords and tokens in clear");
         }
@@ -204,7 +226,7 @@ internal sealed partial class ConsoleWindow
         var host = _host;
         _ = Task.Run(async () =>
         {
-            var player = await ScriptPlayer.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
+            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
             if (player is null) return;
             player.Changed += () => _activityDirty = true;
             host.Dispatcher.Post(() =>

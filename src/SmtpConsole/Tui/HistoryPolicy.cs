@@ -30,8 +30,9 @@ internal static class HistoryPolicy
             }
             catch (CommandSyntaxException)
             {
-                // A mistyped /auth may still hold a password in some argument; other typos are worth recalling to fix.
-                return IsSensitiveHelper(trimmed) ? null : trimmed;
+                // A line the console did not understand may hold a password anywhere (/atuh login demo practice, a
+                // --proxy URL with credentials): only what parsed is remembered, in its display form.
+                return null;
             }
             // /b64 and /unb64 are how people build AUTH PLAIN by hand: their argument is often the password.
             return command is Base64EncodeCommand or Base64DecodeCommand ? null : command.Display;
@@ -39,14 +40,7 @@ internal static class HistoryPolicy
 
         // A raw line answering a 334 is a SASL response: the user name, the password, or something derived from it.
         if (lastReplyCode == 334) return null;
-        if (SmtpCommandText.Verb(trimmed) == "AUTH" && trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length > 2) return null;
+        if (Core.Sasl.AuthCommandLine.MayHoldSecret(trimmed)) return null;
         return trimmed;
-    }
-
-    private static bool IsSensitiveHelper(string trimmed)
-    {
-        int space = trimmed.IndexOf(' ');
-        string name = (space < 0 ? trimmed : trimmed[..space]).ToLowerInvariant();
-        return name is "/auth" or "/b64" or "/unb64";
     }
 }

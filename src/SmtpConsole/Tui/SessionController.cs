@@ -128,8 +128,9 @@ internal sealed class SessionController : IAsyncDisposable
         string trimmed = line.Trim();
         if (source == StepSource.Script) return "the next script line";
         if (Runner.Mode == RunnerMode.DataBody) return "a message body line";
-        if (trimmed.StartsWith('/')) return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? trimmed.Split(' ')[0];
+        if (trimmed.StartsWith('/')) return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? trimmed.Split([' ', '\t'])[0];
         if (Runner.LastResult?.Reply?.Code == 334) return "the SASL response";
+        if (Core.Sasl.AuthCommandLine.IsAuth(trimmed)) return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? "AUTH …";
         return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? Core.Protocol.SmtpCommandText.Verb(trimmed) + " …";
     }
 

@@ -19,16 +19,26 @@ internal static class SessionLog
     }
 
     /// <summary>Opens a new log; a name clash (two runs in one second) gets a numeric suffix.</summary>
-    public static TranscriptFileSink Open(string dataDirectory, DateTimeOffset start, string host)
+    public static TranscriptFileSink Open(string dataDirectory, DateTimeOffset start, string host, long? maxBytes = DefaultMaxBytes)
     {
         string folder = DataDirectory.SessionsFolder(dataDirectory);
-        Directory.CreateDirectory(folder);
+        Core.Files.PrivateFiles.CreateDirectory(folder);
         string name = FileName(start, host);
         string path = Path.Combine(folder, name);
         for (int n = 2; File.Exists(path); n++)
             path = Path.Combine(folder, Path.GetFileNameWithoutExtension(name) + "-" + n.ToString(CultureInfo.InvariantCulture) + ".log");
-        var sink = new TranscriptFileSink(path, json: false, showSecrets: false);
-        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(path, UnixFileMode.UserRead | UnixFileMode.UserWrite);
-        return sink;
+        return new TranscriptFileSink(path, json: false, showSecrets: false, maxBytes);
+    }
+
+    /// <summary>A chatty server must not fill the disk: the log stops (and says so) at this size.</summary>
+    public const long DefaultMaxBytes = 100L * 1024 * 1024;
+
+    /// <summary>The cap from SMTPCONSOLE_LOG_CAP_MB (a positive number of megabytes; 0 means no cap), else the default.</summary>
+    public static long? CapFromEnvironment(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return DefaultMaxBytes;
+        if (!double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out double mb) || !double.IsFinite(mb) || mb < 0 || mb > 1024 * 1024)
+            return DefaultMaxBytes;
+        return mb == 0 ? null : (long)(mb * 1024 * 1024);
     }
 }

@@ -8,9 +8,9 @@ internal static class TranscriptSaver
 {
     public static int Save(string path, IEnumerable<TranscriptEvent> events, TranscriptSaveFormat format, bool showSecrets, string? header = null)
     {
-        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
-        if (!string.IsNullOrEmpty(directory)) Directory.CreateDirectory(directory);
-        using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.Read);
+        Core.Files.PrivateFiles.CreateParentOf(path);
+        using var file = Core.Files.PrivateFiles.Open(path, FileMode.Create);
+        events = events.Where(e => !e.ScreenOnly);
         int count = 0;
         if (format == TranscriptSaveFormat.Text)
         {

@@ -84,8 +84,9 @@ public class SmtpSessionTests
     }
 
     [Fact]
-    public async Task StartTls_Refused454_StaysPlainAndUsable()
+    public async Task StartTls_Refused454_TlsFailureAndClosed()
     {
+        // Issue 13 changed this on purpose: TLS was asked for, so the session no longer stays open in plain text.
         await using var server = new ScriptedSmtpServer(async c =>
         {
             await c.SendAsync(Greeting);
@@ -95,8 +96,9 @@ public class SmtpSessionTests
         await h.ConnectAsync();
         var tls = await h.Session.StartTlsAsync();
         Assert.Equal(454, tls.Reply!.Code);
-        Assert.False(h.Session.IsTls);
-        Assert.Equal(250, (await h.Session.SendCommandAsync("NOOP")).Reply!.Code);
+        Assert.Equal(CommandFailure.TlsFailed, tls.Failure);
+        Assert.False(h.Session.IsConnected);
+        Assert.Equal(CommandFailure.NotConnected, (await h.Session.SendCommandAsync("NOOP")).Failure);
     }
 
     [Fact]
