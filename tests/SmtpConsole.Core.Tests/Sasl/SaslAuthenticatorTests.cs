@@ -134,7 +134,7 @@ public class SaslAuthenticatorTests
             Assert.Equal(CommandFailure.Refused, result.Failure);
             // The remedy (STARTTLS) is a key each front end words itself (issue 17 item 2), no longer a sentence naming TUI actions.
             Assert.Contains("without TLS", result.Message, StringComparison.OrdinalIgnoreCase);
-            Assert.Equal(Messages.Remedy.UseStartTls, result.Remedy);
+            Assert.Equal(SmtpConsole.Core.Messages.Remedy.UseStartTls, result.Remedy);
             Assert.Empty(server.Received);
         }
     }
