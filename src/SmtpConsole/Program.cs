@@ -74,7 +74,7 @@ internal static class Program
             await Console.Error.WriteLineAsync(CliLanguage.Text("Cli.TryHelp")).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
-        return await parsed.InvokeAsync().ConfigureAwait(false);
+        return await SubcommandHelp.InvokeAsync(parsed, host, port).ConfigureAwait(false);
     }
 
     /// <summary>
