@@ -64,6 +64,16 @@ internal static class Program
             await Console.Error.WriteLineAsync("Try 'smtpconsole --help'.").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
-        return await parsed.InvokeAsync().ConfigureAwait(false);
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Last line of defence: whatever slipped past the checks, a user sees one line, never a stack trace.
+            string message = ex.Message.ReplaceLineEndings(" ");
+            await Console.Error.WriteLineAsync($"smtpconsole: error: {message} ({ex.GetType().Name}; please report it)").ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
     }
 }

@@ -33,7 +33,7 @@ public sealed class ScriptRunner
             {
                 parsed[i] = CommandLineParser.Parse(Expand(line, variables));
             }
-            catch (CommandSyntaxException ex)
+            catch (Exception ex) when (ex is CommandSyntaxException or ScriptSyntaxException)
             {
                 transcript.Error($"{script.Source}:{line.Number.ToString(CultureInfo.InvariantCulture)}: {ex.Message}");
                 transcript.Info("replay stopped before connecting: script error (exit 2)");
