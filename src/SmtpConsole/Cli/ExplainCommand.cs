@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Scripts;
 
 namespace SmtpConsole.Cli;
@@ -32,6 +33,8 @@ internal sealed class ExplainCommand
                 return ExitCodes.UsageError;
             }
             var facts = parsed.Facts!;
+            // Pasted text is shown back: escapes and invisible characters become visible, as in every other view.
+            facts = facts with { Lines = [.. facts.Lines.Select(ServerText.Neutralize)] };
             if (result.GetValue(_host) is { } host) facts = facts with { Host = host };
             if (result.GetValue(_provider) is { } provider) facts = facts with { ProviderHint = provider };
             var explanation = ReplyExplainer.Explain(facts);
@@ -44,7 +47,7 @@ internal sealed class ExplainCommand
             }
             else
             {
-                foreach (var line in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(line);
+                foreach (var line in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(ServerText.NeutralizeLines(line));
             }
             return ExitCodes.Success;
         });
