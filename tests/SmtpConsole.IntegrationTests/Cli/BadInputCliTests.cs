@@ -59,3 +59,20 @@ public class BadInputCliTests
         Assert.DoesNotContain("   at ", result.StandardOutput + result.StandardError);
     }
 }
+
+/// <summary>Issue 13 item 9 through the real process: pasted text given to explain is shown back neutralised.</summary>
+public class ExplainNeutralisationTests
+{
+    [Fact]
+    public async Task Explain_InputWithEscapesAndInvisibles_EchoedEscaped()
+    {
+        var result = await AppProcess.RunAsync(["explain", "535 5.7.8 bad \u001b]0;owned\u0007 credentials \u200b\u202e"]);
+
+        string all = result.StandardOutput + result.StandardError;
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("\u001b", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u0007", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u200b", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("\u202e", all, StringComparison.Ordinal);
+    }
+}
