@@ -2,12 +2,12 @@
 # Publishes smtpconsole as a Native AOT binary to artifacts/aot/ (or, with --jit, a framework-dependent Release
 # build to artifacts/jit/) only when the sources changed, and prints the binary's path on stdout.
 # Everything else goes to stderr, so `bin=$(bench/publish-aot.sh)` works in scripts and CI.
-# The AOT build is delegated to scripts/publish-aot.sh when the repository has it (test.sh uses that one too, so
-# both agree on artifacts/aot/); this script's own AOT path then only serves --warnings.
+# Every AOT build is delegated to scripts/publish-aot.sh (test.sh and run.sh use it too, so all agree on
+# artifacts/aot/); this script itself only builds the --jit variant.
 #
 # usage: bench/publish-aot.sh [--jit | --warnings] [--force]
 #   --jit       the JIT (framework-dependent) build instead, for start-up comparisons
-#   --warnings  publish AOT to artifacts/aot-check/ with full output and fail on any IL2xxx/IL3xxx warning
+#   --warnings  publish AOT again (scripts/publish-aot.sh --force), failing on any IL2xxx/IL3xxx warning
 #   --force     publish even when the source hash is unchanged
 #
 # The hash covers src/** and profiles/** (bin/ and obj/ excluded), Directory.Build.props, global.json, the
@@ -30,8 +30,11 @@ for arg in "$@"; do
     esac
 done
 
-if [[ $kind == aot && -x $repo/scripts/publish-aot.sh ]]; then
+if [[ $kind == aot ]]; then
+    ((force)) && exec "$repo/scripts/publish-aot.sh" --force
     exec "$repo/scripts/publish-aot.sh"
+elif [[ $kind == aot-check ]]; then
+    exec "$repo/scripts/publish-aot.sh" --force # it always fails on a trim/AOT warning
 fi
 
 out=$repo/artifacts/$kind
@@ -61,19 +64,6 @@ if ((!force)) && [[ -x $binary && -f $stamp && $(cat "$stamp") == "$hash" ]]; th
 fi
 
 args=(-c Release)
-if [[ $kind == aot* ]]; then
-    if ! command -v clang >/dev/null || ! dpkg -s zlib1g-dev >/dev/null 2>&1; then
-        if [[ $(id -u) -eq 0 ]]; then
-            echo "publish-aot.sh: installing clang and zlib1g-dev (Native AOT's linker prerequisites)" >&2
-            DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang zlib1g-dev >&2 ||
-                { apt-get update -q >&2 && DEBIAN_FRONTEND=noninteractive apt-get install -y -q clang zlib1g-dev >&2; }
-        else
-            echo "publish-aot.sh: Native AOT needs clang and zlib1g-dev: sudo apt-get install -y clang zlib1g-dev" >&2
-            exit 1
-        fi
-    fi
-    args+=(-r linux-x64 -p:PublishAot=true)
-fi
 
 tmp=$out.tmp
 rm -rf "$tmp"

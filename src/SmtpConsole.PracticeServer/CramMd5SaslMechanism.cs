@@ -19,12 +19,8 @@ internal sealed class CramMd5SaslMechanism(IReadOnlyList<PracticeAccount> accoun
 
     public override SaslStep Start(byte[]? initialResponse)
     {
-        // The server speaks first in CRAM-MD5, so a client-first initial response is a protocol error.
-        if (initialResponse is not null)
-        {
-            return SaslStep.Failure();
-        }
-
+        // The server speaks first in CRAM-MD5. Like Postfix with Dovecot, an initial response sent anyway is ignored
+        // and the challenge goes out, so the client learns what to sign instead of failing without a reason.
         var random = RandomNumberGenerator.GetInt32(int.MaxValue);
         var timestamp = DateTimeOffset.UtcNow.ToUnixTimeSeconds();
         challenge = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"<{random}.{timestamp}@{hostName}>"));

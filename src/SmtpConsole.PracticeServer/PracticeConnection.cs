@@ -21,7 +21,9 @@ internal sealed class PracticeConnection(Socket socket, PracticeServerOptions op
         var clientName = client?.ToString() ?? "unknown";
         Log($"connect from {clientName}");
         var session = new PracticeSession(options, inbox, client);
-        var channel = new SmtpStreamChannel(new NetworkStream(socket, ownsSocket: true), options.IdleTimeout, stopping);
+        // A client that never says HELO/EHLO is dropped after the shorter greeting timeout, so idle connections
+        // cannot hold the server's connection slots for the whole idle timeout.
+        var channel = new SmtpStreamChannel(new NetworkStream(socket, ownsSocket: true), options.EffectiveGreetingTimeout, stopping);
         var outcome = "client closed the connection";
         try
         {
@@ -97,6 +99,11 @@ internal sealed class PracticeConnection(Socket socket, PracticeServerOptions op
             {
                 case LineReadStatus.Line:
                     reply = session.ProcessLine(input.Line!);
+                    if (session.HeloName is not null)
+                    {
+                        channel.IdleTimeout = options.IdleTimeout;
+                    }
+
                     break;
                 case LineReadStatus.TooLong:
                     reply = session.RejectOverlongLine();
@@ -123,16 +130,5 @@ internal sealed class PracticeConnection(Socket socket, PracticeServerOptions op
         }
     }
 
-    private void Log(string line)
-    {
-        try
-        {
-            options.Log?.Invoke(line);
-        }
-#pragma warning disable CA1031 // A broken log sink must not break the client's SMTP session.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    private void Log(string line) => options.WriteLog(line);
 }

@@ -16,6 +16,7 @@ public sealed class PracticeInbox(int capacity = 1000, long maxTotalBytes = Prac
     private readonly Lock gate = new();
     private readonly List<ReceivedMessage> messages = [];
     private long totalBytes;
+    private long totalReceived;
 
     /// <summary>
     /// Raised after a message is added, on the connection's thread. UI code must marshal to its own thread.
@@ -31,6 +32,18 @@ public sealed class PracticeInbox(int capacity = 1000, long maxTotalBytes = Prac
             lock (gate)
             {
                 return messages.Count;
+            }
+        }
+    }
+
+    /// <summary>Every message ever added (since the last <see cref="Clear"/>), including those dropped to stay within the limits.</summary>
+    public long TotalReceived
+    {
+        get
+        {
+            lock (gate)
+            {
+                return totalReceived;
             }
         }
     }
@@ -63,6 +76,7 @@ public sealed class PracticeInbox(int capacity = 1000, long maxTotalBytes = Prac
         {
             messages.Clear();
             totalBytes = 0;
+            totalReceived = 0;
         }
     }
 
@@ -74,6 +88,7 @@ public sealed class PracticeInbox(int capacity = 1000, long maxTotalBytes = Prac
         {
             messages.Add(message);
             totalBytes += message.Size;
+            totalReceived++;
             while (messages.Count > 1 && (messages.Count > capacity || totalBytes > maxTotalBytes))
             {
                 totalBytes -= messages[0].Size;

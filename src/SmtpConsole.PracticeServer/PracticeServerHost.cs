@@ -36,15 +36,17 @@ public static class PracticeServerHost
         var callerLog = options.Log;
         var hostOptions = options.WithLog(line =>
         {
-            Print(string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:HH:mm:ss} {line}"));
+            // Log lines carry client text (HELO names, addresses, AUTH user names); never let it drive the terminal.
+            Print(string.Create(CultureInfo.InvariantCulture, $"{DateTime.Now:HH:mm:ss} {LogText.Escape(line)}"));
             callerLog?.Invoke(line);
         });
 
         await using var server = await PracticeSmtpServer.StartAsync(hostOptions, cancellationToken).ConfigureAwait(false);
-        var pemPath = Path.Combine(Path.GetTempPath(), $"smtpconsole-practice-{server.Port}.pem");
-        await File.WriteAllTextAsync(pemPath, PracticeCertificate.ExportPem(server.Certificate), CancellationToken.None).ConfigureAwait(false);
+        var pemDirectory = CertificateFile.CreatePrivateDirectory();
+        var pemPath = Path.Combine(pemDirectory.FullName, $"practice-{server.Port.ToString(CultureInfo.InvariantCulture)}.pem");
         try
         {
+            CertificateFile.WriteNew(pemPath, PracticeCertificate.ExportPem(server.Certificate));
             foreach (var line in ForegroundLines(server, pemPath))
             {
                 Print(line);
@@ -61,11 +63,11 @@ public static class PracticeServerHost
 
             Print("Stopping the practice server...");
             await server.StopAsync().ConfigureAwait(false);
-            Print(string.Create(CultureInfo.InvariantCulture, $"Stopped. {server.Inbox.Count} message(s) were received."));
+            Print(string.Create(CultureInfo.InvariantCulture, $"Stopped. {server.Inbox.TotalReceived} message(s) were received."));
         }
         finally
         {
-            File.Delete(pemPath);
+            CertificateFile.DeleteDirectory(pemDirectory);
         }
     }
 

@@ -35,11 +35,30 @@ public sealed class PracticeServerOptions
     /// <summary>How long the server waits for the client to send something before answering 421 and hanging up.</summary>
     public TimeSpan IdleTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// How long a new connection may stay silent before its first HELO/EHLO (then <see cref="IdleTimeout"/> applies).
+    /// Shorter, so clients that connect and say nothing cannot hold connection slots for minutes.
+    /// </summary>
+    public TimeSpan GreetingTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The timeout before the first HELO/EHLO: the shorter of <see cref="GreetingTimeout"/> and <see cref="IdleTimeout"/>.</summary>
+    public TimeSpan EffectiveGreetingTimeout => GreetingTimeout < IdleTimeout ? GreetingTimeout : IdleTimeout;
+
     /// <summary>Longest accepted command line in bytes, excluding CRLF (Postfix's <c>line_length_limit</c>).</summary>
     public int MaxLineLength { get; init; } = 2048;
 
-    /// <summary>Most simultaneous client connections; further clients get 421 and are disconnected.</summary>
-    public int MaxConnections { get; init; } = 20;
+    /// <summary>Most simultaneous connections in all (Postfix's <c>default_process_limit</c> is 100); further clients get 421.</summary>
+    public int MaxConnections { get; init; } = 500;
+
+    /// <summary>
+    /// Most simultaneous connections from one client address (Postfix's <c>smtpd_client_connection_count_limit</c>,
+    /// 50 by default). Loopback clients are exempt while <see cref="LimitLoopbackClients"/> is false, as Postfix exempts
+    /// <c>mynetworks</c>, so load tools such as <c>smtp-source -s 40</c> work against the practice server.
+    /// </summary>
+    public int MaxConnectionsPerClient { get; init; } = 50;
+
+    /// <summary>When true, <see cref="MaxConnectionsPerClient"/> applies to loopback clients too.</summary>
+    public bool LimitLoopbackClients { get; init; }
 
     /// <summary>Most recipients per message (Postfix's <c>smtpd_recipient_limit</c>).</summary>
     public int MaxRecipients { get; init; } = 1000;
@@ -84,9 +103,9 @@ public sealed class PracticeServerOptions
             throw new ArgumentException("MaxMessageSize must be positive.", nameof(MaxMessageSize));
         }
 
-        if (IdleTimeout <= TimeSpan.Zero)
+        if (IdleTimeout <= TimeSpan.Zero || GreetingTimeout <= TimeSpan.Zero)
         {
-            throw new ArgumentException("IdleTimeout must be positive.", nameof(IdleTimeout));
+            throw new ArgumentException("IdleTimeout and GreetingTimeout must be positive.", nameof(IdleTimeout));
         }
 
         // RFC 5321 section 4.5.3.1.4 requires at least 512 octets per command line.
@@ -95,7 +114,7 @@ public sealed class PracticeServerOptions
             throw new ArgumentException("MaxLineLength must be at least 512 (RFC 5321).", nameof(MaxLineLength));
         }
 
-        if (MaxConnections <= 0 || MaxRecipients <= 0 || HardErrorLimit <= 0 || MaxStoredMessages <= 0 || MaxStoredBytes <= 0)
+        if (MaxConnections <= 0 || MaxConnectionsPerClient <= 0 || MaxRecipients <= 0 || HardErrorLimit <= 0 || MaxStoredMessages <= 0 || MaxStoredBytes <= 0)
         {
             throw new ArgumentException("Connection, recipient, error and inbox limits must be positive.");
         }
@@ -104,6 +123,20 @@ public sealed class PracticeServerOptions
         if (Accounts.Any(account => account is null || string.IsNullOrEmpty(account.UserName)))
         {
             throw new ArgumentException("Every account needs a user name.", nameof(Accounts));
+        }
+    }
+
+    /// <summary>Hands a line to <see cref="Log"/>; whatever the sink throws is swallowed.</summary>
+    internal void WriteLog(string line)
+    {
+        try
+        {
+            Log?.Invoke(line);
+        }
+#pragma warning disable CA1031 // A broken log sink must not break the client's SMTP session or the server.
+        catch (Exception)
+#pragma warning restore CA1031
+        {
         }
     }
 
@@ -116,6 +149,9 @@ public sealed class PracticeServerOptions
         AllowPlaintextAuth = AllowPlaintextAuth,
         MaxMessageSize = MaxMessageSize,
         IdleTimeout = IdleTimeout,
+        GreetingTimeout = GreetingTimeout,
+        MaxConnectionsPerClient = MaxConnectionsPerClient,
+        LimitLoopbackClients = LimitLoopbackClients,
         MaxLineLength = MaxLineLength,
         MaxConnections = MaxConnections,
         MaxRecipients = MaxRecipients,

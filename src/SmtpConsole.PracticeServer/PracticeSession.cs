@@ -24,6 +24,7 @@ public sealed class PracticeSession
     private SaslServerMechanism? pendingAuthentication;
     private string? mailFrom;
     private IReadOnlyList<string> mailParameters = [];
+    private bool transactionUtf8;
     private SessionContentMode contentMode;
     private bool chunkingInProgress;
     private bool chunkingFailed;
@@ -83,10 +84,24 @@ public sealed class PracticeSession
             return Finish(ContinueAuthentication(line));
         }
 
+        // Postfix reads command lines as C strings, so a NUL ends the command ("NOOP\0x" is a NOOP).
+        var nul = line.IndexOf('\0', StringComparison.Ordinal);
+        if (nul >= 0)
+        {
+            line = line[..nul];
+        }
+
         var words = SmtpCommandTokenizer.Tokenize(line);
         if (words.Count == 0)
         {
             return Finish(SessionReply.Line("500 5.5.2 Error: bad syntax"));
+        }
+
+        // Postfix 3.7's smtpd_forbidden_commands includes /^[^A-Z]/: a command that does not start with a letter
+        // ("." typed too early, "*", "/quit", a stray Base64 answer) means the client is not speaking SMTP; hang up.
+        if (!char.IsAsciiLetter(words[0].Value[0]))
+        {
+            return Finish(Forbidden());
         }
 
         var reply = words[0].Value.ToUpperInvariant() switch
@@ -178,7 +193,7 @@ public sealed class PracticeSession
         if (content.LimitExceeded)
         {
             ResetTransaction();
-            return Finish(SessionReply.Line("552 5.3.4 Message size exceeds fixed limit"));
+            return Finish(SessionReply.Line("552 5.3.4 Error: message file too big"));
         }
 
         var id = Queue();
@@ -275,13 +290,14 @@ public sealed class PracticeSession
             return SessionReply.Line("501 5.5.4 Syntax: MAIL FROM:<address>");
         }
 
-        if (words[2].IsMalformed || !SmtpAddressParser.TryParse(words[2].Value, allowEmpty: true, out var sender, out _))
+        var utf8 = words.Skip(3).Any(word => word.Value.Equals("SMTPUTF8", StringComparison.OrdinalIgnoreCase));
+        if (words[2].IsMalformed || !SmtpAddressParser.TryParse(words[2].Value, allowEmpty: true, utf8, out var sender, out _, out _))
         {
             return SessionReply.Line("501 5.1.7 Bad sender address syntax");
         }
 
         long declaredSize = 0;
-        bool sawReturn = false, sawEnvelopeId = false, sawAuth = false;
+        bool sawReturn = false, sawEnvelopeId = false;
         var parameters = words.Skip(3).Select(word => word.Value).ToList();
         foreach (var parameter in parameters)
         {
@@ -304,13 +320,8 @@ public sealed class PracticeSession
 
                     break;
                 case "AUTH":
-                    // RFC 4954 section 5: the identity that submitted the message; recorded, not checked, as in Postfix.
-                    if (sawAuth)
-                    {
-                        return SessionReply.Line("503 5.5.4 Error: multiple AUTH= options");
-                    }
-
-                    sawAuth = true;
+                    // RFC 4954 section 5: the identity that submitted the message; recorded, not checked, and (as
+                    // Postfix 3.7 does) a repeated AUTH= is not refused.
                     break;
                 case "RET":
                     if (sawReturn || !SmtpParameterSyntax.IsDsnReturn(value))
@@ -340,6 +351,7 @@ public sealed class PracticeSession
 
         mailFrom = sender;
         mailParameters = parameters;
+        transactionUtf8 = utf8;
         return SessionReply.Line("250 2.1.0 Ok");
     }
 
@@ -360,7 +372,7 @@ public sealed class PracticeSession
             return SessionReply.Line("501 5.5.4 Syntax: RCPT TO:<address>");
         }
 
-        if (words[2].IsMalformed || !SmtpAddressParser.TryParse(words[2].Value, allowEmpty: false, out var recipient, out var domain))
+        if (words[2].IsMalformed || !SmtpAddressParser.TryParse(words[2].Value, allowEmpty: false, transactionUtf8, out var recipient, out var domain, out var routed))
         {
             return SessionReply.Line("501 5.1.3 Bad recipient address syntax");
         }
@@ -397,7 +409,7 @@ public sealed class PracticeSession
             return SessionReply.Line("452 4.5.3 Error: too many recipients");
         }
 
-        if (!MayDeliverTo(domain))
+        if (!MayDeliverTo(domain, routed))
         {
             return SessionReply.Line($"554 5.7.1 <{recipient}>: Relay access denied");
         }
@@ -503,12 +515,13 @@ public sealed class PracticeSession
         }
 
         var argument = string.Join(' ', arguments);
-        if (!SmtpAddressParser.TryParse(argument, allowEmpty: false, out var address, out var domain))
+        var utf8 = arguments.Count < words.Count - 1;
+        if (!SmtpAddressParser.TryParse(argument, allowEmpty: false, utf8, out var address, out var domain, out var routed))
         {
             return SessionReply.Line("501 5.1.3 Bad recipient address syntax");
         }
 
-        if (!MayDeliverTo(domain))
+        if (!MayDeliverTo(domain, routed))
         {
             return SessionReply.Line($"554 5.7.1 <{address}>: Relay access denied");
         }
@@ -581,7 +594,7 @@ public sealed class PracticeSession
         if (mechanism is null)
         {
             Log($"{ClientName}: AUTH {mechanismName}: unsupported mechanism");
-            return SessionReply.Line($"535 5.7.8 Error: authentication failed: Invalid authentication mechanism: '{mechanismName}'");
+            return SessionReply.Line("535 5.7.8 Error: authentication failed: Invalid authentication mechanism");
         }
 
         byte[]? initialResponse = null;
@@ -636,6 +649,9 @@ public sealed class PracticeSession
         return SessionReply.Line("535 5.7.8 Error: authentication failed: authentication failure");
     }
 
+    private static SessionReply Forbidden() =>
+        SessionReply.Line("221 2.7.0 Error: I can break rules, too. Goodbye.", SessionAction.Close);
+
     private static SessionReply Unrecognized(string verb)
     {
         // Postfix hangs up on clients that send mail headers or HTTP/proxy requests as commands: they are not
@@ -643,7 +659,7 @@ public sealed class PracticeSession
         // before DATA.
         if (LooksLikeHeader(verb) || verb.ToUpperInvariant() is "CONNECT" or "GET" or "POST")
         {
-            return SessionReply.Line("221 2.7.0 Error: I can break rules, too. Goodbye.", SessionAction.Close);
+            return Forbidden();
         }
 
         // Postfix 3.7 and later; older releases answered 502 for the same thing.
@@ -656,11 +672,13 @@ public sealed class PracticeSession
         return colon > 0 && word[..colon].All(c => c is > ' ' and < (char)127);
     }
 
-    private bool MayDeliverTo(string? domain) =>
+    // Like reject_unauth_destination: a local domain is not enough when the local part routes onward (a%b@, a@b@).
+    private bool MayDeliverTo(string? domain, bool routed) =>
         AuthenticatedUser is not null
-        || domain is null
-        || domain.Equals(HostName, StringComparison.OrdinalIgnoreCase)
-        || domain.Equals("localhost", StringComparison.OrdinalIgnoreCase);
+        || (!routed && (domain is null
+            || domain.Equals(HostName, StringComparison.OrdinalIgnoreCase)
+            || domain.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+            || domain is "[127.0.0.1]" || domain.Equals("[IPv6:::1]", StringComparison.OrdinalIgnoreCase)));
 
     private string Queue()
     {
@@ -715,6 +733,7 @@ public sealed class PracticeSession
     {
         mailFrom = null;
         mailParameters = [];
+        transactionUtf8 = false;
         recipients.Clear();
         chunkingInProgress = false;
         chunkingFailed = false;
@@ -734,18 +753,7 @@ public sealed class PracticeSession
         }
     }
 
-    private void Log(string line)
-    {
-        try
-        {
-            options.Log?.Invoke(line);
-        }
-#pragma warning disable CA1031 // A broken log sink must not break the client's SMTP session.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    private void Log(string line) => options.WriteLog(line);
 
     private static (string Name, string Value) SplitParameter(string parameter)
     {

@@ -17,6 +17,7 @@ public sealed class PracticeSmtpServer : IAsyncDisposable
     private readonly SslStreamCertificateContext certificateContext;
     private readonly CancellationTokenSource stopping = new();
     private readonly ConcurrentDictionary<long, Task> connections = new();
+    private readonly ConcurrentDictionary<IPAddress, int> connectionsPerClient = new();
     private readonly Lock stopGate = new();
     private Task acceptLoop = Task.CompletedTask;
     private Task? stopTask;
@@ -142,9 +143,13 @@ public sealed class PracticeSmtpServer : IAsyncDisposable
     {
         // Leave the accept loop at once; the conversation runs on its own.
         await Task.Yield();
+        var clientAddress = (socket.RemoteEndPoint as IPEndPoint)?.Address;
+        var counted = clientAddress is not null && (Options.LimitLoopbackClients || !IPAddress.IsLoopback(clientAddress));
         try
         {
-            if (Interlocked.Increment(ref openConnections) > Options.MaxConnections)
+            var total = Interlocked.Increment(ref openConnections);
+            var fromClient = counted ? connectionsPerClient.AddOrUpdate(clientAddress!, 1, (_, count) => count + 1) : 0;
+            if (total > Options.MaxConnections || fromClient > Options.MaxConnectionsPerClient)
             {
                 await RefuseAsync(socket).ConfigureAwait(false);
                 return;
@@ -162,7 +167,26 @@ public sealed class PracticeSmtpServer : IAsyncDisposable
         finally
         {
             Interlocked.Decrement(ref openConnections);
+            if (counted)
+            {
+                ReleaseClientSlot(clientAddress!);
+            }
+
             socket.Dispose();
+        }
+    }
+
+    private void ReleaseClientSlot(IPAddress client)
+    {
+        while (connectionsPerClient.TryGetValue(client, out var count))
+        {
+            var updated = count <= 1
+                ? connectionsPerClient.TryRemove(new KeyValuePair<IPAddress, int>(client, count))
+                : connectionsPerClient.TryUpdate(client, count - 1, count);
+            if (updated)
+            {
+                return;
+            }
         }
     }
 
@@ -176,16 +200,5 @@ public sealed class PracticeSmtpServer : IAsyncDisposable
         await socket.SendAsync(reply.ToWireBytes(), SocketFlags.None, timeout.Token).ConfigureAwait(false);
     }
 
-    private void Log(string line)
-    {
-        try
-        {
-            Options.Log?.Invoke(line);
-        }
-#pragma warning disable CA1031 // A broken log sink must not break the server.
-        catch (Exception)
-#pragma warning restore CA1031
-        {
-        }
-    }
+    private void Log(string line) => Options.WriteLog(line);
 }

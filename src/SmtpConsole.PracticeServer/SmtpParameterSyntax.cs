@@ -3,7 +3,10 @@ namespace SmtpConsole.PracticeServer;
 /// <summary>Syntax checks for the ESMTP parameters the practice server accepts after MAIL FROM and RCPT TO.</summary>
 internal static class SmtpParameterSyntax
 {
-    /// <summary>xtext (RFC 3461 section 4): printable ASCII except "+" and "=", with "+XX" hex escapes.</summary>
+    /// <summary>
+    /// xtext as Postfix checks it (RFC 3461 section 4, read leniently): every "+" starts a two-digit hex escape (either
+    /// case), and the decoded text is printable ASCII. A bare "=" passes, as it does in Postfix.
+    /// </summary>
     public static bool IsXtext(string value)
     {
         for (var i = 0; i < value.Length; i++)
@@ -11,14 +14,20 @@ internal static class SmtpParameterSyntax
             var c = value[i];
             if (c == '+')
             {
-                if (i + 2 >= value.Length || !char.IsAsciiHexDigitUpper(value[i + 1]) || !char.IsAsciiHexDigitUpper(value[i + 2]))
+                if (i + 2 >= value.Length || !char.IsAsciiHexDigit(value[i + 1]) || !char.IsAsciiHexDigit(value[i + 2]))
+                {
+                    return false;
+                }
+
+                // The decoded character must be printable; an escaped space (+20) is.
+                if (Convert.ToByte(value.Substring(i + 1, 2), 16) is < 0x20 or > 0x7E)
                 {
                     return false;
                 }
 
                 i += 2;
             }
-            else if (c is < '!' or > '~' or '=')
+            else if (c is <= ' ' or > '~')
             {
                 return false;
             }
@@ -48,7 +57,7 @@ internal static class SmtpParameterSyntax
     public static bool IsOriginalRecipient(string value)
     {
         var semicolon = value.IndexOf(';', StringComparison.Ordinal);
-        if (semicolon <= 0 || semicolon == value.Length - 1)
+        if (semicolon <= 0)
         {
             return false;
         }

@@ -21,6 +21,9 @@ internal sealed class SmtpStreamChannel(Stream stream, TimeSpan idleTimeout, Can
     private int inputEnd;
     private bool skippingRestOfLine;
 
+    /// <summary>How long a read or write may wait for the client; the connection lengthens it once the client greets.</summary>
+    public TimeSpan IdleTimeout { get; set; } = idleTimeout;
+
     /// <summary>True while received bytes are waiting to be processed (pipelined commands).</summary>
     public bool HasBufferedInput => inputEnd > inputStart;
 
@@ -35,7 +38,7 @@ internal sealed class SmtpStreamChannel(Stream stream, TimeSpan idleTimeout, Can
             return;
         }
 
-        using var deadline = StartDeadline(timeout ?? idleTimeout);
+        using var deadline = StartDeadline(timeout ?? IdleTimeout);
         try
         {
             await stream.WriteAsync(pendingOutput.GetBuffer().AsMemory(0, (int)pendingOutput.Length), deadline.Token).ConfigureAwait(false);
@@ -144,7 +147,7 @@ internal sealed class SmtpStreamChannel(Stream stream, TimeSpan idleTimeout, Can
         skippingRestOfLine = false;
         var tls = new SslStream(stream, leaveInnerStreamOpen: false);
         stream = tls;
-        using var deadline = StartDeadline(idleTimeout);
+        using var deadline = StartDeadline(IdleTimeout);
         try
         {
             var authentication = new SslServerAuthenticationOptions { ServerCertificateContext = certificate };
@@ -191,7 +194,7 @@ internal sealed class SmtpStreamChannel(Stream stream, TimeSpan idleTimeout, Can
     private async Task<bool> FillAsync()
     {
         await FlushAsync().ConfigureAwait(false);
-        using var deadline = StartDeadline(idleTimeout);
+        using var deadline = StartDeadline(IdleTimeout);
         int read;
         try
         {

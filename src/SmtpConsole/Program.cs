@@ -13,8 +13,13 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
-        var root = new RootCommand("smtpconsole: an interactive SMTP console (a telnet replacement that understands SMTP).\n" +
-                                   "With no arguments it opens the TUI on the built-in practice server.");
+        if (CliLanguage.Resolve(args) is { } languageProblem)
+        {
+            await Console.Error.WriteLineAsync(CliLanguage.Format("Cli.Error", languageProblem)).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
+        var root = new RootCommand(CliLanguage.Text("Cli.RootDescription"));
+        root.Options.Add(CliLanguage.CreateOption());
         var connection = new ConnectionArguments();
         var host = new Argument<string?>("HOST") { Description = "Server to connect to (like telnet)", Arity = ArgumentArity.ZeroOrOne };
         var port = new Argument<int?>("PORT") { Description = "Port (default 25; 465 implies --tls)", Arity = ArgumentArity.ZeroOrOne };
@@ -22,7 +27,7 @@ internal static class Program
         var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not redact secrets in saved transcripts (prints a warning)" };
         host.Validators.Add(r =>
         {
-            if (r.Tokens.Count > 0 && r.Tokens[0].Value.StartsWith('-')) r.AddError($"unknown option {r.Tokens[0].Value}");
+            if (r.Tokens.Count > 0 && r.Tokens[0].Value.StartsWith('-')) r.AddError(CliLanguage.Format("Cli.UnknownOption", r.Tokens[0].Value));
         });
         root.Arguments.Add(host);
         root.Arguments.Add(port);
@@ -57,11 +62,16 @@ internal static class Program
         root.Subcommands.Add(new ProfilesCommand().Build());
         root.Subcommands.Add(new PracticeCommand().Build());
 
+        if (MisplacedSubcommand(root, args) is { } suggestion)
+        {
+            await Console.Error.WriteLineAsync("smtpconsole: " + suggestion).ConfigureAwait(false);
+            return ExitCodes.UsageError;
+        }
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync("smtpconsole: " + error.Message).ConfigureAwait(false);
-            await Console.Error.WriteLineAsync("Try 'smtpconsole --help'.").ConfigureAwait(false);
+            foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync(CliLanguage.Format("Cli.Error", error.Message)).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(CliLanguage.Text("Cli.TryHelp")).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
         try
@@ -75,5 +85,19 @@ internal static class Program
             await Console.Error.WriteLineAsync($"smtpconsole: error: {message} ({ex.GetType().Name}; please report it)").ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
+    }
+
+    /// <summary>
+    /// <c>smtpconsole HOST PORT doctor</c>: a command name after the target. Commands come first, so say which form
+    /// was meant instead of "unrecognized argument".
+    /// </summary>
+    private static string? MisplacedSubcommand(RootCommand root, string[] args)
+    {
+        var names = root.Subcommands.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        if (args.Length == 0 || names.Contains(args[0]) || args[0].StartsWith('-')) return null;
+        int at = Array.FindIndex(args, 1, names.Contains);
+        if (at < 0) return null;
+        string rest = string.Join(' ', args.Where((_, i) => i != at).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
+        return $"'{args[at]}' is a command and comes first; 'smtpconsole HOST PORT {args[at]}' is not a valid form; did you mean: smtpconsole {args[at]} {rest}";
     }
 }

@@ -211,7 +211,7 @@ public sealed class PracticeConnectionTests
         }
 
         await client.WriteAsync(string.Concat(Enumerable.Repeat("0123456789012345678901234567890123456789\r\n", 100)) + ".\r\n");
-        Assert.Equal("552 5.3.4 Message size exceeds fixed limit", await client.ReadReplyAsync());
+        Assert.Equal("552 5.3.4 Error: message file too big", await client.ReadReplyAsync());
         Assert.Equal("250 2.0.0 Ok", await client.CommandAsync("NOOP"));
         Assert.Equal(0, server.Inbox.Count);
     }

@@ -34,12 +34,14 @@ public sealed class SmtpAddressParserTests
     [InlineData("a@b>")]
     [InlineData("<a b@c>")]
     [InlineData("<a@b c>")]
-    [InlineData("<@b>")]
     [InlineData("<a@>")]
     [InlineData("<@>")]
-    [InlineData("<a.@b>")]
-    [InlineData("<a@b.>")]
-    [InlineData("<a@b_c.example>")]
+    [InlineData("<a@b..>")]
+    [InlineData("<a@.b>")]
+    [InlineData("<a@123>")]
+    [InlineData("<a@[1.2.3]>")]
+    [InlineData("<a,b@c>")]
+    [InlineData("<a@b:c>")]
     [InlineData("<a@-b>")]
     [InlineData("<a@[]>")]
     [InlineData("<\"unclosed@b>")]
@@ -48,6 +50,34 @@ public sealed class SmtpAddressParserTests
     public void Rejects_non_mailboxes(string word)
     {
         Assert.False(SmtpAddressParser.TryParse(word, allowEmpty: true, out _, out _));
+    }
+
+    // Postfix 3.7 (non-strict) accepts all of these; the practice server must not be stricter than the real thing.
+    [Theory]
+    [InlineData("<a.@b.example>", "b.example", false)]
+    [InlineData("<.a@b.example>", "b.example", false)]
+    [InlineData("<a..b@b.example>", "b.example", false)]
+    [InlineData("<b@b.example.>", "b.example", false)]
+    [InlineData("<@b.example>", "b.example", false)]
+    [InlineData("<a@b_c.example>", "b_c.example", false)]
+    [InlineData("<<a@b.example>>", "b.example", false)]
+    [InlineData("<a(comment)@b.example>", "b.example", false)]
+    [InlineData("<a@@b.example>", "b.example", true)]
+    [InlineData("<a@x@b.example>", "b.example", true)]
+    [InlineData("<a%x@b.example>", "b.example", true)]
+    [InlineData("<a!x@b.example>", "b.example", true)]
+    public void Accepts_what_postfix_accepts_and_flags_routing(string word, string domain, bool routed)
+    {
+        Assert.True(SmtpAddressParser.TryParse(word, allowEmpty: false, allowUtf8Domain: false, out _, out var parsedDomain, out var parsedRouted));
+        Assert.Equal(domain, parsedDomain);
+        Assert.Equal(routed, parsedRouted);
+    }
+
+    [Fact]
+    public void Non_ascii_domain_needs_smtputf8()
+    {
+        Assert.False(SmtpAddressParser.TryParse("<a@ex\u00e4mple.test>", allowEmpty: false, allowUtf8Domain: false, out _, out _, out _));
+        Assert.True(SmtpAddressParser.TryParse("<a@ex\u00e4mple.test>", allowEmpty: false, allowUtf8Domain: true, out _, out _, out _));
     }
 
     [Fact]

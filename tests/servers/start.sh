@@ -58,8 +58,11 @@ p_submission_plainauth=$((2468 + offset))
 p_smtps=$((2465 + offset))
 p_smtps_expired=$((2466 + offset))
 p_smtps_wronghost=$((2467 + offset))
+p_smtpserver=$((2529 + offset))
+p_smtpserver_tls=$((2469 + offset))
 all_probes=("$p_smtp" "$p_submission" "$p_submission_noplain" "$p_submission_plainauth"
-    "tls:$p_smtps" "tls:$p_smtps_expired" "tls:$p_smtps_wronghost" "$p_aiosmtpd" "$p_sink")
+    "tls:$p_smtps" "tls:$p_smtps_expired" "tls:$p_smtps_wronghost" "$p_aiosmtpd" "$p_sink"
+    "$p_smtpserver" "tls:$p_smtpserver_tls")
 
 mkdir -p "$run"
 chmod 755 "$run"
@@ -84,6 +87,7 @@ healthy() {
         pid_alive "$dovecot_base/master.pid" &&
         pid_alive "$run/aiosmtpd.pid" &&
         pid_alive "$run/sink.pid" &&
+        pid_alive "$run/smtp-server.pid" &&
         "$py" "$here/probe.py" "$host" "${all_probes[@]}" 2>/dev/null
 }
 
@@ -105,7 +109,7 @@ fi
 show_logs() {
     local f
     for f in "$run/postfix/maillog" "$run/postfix/start.log" "$run/dovecot/dovecot.log" \
-        "$run/dovecot/start.log" "$run/aiosmtpd.log" "$run/sink.log"; do
+        "$run/dovecot/start.log" "$run/aiosmtpd.log" "$run/sink.log" "$run/smtp-server.log"; do
         if [[ -s $f ]]; then
             echo "----- $f (last 40 lines) -----" >&2
             tail -n 40 "$f" >&2
@@ -143,9 +147,10 @@ fi
 # Postfix's data_directory (PRNG state, locks) is kept: recreating it costs
 # about a second of start time.
 rm -rf "$run/postfix/conf" "$postfix_queue" "$run/dovecot" "$dovecot_base" "$run/mail" "$run/aiosmtpd" \
-    "$run/servers.json" "$run/postfix/maillog" "$run/postfix/start.log" "$run/aiosmtpd.log" "$run/sink.log"
+    "$run/servers.json" "$run/postfix/maillog" "$run/postfix/start.log" "$run/aiosmtpd.log" "$run/sink.log" \
+    "$run/smtp-server-mail" "$run/smtp-server.log"
 mkdir -p "$run/postfix/conf" "$postfix_queue" "$run/postfix/data" \
-    "$dovecot_base" "$run/dovecot/state" "$run/mail" "$run/aiosmtpd"
+    "$dovecot_base" "$run/dovecot/state" "$run/mail" "$run/aiosmtpd" "$run/smtp-server-mail"
 chown postfix "$run/postfix/data"
 chown "$mail_uid:$mail_gid" "$run/mail"
 chmod 755 "$run/postfix" "$run/dovecot" "$run/mail"
@@ -206,16 +211,37 @@ setsid smtp-sink -u postfix -h sink.example.test "$host:$p_sink" 256 \
     </dev/null >"$run/sink.log" 2>&1 9>&- &
 echo "$!" >"$run/sink.pid"
 
+# --- nodemailer smtp-server -------------------------------------------------------
+# Its npm dependencies (pinned by smtp-server/package-lock.json) are installed
+# under .run/smtp-server/ and reinstalled only when the lock file changes.
+# Checked by use: the module must load.
+deps_dir=$run/smtp-server
+if ! cmp -s "$here/smtp-server/package-lock.json" "$deps_dir/package-lock.json" ||
+    ! node -e "require('$deps_dir/node_modules/smtp-server')" 2>/dev/null; then
+    rm -rf "$deps_dir"
+    mkdir -p "$deps_dir"
+    cp "$here/smtp-server/package.json" "$here/smtp-server/package-lock.json" "$deps_dir/"
+    (cd "$deps_dir" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error) >"$run/smtp-server-npm.log" 2>&1 ||
+        fail "npm ci for smtp-server failed (see $run/smtp-server-npm.log)"
+    node -e "require('$deps_dir/node_modules/smtp-server')" || fail "smtp-server does not load after npm ci"
+fi
+NODE_PATH=$deps_dir/node_modules setsid node "$here/smtp-server/server.js" --host "$host" \
+    --port "$p_smtpserver" --tls-port "$p_smtpserver_tls" \
+    --cert "$run/tls/server.pem" --key "$run/tls/server.key" \
+    --out "$run/smtp-server-mail" --pidfile "$run/smtp-server.pid" \
+    </dev/null >"$run/smtp-server.log" 2>&1 9>&- &
+
 if ! "$py" "$here/probe.py" --wait 20 "$host" "${all_probes[@]}"; then
     fail "not every port answered 220 within 20 s"
 fi
 pid_alive "$run/aiosmtpd.pid" || fail "aiosmtpd wrote no pid file"
+pid_alive "$run/smtp-server.pid" || fail "smtp-server wrote no pid file"
 
 SERVERS_JSON_RUN=$run SERVERS_JSON_HOST=$host \
     P_SMTP=$p_smtp P_SUBMISSION=$p_submission P_SUBMISSION_NOPLAIN=$p_submission_noplain \
     P_SUBMISSION_PLAINAUTH=$p_submission_plainauth P_SMTPS=$p_smtps \
     P_SMTPS_EXPIRED=$p_smtps_expired P_SMTPS_WRONGHOST=$p_smtps_wronghost \
-    P_AIOSMTPD=$p_aiosmtpd P_SINK=$p_sink \
+    P_AIOSMTPD=$p_aiosmtpd P_SINK=$p_sink P_SMTPSERVER=$p_smtpserver P_SMTPSERVER_TLS=$p_smtpserver_tls \
     "$py" - <<'PY' || fail "could not write servers.json"
 import json, os
 e = os.environ
@@ -233,6 +259,8 @@ doc = {
         "smtpsWrongHost": int(e["P_SMTPS_WRONGHOST"]),
         "aiosmtpd": int(e["P_AIOSMTPD"]),
         "sink": int(e["P_SINK"]),
+        "smtpServer": int(e["P_SMTPSERVER"]),
+        "smtpServerTls": int(e["P_SMTPSERVER_TLS"]),
     },
     "caFile": f"{run}/tls/ca.pem",
     "serverCertFile": f"{run}/tls/server.pem",
@@ -241,6 +269,7 @@ doc = {
     "selfSignedCertFile": f"{run}/tls/selfsigned.pem",
     "mailDir": f"{run}/mail",
     "aiosmtpdDir": f"{run}/aiosmtpd",
+    "smtpServerDir": f"{run}/smtp-server-mail",
     "postfixLog": f"{run}/postfix/maillog",
     "users": [
         {"name": "alice", "password": "Wonderland-42", "address": "alice@example.test"},
@@ -259,5 +288,5 @@ elapsed_ms=$((($(date +%s%N) - started_ns) / 1000000))
 echo "start.sh: test servers up in ${elapsed_ms} ms: smtp $p_smtp, submission $p_submission," \
     "submission-noplain $p_submission_noplain, submission-plainauth $p_submission_plainauth," \
     "smtps $p_smtps/$p_smtps_expired(expired)/$p_smtps_wronghost(wrong host)," \
-    "aiosmtpd $p_aiosmtpd, sink $p_sink"
+    "aiosmtpd $p_aiosmtpd, sink $p_sink, smtp-server $p_smtpserver/$p_smtpserver_tls(tls)"
 echo "start.sh: $run/servers.json"

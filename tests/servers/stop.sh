@@ -48,10 +48,11 @@ if pid=$(read_pid "$dovecot_base/master.pid" "$run/dovecot/dovecot.conf"); then
     kill -TERM "$pid" 2>/dev/null || true
     stopped+=(dovecot)
 fi
-for name in aiosmtpd sink; do
+for name in aiosmtpd sink smtp-server; do
     case $name in
         aiosmtpd) expect=aiosmtpd_server.py ;;
         sink) expect=smtp-sink ;;
+        smtp-server) expect=smtp-server/server.js ;;
     esac
     if pid=$(read_pid "$run/$name.pid" "$expect"); then
         pids+=("$pid")
@@ -91,7 +92,7 @@ if ((${#pids[@]} > 0)); then
     done
 fi
 
-rm -f "$run/aiosmtpd.pid" "$run/sink.pid" "$run/servers.json"
+rm -f "$run/aiosmtpd.pid" "$run/sink.pid" "$run/smtp-server.pid" "$run/servers.json"
 if ((${#stopped[@]} > 0)); then
     echo "stop.sh: stopped ${stopped[*]}"
 else

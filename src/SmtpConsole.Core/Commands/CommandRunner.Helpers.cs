@@ -15,15 +15,23 @@ public sealed partial class CommandRunner
         LastResult = result;
         SetMode(RunnerMode.Command);
         if (_session.IsConnected) OnConnected(options);
-        if (result.IsConnectionFailure) return new StepOutcome(StepStatus.ConnectionFailed, result, result.Message);
-        return Track(result, helper: true);
+        return ConnectOutcome(result);
     }
+
+    /// <summary>No greeting at all (timeout, or closed before one) is a connection failure, like a refused connect.</summary>
+    private StepOutcome ConnectOutcome(CommandResult result) =>
+        result.IsConnectionFailure || (result.Reply is null && _session.Greeting is null && result.Failure is CommandFailure.Timeout or CommandFailure.Closed)
+            ? new StepOutcome(StepStatus.ConnectionFailed, result, result.Message)
+            : Track(result, helper: true);
 
     /// <summary>Connects to fully resolved options, recorded as a <c>/connect</c> helper block (so a saved transcript replays it).</summary>
     public async Task<StepOutcome> ConnectToAsync(ConnectOptions options, CancellationToken ct = default)
     {
         string mode = options.Security switch { SecurityMode.Tls => " --tls", SecurityMode.StartTls => " --starttls", _ => " --plain" };
-        string display = string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/connect {options.Host} {options.Port}{mode}");
+        // A target with a script name (the practice server) is recorded by that name: its port is only valid today.
+        string display = options.ScriptName is { } name
+            ? "/connect " + name
+            : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"/connect {options.Host} {options.Port}{mode}");
         if (options.Proxy is { } proxy) display += " --proxy " + Proxy.ProxyAddress.Redact(proxy);
         return await Helper(new ConnectCommand(options.Host, options.Port, options.Security, options.Insecure, options.CaFile) { Display = display }, async () =>
         {
@@ -31,7 +39,7 @@ public sealed partial class CommandRunner
             LastResult = result;
             SetMode(RunnerMode.Command);
             if (_session.IsConnected) OnConnected(options);
-            return result.IsConnectionFailure ? new StepOutcome(StepStatus.ConnectionFailed, result, result.Message) : Track(result, helper: true);
+            return ConnectOutcome(result);
         }).ConfigureAwait(false);
     }
 
@@ -83,9 +91,12 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> EhloAsync(EhloCommand command, CancellationToken ct)
     {
+        // No name given: the one used last in this session, else the profile's / --ehlo-name / the machine's.
+        string? name = string.IsNullOrWhiteSpace(command.Name) ? _lastGreetingName : command.Name.Trim();
+        if (name is not null) _lastGreetingName = name;
         var result = command.Helo
-            ? await _session.SendCommandAsync("HELO " + (command.Name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
-            : await _session.EhloAsync(command.Name, ct).ConfigureAwait(false);
+            ? await _session.SendCommandAsync("HELO " + (name ?? _session.Options?.EhloName ?? "localhost"), ct: ct).ConfigureAwait(false)
+            : await _session.EhloAsync(name, ct).ConfigureAwait(false);
         var outcome = Track(result, helper: true);
         if (!command.Helo && result.Succeeded) DescribeCapabilities();
         return outcome;
@@ -116,6 +127,12 @@ public sealed partial class CommandRunner
     private async Task<StepOutcome> AuthAsync(AuthCommand command, CancellationToken ct)
     {
         if (!_session.IsConnected) return Track(await _session.SendCommandAsync("AUTH", ct: ct).ConfigureAwait(false), helper: true);
+        // Checks first (what the server offers, then consent to clear text), the secret last: nobody types a
+        // password only to learn it will not be sent, or that the server does not offer AUTH here.
+        string? offerProblem = AuthOffer.Problem(_session.Capabilities, command.Mechanism, _session.IsTls);
+        if (offerProblem is not null) _session.Transcript.Warn(offerProblem);
+        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct, offerProblem).ConfigureAwait(false);
+        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
         string? secret = command.Secret;
         if (secret is null)
         {
@@ -123,14 +140,13 @@ public sealed partial class CommandRunner
             if (secret is null)
                 return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}} from --var or SMTPCONSOLE_VARIABLE), or run interactively to be asked");
         }
-        bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct).ConfigureAwait(false);
-        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
-        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true };
+        var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true, OfferChecked = true };
         return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);
     }
 
     private async Task<StepOutcome> DataAsync(DataCommand command, CancellationToken ct)
     {
+        if (command.Inline is { } inline) return await Helper(command, () => DataBytesAsync(inline, "the recorded message", ct)).ConfigureAwait(false);
         if (command.File is null)
         {
             // The helper block closes at the lone '.', so the whole exchange is one block in a saved transcript.
@@ -144,28 +160,59 @@ public sealed partial class CommandRunner
         return await Helper(command, () => DataFileAsync(command.File, ct)).ConfigureAwait(false);
     }
 
+    /// <summary>Files up to this size are kept in the transcript (D: lines) so a saved session resends the same bytes.</summary>
+    public const int RecordPayloadUpTo = SmtpSession.RecordBodyLinesUpTo;
+
     private async Task<StepOutcome> DataFileAsync(string file, CancellationToken ct)
     {
+        var (stream, problem) = OpenBodyFile(file, "/data");
+        if (stream is null) return problem!;
+        await using (stream.ConfigureAwait(false))
+        {
+            if (stream.Length <= RecordPayloadUpTo) return await DataBytesAsync(await ReadAndRecordAsync(stream, ct).ConfigureAwait(false), Path.GetFileName(file), ct).ConfigureAwait(false);
+            _session.Transcript.Info($"the message ({stream.Length:N0} bytes) is too large to keep in the transcript: a saved transcript cannot resend it");
+            return await DataStreamAsync(stream, Path.GetFileName(file), ct).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<StepOutcome> DataBytesAsync(byte[] bytes, string name, CancellationToken ct)
+    {
+        using var body = new MemoryStream(bytes, writable: false);
+        return await DataStreamAsync(body, name, ct).ConfigureAwait(false);
+    }
+
+    private async Task<StepOutcome> DataStreamAsync(Stream stream, string name, CancellationToken ct)
+    {
+        long total = stream.Length;
+        if (_session.Capabilities.Size is > 0 and var limit && total > limit)
+            _session.Transcript.Warn($"the message is {total:N0} bytes but the server advertised SIZE {limit:N0}: expect a 552");
+        var result = await _session.SendCommandAsync("DATA", ct: ct).ConfigureAwait(false);
+        if (result.Reply?.Code != 354) return Track(result, helper: true);
+        var progress = new Progress(this, total);
+        return Track(await _session.SendDataBodyAsync(stream, name, progress, ct).ConfigureAwait(false), helper: true);
+    }
+
+    private (FileStream? Stream, StepOutcome? Problem) OpenBodyFile(string file, string helper)
+    {
         string path = Path.GetFullPath(file, Settings.BaseDirectory);
-        FileStream stream;
         try
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            return (new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous), null);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Usage($"/data @{file}: cannot read the file ({ex.Message})");
+            return (null, Usage($"{helper} @{file}: cannot read the file ({ex.Message})"));
         }
-        await using (stream.ConfigureAwait(false))
-        {
-            long total = stream.Length;
-            if (_session.Capabilities.Size is > 0 and var limit && total > limit)
-                _session.Transcript.Warn($"the message is {total:N0} bytes but the server advertised SIZE {limit:N0}: expect a 552");
-            var result = await _session.SendCommandAsync("DATA", ct: ct).ConfigureAwait(false);
-            if (result.Reply?.Code != 354) return Track(result, helper: true);
-            var progress = new Progress(this, total);
-            return Track(await _session.SendDataBodyAsync(stream, Path.GetFileName(path), progress, ct).ConfigureAwait(false), helper: true);
-        }
+    }
+
+    /// <summary>Reads a small body file whole and records its bytes, so the saved transcript replays them (never the path).</summary>
+    private async Task<byte[]> ReadAndRecordAsync(FileStream stream, CancellationToken ct)
+    {
+        byte[] bytes = new byte[stream.Length];
+        await stream.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
+        _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info,
+            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"message bytes kept for replay: {bytes.Length} bytes")) { Payload = bytes });
+        return bytes;
     }
 
     private sealed class Progress(CommandRunner runner, long total) : IProgress<long>
@@ -196,23 +243,31 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> BdatAsync(BdatCommand command, CancellationToken ct)
     {
-        string path = Path.GetFullPath(command.File, Settings.BaseDirectory);
-        FileStream stream;
-        try
+        if (command.Inline is { } inline)
         {
-            stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            using var recorded = new MemoryStream(inline, writable: false);
+            return await BdatStreamAsync(recorded, command.ChunkSize, ct).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return Usage($"/bdat @{command.File}: cannot read the file ({ex.Message})");
-        }
+        var (stream, problem) = OpenBodyFile(command.File, "/bdat");
+        if (stream is null) return problem!;
         await using (stream.ConfigureAwait(false))
         {
-            if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Chunking)
-                _session.Transcript.Warn("the server did not advertise CHUNKING: BDAT will probably be refused");
-            var progress = new Progress(this, stream.Length);
-            return Track(await _session.SendBdatAsync(stream, command.ChunkSize, progress, ct).ConfigureAwait(false), helper: true);
+            if (stream.Length > RecordPayloadUpTo)
+            {
+                _session.Transcript.Info($"the message ({stream.Length:N0} bytes) is too large to keep in the transcript: a saved transcript cannot resend it");
+                return await BdatStreamAsync(stream, command.ChunkSize, ct).ConfigureAwait(false);
+            }
+            using var body = new MemoryStream(await ReadAndRecordAsync(stream, ct).ConfigureAwait(false), writable: false);
+            return await BdatStreamAsync(body, command.ChunkSize, ct).ConfigureAwait(false);
         }
+    }
+
+    private async Task<StepOutcome> BdatStreamAsync(Stream body, int chunkSize, CancellationToken ct)
+    {
+        if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Chunking)
+            _session.Transcript.Warn("the server did not advertise CHUNKING: BDAT will probably be refused");
+        var progress = new Progress(this, body.Length);
+        return Track(await _session.SendBdatAsync(body, chunkSize, progress, ct).ConfigureAwait(false), helper: true);
     }
 
     private StepOutcome StartPipeline()
@@ -246,10 +301,15 @@ public sealed partial class CommandRunner
         }
     }
 
-    /// <summary>Called instead of <see cref="ExecuteAsync(string, CancellationToken)"/> logic when /end arrives.</summary>
+    /// <summary>
+    /// Sends the collected group at <c>/end</c>, recorded as a <c>/pipeline</c> helper block so a saved transcript
+    /// replays it as a group. A 4xx/5xx to a command of the group is for the caller to judge (a script's
+    /// <c>/expect</c> lines after <c>/end</c>, one per command); see <see cref="LastGroupResults"/>.
+    /// </summary>
     private async Task<StepOutcome> EndPipelineAsync(CancellationToken ct)
     {
         SetMode(RunnerMode.Command);
+        LastGroupResults = [];
         if (_pipelineGroup.Count == 0) return Usage("/end: the pipeline group is empty");
         var lines = _pipelineGroup.ToList();
         _pipelineGroup.Clear();
@@ -261,12 +321,22 @@ public sealed partial class CommandRunner
                 return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
             annotations = [.. lines.Select(_ => new SendAnnotation(true, "pipelined during a SASL exchange (hidden: it may carry the password)"))];
         }
-        var results = await _session.SendPipelinedAsync(lines, annotations, ct).ConfigureAwait(false);
-        StepOutcome outcome = StepOutcome.Ok();
+        _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/pipeline") { Helper = Transcript.HelperBoundary.Start });
+        IReadOnlyList<CommandResult> results;
+        try
+        {
+            results = await _session.SendPipelinedAsync(lines, annotations, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/pipeline") { Helper = Transcript.HelperBoundary.End });
+        }
+        LastGroupResults = results;
+        StepOutcome outcome = StepOutcome.Ok(results.Count > 0 ? results[^1] : null);
         for (int i = 0; i < results.Count; i++)
         {
-            outcome = Track(results[i], helper: false);
-            if (outcome.Status != StepStatus.Ok) break;
+            var tracked = Track(results[i], helper: false);
+            if (tracked.Status != StepStatus.Ok && outcome.Status == StepStatus.Ok) outcome = tracked;
         }
         if (results.Count < lines.Count && outcome.Status == StepStatus.Ok) outcome = new StepOutcome(StepStatus.Failed, null, "not every pipelined command got a reply");
         if (results.Count == lines.Count && SmtpCommandText.Verb(lines[^1]) == "DATA" && results[^1].Reply?.Code == 354) EnterBody("DATA");

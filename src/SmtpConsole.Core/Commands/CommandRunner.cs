@@ -21,6 +21,9 @@ public sealed partial class CommandRunner
     private string? _dataHelper;
     private CommandResult? _loginUserPrompt;
 
+    /// <summary>The name the user last greeted with (EHLO/HELO typed or /ehlo NAME): what a bare /ehlo sends next.</summary>
+    private string? _lastGreetingName;
+
     public CommandRunner(SmtpSession session, IConsoleInteraction interaction, RunnerSettings? settings = null)
     {
         _session = session;
@@ -100,12 +103,22 @@ public sealed partial class CommandRunner
     };
 
     /// <summary>Checks an expectation against the last reply and records the verdict.</summary>
-    public StepOutcome Expect(ExpectationSpec spec)
+    public StepOutcome Expect(ExpectationSpec spec) => Expect(spec, LastResult, null);
+
+    /// <summary>
+    /// Checks an expectation against a given result (e.g. one command of a pipelined group) and records the verdict;
+    /// <paramref name="where"/> (<c>file:line</c>) names the script line in the verdict.
+    /// </summary>
+    public StepOutcome Expect(ExpectationSpec spec, CommandResult? result, string? where)
     {
-        var (passed, explanation) = spec.Evaluate(LastResult?.Reply);
-        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, (passed ? "ok: " : "FAILED: ") + explanation) { Passed = passed });
-        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, LastResult, explanation);
+        var (passed, explanation) = spec.Evaluate(result?.Reply);
+        string text = (passed ? "ok: " : "FAILED: ") + (where is null ? string.Empty : where + ": ") + explanation;
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, text) { Passed = passed });
+        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, result, (where is null ? string.Empty : where + ": ") + explanation);
     }
+
+    /// <summary>The results of the last pipelined group, one per command in order (fewer when the connection broke).</summary>
+    public IReadOnlyList<CommandResult> LastGroupResults { get; private set; } = [];
 
     private async Task<StepOutcome> RawAsync(string line, CancellationToken ct)
     {
@@ -119,6 +132,7 @@ public sealed partial class CommandRunner
                 return await QuitAsync(ct).ConfigureAwait(false);
         }
 
+        if (verb is "EHLO" or "HELO" && line.Trim().IndexOf(' ') is > 0 and var space) _lastGreetingName = line.Trim()[(space + 1)..].Trim();
         var annotation = SendAnnotation.None;
         bool continuation = SaslExchangePending;
         if (continuation || AuthCommandLine.IsAuth(line))
@@ -156,14 +170,15 @@ public sealed partial class CommandRunner
         return new SendAnnotation(true, "SASL response (hidden: it may carry the password)");
     }
 
-    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct)
+    private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct, string? offerProblem = null)
     {
         if (Settings.AllowPlaintextAuth) return true;
+        string also = offerProblem is null ? string.Empty : " Also, " + offerProblem + ".";
         bool yes = await _interaction.ConfirmPlaintextAuthAsync(
-            "This connection is not encrypted: the user name and password would travel in clear text. Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
+            "This connection is not encrypted: the user name and password would travel in clear text." + also + " Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
         if (!yes)
         {
-            _session.Transcript.Error("refused to send credentials over a connection without TLS: run /starttls first (or connect with --starttls/--tls); to send them in clear anyway, confirm in the TUI or pass --allow-plaintext-auth");
+            _session.Transcript.Error(Messages.CoreMessages.PlaintextCredentialsRefused, Messages.Remedy.UseStartTls);
         }
         return yes;
     }

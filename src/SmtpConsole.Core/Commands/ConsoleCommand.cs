@@ -32,10 +32,18 @@ public sealed record StartTlsCommand : ConsoleCommand;
 public sealed record AuthCommand(string Mechanism, string User, string? Secret, Sasl.InitialResponseMode InitialResponse) : ConsoleCommand;
 
 /// <summary><c>/data</c> (body lines follow until a lone '.') or <c>/data @FILE</c>.</summary>
-public sealed record DataCommand(string? File) : ConsoleCommand;
+public sealed record DataCommand(string? File) : ConsoleCommand
+{
+    /// <summary>The message bytes recorded in a saved transcript: sent instead of reading <see cref="File"/>.</summary>
+    public byte[]? Inline { get; init; }
+}
 
 /// <summary><c>/bdat @FILE [--chunk N]</c>: CHUNKING (RFC 3030).</summary>
-public sealed record BdatCommand(string File, int ChunkSize) : ConsoleCommand;
+public sealed record BdatCommand(string File, int ChunkSize) : ConsoleCommand
+{
+    /// <summary>The message bytes recorded in a saved transcript: sent instead of reading <see cref="File"/>.</summary>
+    public byte[]? Inline { get; init; }
+}
 
 /// <summary><c>/b64 TEXT</c>: shows TEXT in Base64 (nothing is sent).</summary>
 public sealed record Base64EncodeCommand(string Text) : ConsoleCommand;

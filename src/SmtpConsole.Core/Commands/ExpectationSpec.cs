@@ -89,6 +89,13 @@ public sealed class ExpectationSpec
         return (true, $"{code} matches {Describe()}");
     }
 
+    /// <summary>Whether a reply with this code could meet the expectation (the text pattern aside).</summary>
+    public bool Allows(int code)
+    {
+        string text = code.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return text.Length == 3 && _patterns.Any(p => Matches(p, text));
+    }
+
     public string Describe() => RegexText is null ? CodeText : $"{CodeText} /{RegexText}/";
 
     private static bool Matches(string pattern, string code)

@@ -12,7 +12,7 @@ public static class HelpText
                 [
                     "Type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b>) or helpers starting with '/':",
                     .. CommandLineParser.Helpers.Select(h => "  " + h.Synopsis),
-                    "Lines starting with '#' are comments. /help auth | data | compose | params | proxy | expect | tls | scripts | pipeline for more.",
+                    "Lines starting with '#' are comments. /help auth | data | compose | params | proxy | expect | tls | scripts | pipeline, or /help VERB (RCPT) or /help HELPER (connect) for more.",
                 ];
             case "auth":
                 return
@@ -79,6 +79,7 @@ public static class HelpText
                     "/connect … --no-proxy connects directly despite the profile's proxy.",
                 ];
             default:
+                if (topic is not null && TopicHelp.Lines(topic) is { } single) return single;
                 return [$"no help on \"{topic}\"; try /help, /help auth, /help data, /help compose, /help params, /help proxy, /help expect, /help tls, /help scripts, /help pipeline"];
         }
     }

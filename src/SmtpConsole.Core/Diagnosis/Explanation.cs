@@ -20,6 +20,15 @@ public sealed class Explanation
     /// <summary>Registry meaning of the enhanced code's subject/detail, when registered.</summary>
     public EnhancedStatusMeaning? EnhancedMeaning { get; init; }
 
+    /// <summary>
+    /// True when the provider uses the enhanced code outside its registry meaning here, so
+    /// <see cref="EnhancedMeaning"/>'s title must not be presented as what this reply means.
+    /// </summary>
+    public bool EnhancedMeaningMisleading { get; init; }
+
+    /// <summary>Who answered, when it was not the user's own server (e.g. a delivery bounce from the recipient's MX).</summary>
+    public string? Origin { get; init; }
+
     /// <summary>Meaning of the enhanced code's class digit.</summary>
     public StatusCategoryMeaning? EnhancedClass { get; init; }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.Core.Diagnosis;
 
@@ -11,42 +12,56 @@ public static class ExplanationFormatter
     /// <summary>Text lines: reply, class, code meaning, enhanced meaning, provider, diagnosis (cause, fix, docs, source), other candidates.</summary>
     /// <param name="explanation">What to render.</param>
     /// <param name="maxAlternatives">How many lower-ranked matches to list after the best one.</param>
-    public static IReadOnlyList<string> FormatText(Explanation explanation, int maxAlternatives = 3)
+    /// <param name="language">Labels from the message catalogue, title/cause/fix from the entry's translation when it has one.</param>
+    public static IReadOnlyList<string> FormatText(Explanation explanation, int maxAlternatives = 3, UiLanguage language = UiLanguage.English)
     {
+        string Label(string key) => LabelText(key.Length == 0 ? string.Empty : MessageCatalog.Get("Explain." + key, language));
+        string Say(string key, params object?[] args) => MessageCatalog.Format(language, "Explain." + key, args);
         ArgumentNullException.ThrowIfNull(explanation);
         var facts = explanation.Facts;
         var lines = new List<string>();
         string code = facts.Code.ToString(CultureInfo.InvariantCulture);
-        lines.Add(Label("Reply") + code + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
+        string shownCode = facts.CodeInferred ? "(" + facts.CodeDisplay + ")" : code;
+        lines.Add(Label("Reply") + shownCode + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
         lines.Add(Label("Class") + explanation.ReplyClass);
         if (explanation.CodeMeaning is { } cm)
             lines.Add(Label("Code") + $"{code} — {cm.Title} ({cm.Rfc})");
+        else if (facts.CodeUnknown)
+            lines.Add(Label("Code") + "not shown in the input; explained from the text only"
+                + (explanation.Best is { } b0 && b0.Entry.Codes.Count > 0 ? $" (this reply is usually sent as {string.Join('/', b0.Entry.Codes)})" : string.Empty));
         else if (facts.CodeInferred)
-            lines.Add(Label("Code") + "not in the input; only the enhanced code was found");
+            lines.Add(Label("Code") + $"not shown in the input; class {facts.Code / 100}xx taken from the enhanced code");
+        if (explanation.Origin is { } origin)
+            lines.Add(Label("Origin") + origin);
         if (facts.Enhanced is { } e)
         {
             string meaning = explanation.EnhancedMeaning is { } em
-                ? $"{em.Title} ({em.Rfc}): {em.Description}"
-                : "not in the IANA registry (provider-specific detail code)";
+                ? explanation.EnhancedMeaningMisleading
+                    ? $"used by this server outside its registry meaning; the registry title \"{em.Title}\" does not describe this reply"
+                    : $"{em.Title} ({em.Rfc}): {em.Description}"
+                : Say("EnhancedNotRegistered");
             lines.Add(Label("Enhanced") + $"{e} — {meaning}");
             string cls = explanation.EnhancedClass?.Title ?? "?";
             string subj = explanation.EnhancedSubject?.Title ?? "?";
-            lines.Add(Label(string.Empty) + $"class {e.Class}: {cls}; subject {e.Subject}: {subj}");
+            lines.Add(Label(string.Empty) + Say("ClassSubject", e.Class, cls, e.Subject, subj));
         }
         if (explanation.Provider is { } p)
-            lines.Add(Label("Provider") + $"{p.Name} (from {p.Describe()})");
+            lines.Add(Label("Provider") + Say("ProviderFrom", p.Name, p.Describe()));
         if (facts.Phase is not null)
-            lines.Add(Label("Phase") + $"answers {facts.Phase}");
+            lines.Add(Label("Phase") + Say("PhaseAnswers", facts.Phase));
 
         if (explanation.Best is { } best)
         {
             var entry = best.Entry;
+            var text = KnowledgeTranslations.Find(entry.Id, language);
             lines.Add(string.Empty);
-            lines.Add(Label("Diagnosis") + $"{entry.Title}  [{entry.Id}]");
-            lines.Add(Label("Cause") + entry.Cause);
+            if (text is null && language != UiLanguage.English) lines.Add(Say("NotTranslated"));
+            lines.Add(Label("Diagnosis") + $"{text?.Title ?? entry.Title}  [{entry.Id}]");
+            lines.Add(Label("Cause") + (text?.Cause ?? entry.Cause));
             lines.Add(Label("Fix").TrimEnd());
-            for (int i = 0; i < entry.Fix.Count; i++)
-                lines.Add($"  {i + 1}. {entry.Fix[i]}");
+            var fix = text?.Fix ?? entry.Fix;
+            for (int i = 0; i < fix.Count; i++)
+                lines.Add($"  {i + 1}. {fix[i]}");
             if (entry.Docs is not null) lines.Add(Label("Docs") + entry.Docs);
             lines.Add(Label("Source") + entry.Source);
             lines.Add(Label("Matched") + string.Join("; ", best.Reasons));
@@ -54,22 +69,26 @@ public static class ExplanationFormatter
         else
         {
             lines.Add(string.Empty);
-            lines.Add(Label("Diagnosis") + "no knowledge-base entry matches this reply");
+            lines.Add(Label("Diagnosis") + Say("NoMatch"));
         }
 
         var others = explanation.Matches.Skip(1).Take(maxAlternatives).ToList();
         if (others.Count > 0)
         {
             lines.Add(string.Empty);
-            lines.Add("Other possible explanations:");
+            lines.Add(Say("Others"));
             foreach (var m in others)
-                lines.Add($"  - {m.Entry.Title} [{m.Entry.Id}, score {m.Score.ToString(CultureInfo.InvariantCulture)}]");
+                lines.Add(Say("OtherItem", KnowledgeTranslations.Find(m.Entry.Id, language)?.Title ?? m.Entry.Title, m.Entry.Id, m.Score.ToString(CultureInfo.InvariantCulture)));
         }
         return lines;
     }
 
     /// <summary>Writes the explanation as one JSON object (stable property names, camelCase).</summary>
-    public static void WriteJson(Utf8JsonWriter writer, Explanation explanation, int maxMatches = 5)
+    /// <param name="writer">Where the object goes.</param>
+    /// <param name="explanation">What to write.</param>
+    /// <param name="maxMatches">How many matches to list.</param>
+    /// <param name="language">Other than English: each match also carries a <c>localized</c> object (language, title, cause, fix, hint) next to the English.</param>
+    public static void WriteJson(Utf8JsonWriter writer, Explanation explanation, int maxMatches = 5, UiLanguage language = UiLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(writer);
         ArgumentNullException.ThrowIfNull(explanation);
@@ -77,8 +96,12 @@ public static class ExplanationFormatter
         writer.WriteStartObject();
 
         writer.WriteStartObject("reply");
-        writer.WriteNumber("code", facts.Code);
+        // An inferred code is never printed as if it had been sent: null here, the class in codeClass.
+        if (facts.CodeInferred) writer.WriteNull("code"); else writer.WriteNumber("code", facts.Code);
         writer.WriteBoolean("codeInferred", facts.CodeInferred);
+        if (facts.CodeUnknown) writer.WriteNull("codeClass"); else writer.WriteNumber("codeClass", facts.Code / 100);
+        writer.WriteString("codeDisplay", facts.CodeDisplay);
+        writer.WriteBoolean("fromRemoteServer", facts.FromRemoteServer);
         if (facts.Enhanced is { } e) writer.WriteString("enhanced", e.ToString()); else writer.WriteNull("enhanced");
         writer.WriteStartArray("lines");
         foreach (string l in facts.Lines) writer.WriteStringValue(l);
@@ -89,6 +112,7 @@ public static class ExplanationFormatter
         writer.WriteEndObject();
 
         writer.WriteString("class", explanation.ReplyClass);
+        WriteOptional(writer, "origin", explanation.Origin);
         if (explanation.CodeMeaning is { } cm)
         {
             writer.WriteStartObject("codeMeaning");
@@ -108,6 +132,7 @@ public static class ExplanationFormatter
             WriteOptional(writer, "rfc", explanation.EnhancedMeaning?.Rfc);
             WriteOptional(writer, "class", explanation.EnhancedClass?.Title);
             WriteOptional(writer, "subject", explanation.EnhancedSubject?.Title);
+            writer.WriteBoolean("registryTitleApplies", !explanation.EnhancedMeaningMisleading);
             writer.WriteEndObject();
         }
         else writer.WriteNull("enhancedMeaning");
@@ -140,16 +165,37 @@ public static class ExplanationFormatter
             writer.WriteEndArray();
             WriteOptional(writer, "docs", m.Entry.Docs);
             writer.WriteString("source", m.Entry.Source);
+            if (m.Entry.RetryHelps is { } retry) writer.WriteBoolean("retryHelps", retry); else writer.WriteNull("retryHelps");
             writer.WriteStartArray("reasons");
             foreach (string r in m.Reasons) writer.WriteStringValue(r);
             writer.WriteEndArray();
+            if (KnowledgeTranslations.Find(m.Entry.Id, language) is { } localized) WriteLocalized(writer, language, localized);
             writer.WriteEndObject();
         }
         writer.WriteEndArray();
         writer.WriteEndObject();
     }
 
-    private static string Label(string label) => label.Length == 0 ? new string(' ', LabelWidth + 1) : (label + ":").PadRight(LabelWidth + 1);
+    private static void WriteLocalized(Utf8JsonWriter writer, UiLanguage language, LocalizedEntryText text)
+    {
+        writer.WriteStartObject("localized");
+        writer.WriteString("language", language.Tag());
+        writer.WriteString("title", text.Title);
+        writer.WriteString("cause", text.Cause);
+        writer.WriteStartArray("fix");
+        foreach (string f in text.Fix) writer.WriteStringValue(f);
+        writer.WriteEndArray();
+        WriteOptional(writer, "hint", text.Hint);
+        writer.WriteEndObject();
+    }
+
+    /// <summary>A label padded to a fixed number of terminal columns (a CJK character takes two).</summary>
+    private static string LabelText(string label)
+    {
+        if (label.Length == 0) return new string(' ', LabelWidth + 1);
+        string text = label + (TerminalText.Columns(label) > label.Length ? "：" : ":");
+        return TerminalText.PadRight(text, LabelWidth + 1);
+    }
 
     private static void WriteOptional(Utf8JsonWriter writer, string name, string? value)
     {

@@ -27,6 +27,18 @@ public sealed class KnowledgeEntry
     /// <summary>Optional command phase this entry is about: auth, mail, rcpt, data, starttls, ehlo, connect.</summary>
     public string? Phase { get; init; }
 
+    /// <summary>
+    /// Whether retrying the same thing later can succeed: <c>true</c> (a temporary state), <c>false</c> (nothing changes
+    /// until the cause is fixed, even when the server sent a 4xx code); null when it follows the reply class.
+    /// </summary>
+    public bool? RetryHelps { get; init; }
+
+    /// <summary>
+    /// True when the provider uses the enhanced code outside its IANA registry meaning, so the registry title would
+    /// mislead (e.g. Microsoft's <c>5.7.3</c> for authentication, registered as "conversion required").
+    /// </summary>
+    public bool RegistryTitleMisleading { get; init; }
+
     /// <summary>Short title.</summary>
     public string Title { get; init; } = "";
 

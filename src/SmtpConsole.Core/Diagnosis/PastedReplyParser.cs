@@ -62,6 +62,8 @@ public static partial class PastedReplyParser
             lastSep = next.Separator;
         }
         bool wrapped = false;
+        // "host x[ip] said: 550" with the words on the next (unindented) lines: the reply continues there.
+        bool bareCode = lines[chosen.Line].Content[chosen.Column..].Trim().Length <= 4;
         var candidateLines = candidates.Select(c => c.Line).ToHashSet();
         string? firstEnhanced = FirstEnhanced(lines[start.Line].Content[start.Column..]);
         while (endLine + 1 < lines.Count && !ContainsInReplyTo(lines[endLine].Content))
@@ -69,7 +71,7 @@ public static partial class PastedReplyParser
             var next = lines[endLine + 1];
             // smtplib and some relays repeat only the enhanced code on continuation lines ("5.7.1 more text").
             bool enhancedContinuation = firstEnhanced is not null && next.Content.StartsWith(firstEnhanced + " ", StringComparison.Ordinal);
-            if (!(lastSep == '-' || next.Indented || enhancedContinuation)) break;
+            if (!(lastSep == '-' || next.Indented || enhancedContinuation || bareCode)) break;
             if (next.Content.Length == 0 || next.Direction == Direction.Client || candidateLines.Contains(endLine + 1)) break;
             if (StopLineRegex().IsMatch(next.Content)) break;
             endLine++;
@@ -101,6 +103,7 @@ public static partial class PastedReplyParser
             Host = host,
             Greeting = greeting,
             Phase = phase,
+            FromRemoteServer = RemoteBounceRegex().IsMatch(context),
         });
     }
 
@@ -130,7 +133,8 @@ public static partial class PastedReplyParser
         var m = EnhancedOnlyRegex().Match(normalized);
         if (!m.Success)
             return PastedReplyParseResult.Failure(
-                "No SMTP reply found: paste the server's reply line — it starts with a three-digit code such as 535 or 550 (optionally followed by an enhanced code like 5.7.8).");
+                "No SMTP reply found: paste the server's reply line — it starts with a three-digit code such as 535 or 550 (optionally followed by an enhanced code like 5.7.8).",
+                UncodedFacts(normalized, host, greeting));
 
         EnhancedStatusCode.TryParse(m.Groups["enh"].Value, out var enhanced);
         string before = normalized[..m.Index];
@@ -154,7 +158,23 @@ public static partial class PastedReplyParser
             Greeting = greeting,
             Phase = PhaseFromText(normalized),
             CodeInferred = inferred,
+            FromRemoteServer = RemoteBounceRegex().IsMatch(before),
         });
+    }
+
+    // A client library may drop the code and keep only the words (SendGrid's "authorization grant is invalid…"
+    // from some SDKs): the text rules can still name the cause, so keep the words for them, code unknown.
+    private static ReplyFacts? UncodedFacts(string normalized, string? host, string? greeting)
+    {
+        var words = normalized.Split('\n').Select(StripLine).Select(l => l.Content).Where(l => l.Length > 0).ToList();
+        if (words.Count == 0) return null;
+        return new ReplyFacts(0, null, [TrimJunk(string.Join(' ', words))])
+        {
+            Host = host,
+            Greeting = greeting,
+            Phase = PhaseFromText(normalized),
+            CodeInferred = true,
+        };
     }
 
     // System.Net.Mail.SmtpException puts a fixed sentence per status code before "The server response was:".
@@ -167,6 +187,7 @@ public static partial class PastedReplyParser
         if (before.Contains("Exceeded storage allocation", StringComparison.OrdinalIgnoreCase)) return 552;
         if (before.Contains("Mailbox name not allowed", StringComparison.OrdinalIgnoreCase)) return 553;
         if (before.Contains("Service not available", StringComparison.OrdinalIgnoreCase)) return 421;
+        if (before.Contains("Error in processing", StringComparison.OrdinalIgnoreCase)) return 451;
         return null;
     }
 
@@ -210,6 +231,8 @@ public static partial class PastedReplyParser
             }
             if (RetcodeRegex().Match(line.Content) is { Success: true } rc)
             {
+                // smtplib's "retcode (503); Msg: …" repeats the "reply: '503 …'" line just above it.
+                if (list.Count > 0 && list[^1].Line == i - 1 && list[^1].Code.ToString(CultureInfo.InvariantCulture) == rc.Groups["code"].Value) continue;
                 list.Add(new Candidate(i, rc.Groups["code"].Index, int.Parse(rc.Groups["code"].Value, CultureInfo.InvariantCulture), ' '));
                 continue;
             }
@@ -242,7 +265,7 @@ public static partial class PastedReplyParser
         foreach (string raw in pieces)
         {
             string p = raw.Trim();
-            if (p.StartsWith(codeText, StringComparison.Ordinal) && (p.Length == 3 || p[3] is ' ' or '-'))
+            if (p.StartsWith(codeText, StringComparison.Ordinal) && (p.Length == 3 || p[3] is ' ' or '-' or ':'))
                 p = p.Length > 4 ? p[4..] : string.Empty;
             p = p.TrimStart();
             if (EnhancedStatusCode.TryParsePrefix(p, out var e, out int len) && (enhancedText is null || p[..len] == enhancedText))
@@ -323,6 +346,7 @@ public static partial class PastedReplyParser
         if (CommandFieldRegex().Match(text) is { Success: true } field) return ReplyFacts.NormalizePhase(field.Groups["cmd"].Value);
         if (ExpectedCodeRegex().Match(text) is { Success: true } expected)
             return expected.Groups["exp"].Value switch { "235" or "334" => "AUTH", "354" => "DATA", "220" => "STARTTLS", _ => null };
+        if (StarttlsPhaseRegex().IsMatch(text)) return "STARTTLS";
         if (AuthPhaseRegex().IsMatch(text)) return "AUTH";
         if (MailPhaseRegex().IsMatch(text)) return "MAIL";
         if (RcptPhaseRegex().IsMatch(text)) return "RCPT";
@@ -340,10 +364,10 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?:-\s+(?=\S)|\d{1,4}\.\s+|(?:DEBUG|INFO|WARN(?:ING)?|ERROR|TRACE|NOTICE|CRITICAL)\b:?\s*|\[[^\]\s]{1,40}\]\s*|[A-Za-z][\w.\-]*\[[\w.:\-]+\]:\s+|[\w.\-]+\s+(?=[\w/\-]+\[\d+\]:)|[\w/\-]+\[\d+\]:\s+|LINE:\s*\d+\s*|\|\s*|\d+\|\s*)")]
     private static partial Regex LogNoiseRegex();
 
-    [GeneratedRegex(@"^(?:S:\s?|<-\s?|<<<\s?|<<\s?|<\s(?=\d)|SERVER\s*->\s*CLIENT:\s*|SMTP<\s*|reply:\s*b?'|S\s+\d+:\s*|.{0,60}?<<<\s?|└──\s*|Server:\s*)")]
+    [GeneratedRegex(@"^(?:S:\s?|<-\s?|<<<\s?|<<\s?|<\s(?=\d)|SERVER\s*->\s*CLIENT:\s*|SMTP<\s*|reply:\s*[bu]?'|S\s+\d+:\s*|.{0,60}?<<<\s?|└──\s*|Server:\s*)")]
     private static partial Regex ServerMarkerRegex();
 
-    [GeneratedRegex(@"^(?:C:\s?|->\s?|>>>\s?|>>\s?|>\s|CLIENT\s*->\s*SERVER:\s*|SMTP>\s*|send:\s*b?'|C\s+\d+:\s*|.{0,60}?>>>\s?|Client:\s*)")]
+    [GeneratedRegex(@"^(?:C:\s?|->\s?|>>>\s?|>>\s?|>\s|CLIENT\s*->\s*SERVER:\s*|SMTP>\s*|send:\s*[bu]?'|C\s+\d+:\s*|.{0,60}?>>>\s?|Client:\s*)")]
     private static partial Regex ClientMarkerRegex();
 
     [GeneratedRegex(@"^(?:(?:EHLO|HELO|LHLO)\s+\S+|AUTH\s+[A-Z0-9\-]+.*|MAIL FROM:.*|RCPT TO:.*|STARTTLS|DATA|QUIT|RSET|NOOP|BDAT\s+\d+.*)$", RegexOptions.IgnoreCase)]
@@ -352,11 +376,16 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"\b(?:MAIL FROM|RCPT TO|AUTH|EHLO|HELO|LHLO|STARTTLS|DATA|BDAT|QUIT|RSET)\b", RegexOptions.IgnoreCase)]
     private static partial Regex ClientVerbRegex();
 
-    [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?<sep>[ -]|$)")]
+    // "550: text" (some libraries and logs put a colon after the code) is the same reply as "550 text".
+    [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?:(?<sep>[ -])|:(?=\s*\S)|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:[:(\[;,'""=]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)")]
+    [GeneratedRegex(@"(?:[:(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
     private static partial Regex EmbeddedReplyRegex();
+
+    // Wrappers that quote a reply another server sent while relaying: the user's own submission was accepted.
+    [GeneratedRegex(@"\bsaid:|SMTP error from remote mail server|\bsmtp;\s*$|Remote-MTA|Diagnostic-Code|refused to talk to me|host \S+\s*\[[0-9A-Fa-f.:]+\]\s*:?\s*$|Remote server returned", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
+    private static partial Regex RemoteBounceRegex();
 
     [GeneratedRegex(@"retcode \((?<code>[2-5]\d\d)\); Msg:\s*b?'?")]
     private static partial Regex RetcodeRegex();
@@ -376,7 +405,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"(?<cmd>MAIL FROM|RCPT TO|DATA END|DATA|AUTH|Password|Username|STARTTLS|EHLO|HELO) command failed", RegexOptions.IgnoreCase)]
     private static partial Regex CommandFailedRegex();
 
-    [GeneratedRegex(@"[""']?command[""']?\s*[:=]\s*[""'](?<cmd>[A-Z][A-Z ]*)[""']")]
+    [GeneratedRegex(@"[""']?command[""']?\s*[:=]\s*[""'](?<cmd>[A-Z][A-Z ]*)[""']|to command '(?<cmd>[A-Z][A-Z ]*)'")]
     private static partial Regex CommandFieldRegex();
 
     [GeneratedRegex(@"Expected response code[s]?\s*\(?\[?""?(?<exp>\d{3})")]
@@ -384,6 +413,9 @@ public static partial class PastedReplyParser
 
     [GeneratedRegex(@"Invalid login|AuthenticationFailedException|SMTPAuthenticationError|SMTPAuthenticationError|AuthenticationException|Could not authenticate|Failed to authenticate|SASL authentication failed|authenticator failed|EAUTH|Authentication failed:|login failed", RegexOptions.IgnoreCase)]
     private static partial Regex AuthPhaseRegex();
+
+    [GeneratedRegex(@"upgrading connection with STARTTLS|STARTTLS (?:command )?failed|Error upgrading connection", RegexOptions.IgnoreCase)]
+    private static partial Regex StarttlsPhaseRegex();
 
     [GeneratedRegex(@"Mail command failed|SMTPSenderRefused|SMTPSenderFailedException|Sender address rejected|MAIL FROM failed", RegexOptions.IgnoreCase)]
     private static partial Regex MailPhaseRegex();

@@ -24,6 +24,12 @@ public sealed class ProviderDefinition
     /// <summary>Case-insensitive .NET regexes matched against reply text (signatures like <c>gsmtp</c>).</summary>
     public IReadOnlyList<string> ReplyText { get; init; } = [];
 
+    /// <summary>
+    /// True for server software (Postfix, Exim, Dovecot, Coremail) rather than a mail service: a provider's own hosts
+    /// may run it, so a software greeting does not overrule a provider recognised from the host.
+    /// </summary>
+    public bool Software { get; init; }
+
     /// <summary>Where the recognition data was verified.</summary>
     public string? Source { get; init; }
 }

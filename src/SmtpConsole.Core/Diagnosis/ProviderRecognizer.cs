@@ -73,15 +73,29 @@ public sealed class ProviderRecognizer
     public RecognizedProvider? Recognize(string? host, string? greeting, string? replyText = null, string? providerHint = null)
     {
         if (Find(providerHint) is { } hinted) return new RecognizedProvider(hinted, ProviderEvidence.Hint, hinted.Id);
+        RecognizedProvider? byHost = null, byGreeting = null;
         string? h = host?.Trim().TrimEnd('.');
         if (!string.IsNullOrEmpty(h))
             foreach (var (p, hosts, _, _) in _ordered)
                 if (hosts.Any(r => DiagnosisRegex.SafeMatch(r, h) is not null))
-                    return new RecognizedProvider(p, ProviderEvidence.Host, h);
+                {
+                    byHost = new RecognizedProvider(p, ProviderEvidence.Host, h);
+                    break;
+                }
         if (!string.IsNullOrWhiteSpace(greeting))
             foreach (var (p, _, greetings, _) in _ordered)
                 if (greetings.Any(r => DiagnosisRegex.SafeMatch(r, greeting) is not null))
-                    return new RecognizedProvider(p, ProviderEvidence.Greeting, greeting.Trim());
+                {
+                    byGreeting = new RecognizedProvider(p, ProviderEvidence.Greeting, greeting.Trim());
+                    break;
+                }
+        // A greeting that names a mail service is the server naming itself; a host name is a guess (a custom domain,
+        // a relay, a name picked out of a log). When they disagree the service in the greeting wins. Server software
+        // in the greeting (Postfix…) does not: the host's provider may run it. Within one family the host stays.
+        if (byHost is not null && byGreeting is not null && !byGreeting.Provider.Software && !IsInFamily(byHost.Id, byGreeting.Id))
+            return byGreeting;
+        if (byHost is not null) return byHost;
+        if (byGreeting is not null) return byGreeting;
         if (!string.IsNullOrWhiteSpace(replyText))
             foreach (var (p, _, _, texts) in _ordered)
                 foreach (var r in texts)

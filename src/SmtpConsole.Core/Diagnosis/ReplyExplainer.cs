@@ -42,21 +42,52 @@ public static class ReplyExplainer
             provider = new RecognizedProvider(inferred, ProviderEvidence.KnowledgeEntry, ranked[0].Entry.Id);
 
         var registry = kb.Registry;
+        var best = ranked.FirstOrDefault();
         var enhancedMeaning = facts.Enhanced is { } e ? registry.Lookup(e) : null;
+        bool registryMisleading = best is not null && best.Entry.RegistryTitleMisleading && enhancedMeaning is not null;
+        string? origin = DescribeOrigin(facts);
         var explanation = new Explanation
         {
             Facts = facts,
-            ReplyClass = DescribeClass(facts.Code),
+            ReplyClass = DescribeClass(facts, best),
             CodeMeaning = facts.CodeInferred ? null : registry.GetReplyCode(facts.Code),
             EnhancedMeaning = enhancedMeaning,
+            EnhancedMeaningMisleading = registryMisleading,
             EnhancedClass = facts.Enhanced is { } e1 ? registry.GetClass(e1.Class) : null,
             EnhancedSubject = facts.Enhanced is { } e2 ? registry.GetSubject(e2.Subject) : null,
             Provider = provider,
             Matches = ranked,
-            OneLineHint = facts.Code >= 400 ? BuildHint(ranked.FirstOrDefault(), provider, facts) : null,
-            Summary = BuildSummary(facts, provider, ranked.FirstOrDefault(), enhancedMeaning),
+            Origin = origin,
+            OneLineHint = facts.Code >= 400 || (facts.CodeUnknown && best is not null) ? BuildHint(best, provider, facts) : null,
+            Summary = BuildSummary(facts, provider, best, registryMisleading ? null : enhancedMeaning, origin),
         };
         return explanation;
+    }
+
+    /// <summary>
+    /// The reply class as it applies here: a 4xx the best entry knows will not pass with time is not called
+    /// "retry later", and an unknown code is said to be unknown.
+    /// </summary>
+    public static string DescribeClass(ReplyFacts facts, DiagnosisMatch? best)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        if (facts.CodeUnknown) return "reply code not shown in the input, so its class is unknown";
+        string text = DescribeClass(facts.Code);
+        if (facts.Code / 100 == 4 && best?.Entry.RetryHelps == false)
+            text = "4xx, sent as temporary — but retrying unchanged will not help: fix the cause below first";
+        else if (facts.Code / 100 == 5 && best?.Entry.RetryHelps == true)
+            text = "5xx, sent as permanent — but this state passes: the same message can succeed later";
+        return facts.CodeInferred ? text + " (class inferred from the enhanced code; the reply code was not shown)" : text;
+    }
+
+    // Postfix/Exim/DSN wrappers quote what another server answered while relaying. With an AUTH/TLS/EHLO phase
+    // that is the user's own relay talking to its smarthost; otherwise it is the receiving side refusing the message.
+    private static string? DescribeOrigin(ReplyFacts facts)
+    {
+        if (!facts.FromRemoteServer) return null;
+        if (facts.Phase is "AUTH" or "STARTTLS" or "EHLO")
+            return "quoted by your mail server: the relay it forwards through (smarthost) answered this";
+        return "delivery bounce: the recipient's mail server refused the message after your server accepted it — not a submission error";
     }
 
     /// <summary>"2xx success", "3xx intermediate", "4xx transient failure" or "5xx permanent failure".</summary>
@@ -75,13 +106,23 @@ public static class ReplyExplainer
         int score = 0;
 
         int best = 0;
-        foreach (var cp in c.Codes) best = Math.Max(best, cp.Match(facts.Code, facts.CodeInferred));
-        if (best == 0) return null;
-        score += best switch { 3 => CodeExact, 2 => CodeTens, _ => CodeClass };
-        reasons.Add(best == 3 ? $"code {facts.Code}" : $"code class {facts.Code / 100}xx");
+        if (facts.CodeUnknown)
+        {
+            // Without a code only words can say what is wrong: entries that name the cause in text still apply.
+            if (c.Pattern is null) return null;
+            reasons.Add("code not shown; text only");
+        }
+        else
+        {
+            foreach (var cp in c.Codes) best = Math.Max(best, cp.Match(facts.Code, facts.CodeInferred));
+            if (best == 0) return null;
+            score += best switch { 3 => CodeExact, 2 => CodeTens, _ => CodeClass };
+            reasons.Add(best == 3 ? $"code {facts.Code}" : $"code class {facts.Code / 100}xx");
+        }
 
-        // Generic entries keyed on an enhanced code say nothing about replies that carry none.
-        if (c.Enhanced is not null && facts.Enhanced is null && c.Entry.IsGeneric) return null;
+        // Entries keyed on an enhanced code say nothing about replies that carry none, unless their text matches
+        // (a provider's 5.7.708 entry must not explain a bare "550 mailbox unavailable" from that provider).
+        if (c.Enhanced is not null && facts.Enhanced is null && (c.Entry.IsGeneric || c.Pattern is null)) return null;
         if (c.Enhanced is not null && facts.Enhanced is { } enh)
         {
             if (!c.Enhanced.Matches(enh)) return null;
@@ -143,25 +184,25 @@ public static class ReplyExplainer
     private static string? BuildHint(DiagnosisMatch? best, RecognizedProvider? provider, ReplyFacts facts)
     {
         string core = best is null
-            ? DescribeClass(facts.Code)
+            ? DescribeClass(facts, null)
             : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
         string prefix = provider is not null ? provider.Name + ": " : string.Empty;
-        const string suffix = " — see F4";
-        int room = MaxHintLength - prefix.Length - suffix.Length;
-        return prefix + Shorten(core, Math.Max(room, 20)) + suffix;
+        // No pointer to a front end's key here: the TUI adds its own, replay output and logs need none.
+        int room = MaxHintLength - prefix.Length;
+        return prefix + Shorten(core, Math.Max(room, 20));
     }
 
-    private static string BuildSummary(ReplyFacts facts, RecognizedProvider? provider, DiagnosisMatch? best, EnhancedStatusMeaning? enhanced)
+    private static string BuildSummary(ReplyFacts facts, RecognizedProvider? provider, DiagnosisMatch? best, EnhancedStatusMeaning? enhanced, string? origin)
     {
         var sb = new System.Text.StringBuilder();
-        sb.Append(facts.CodeInferred ? "(code inferred) " : string.Empty);
-        sb.Append(facts.Code.ToString(CultureInfo.InvariantCulture));
+        if (origin is not null) sb.Append('[').Append(origin).Append("] ");
+        sb.Append(facts.CodeDisplay);
         if (facts.Enhanced is { } e)
         {
             sb.Append(' ').Append(e.ToString());
             if (enhanced is not null) sb.Append(" (").Append(enhanced.Title).Append(')');
         }
-        sb.Append(": ").Append(DescribeClass(facts.Code)).Append('.');
+        sb.Append(": ").Append(DescribeClass(facts, best)).Append('.');
         if (best is not null)
         {
             sb.Append(' ');

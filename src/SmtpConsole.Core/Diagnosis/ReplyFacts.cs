@@ -20,8 +20,24 @@ public sealed record ReplyFacts(int Code, EnhancedStatusCode? Enhanced, IReadOnl
     /// <summary>Provider id chosen by the user's profile; wins over host and greeting recognition.</summary>
     public string? ProviderHint { get; init; }
 
-    /// <summary>True when <see cref="Code"/> was not in the input and was inferred (e.g. from an enhanced code only).</summary>
+    /// <summary>
+    /// True when <see cref="Code"/> was not in the input: it is then the class (<c>500</c>) inferred from the enhanced
+    /// code, or <c>0</c> when nothing at all told the class. Never shown as a real code.
+    /// </summary>
     public bool CodeInferred { get; init; }
+
+    /// <summary>True when the input carried no reply code and no enhanced code: only the text can be explained.</summary>
+    public bool CodeUnknown => CodeInferred && Code / 100 is not (2 or 3 or 4 or 5);
+
+    /// <summary>
+    /// True when the reply was quoted in a bounce from another mail server (e.g. the recipient's MX: Postfix
+    /// <c>host X said:</c>, Exim <c>SMTP error from remote mail server</c>, DSN <c>smtp;</c>), not answered to the user's client.
+    /// </summary>
+    public bool FromRemoteServer { get; init; }
+
+    /// <summary>The code as it may be shown: <c>535</c>, <c>5xx (code not shown)</c> or <c>code not shown</c>.</summary>
+    public string CodeDisplay => !CodeInferred ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture)
+        : CodeUnknown ? "code not shown" : $"{Code / 100}xx (code not shown)";
 
     /// <summary>All lines joined with single spaces.</summary>
     public string Text => string.Join(' ', Lines.Select(l => l.Trim()).Where(l => l.Length > 0));

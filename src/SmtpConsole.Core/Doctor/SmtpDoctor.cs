@@ -16,6 +16,9 @@ namespace SmtpConsole.Core.Doctor;
 /// </summary>
 public sealed class SmtpDoctor
 {
+    /// <summary>How long a port may stay silent before the doctor asks whether it speaks implicit TLS.</summary>
+    private static readonly TimeSpan SilentPortProbe = TimeSpan.FromSeconds(2);
+
     private static readonly string[] FallbackMechanisms = ["PLAIN", "LOGIN", "CRAM-MD5", "SCRAM-SHA-256", "SCRAM-SHA-1"];
 
     private readonly TranscriptRecorder _transcript;
@@ -44,8 +47,22 @@ public sealed class SmtpDoctor
         bool implicitTls = target.Security == SecurityMode.Tls;
         // STARTTLS targets are opened in plain mode so the capabilities before TLS can be judged on their own.
         var first = target with { Security = implicitTls ? SecurityMode.Tls : SecurityMode.Plain };
-        var stopwatch = Stopwatch.StartNew();
-        var connected = await session.ConnectAsync(first, ct).ConfigureAwait(false);
+        // A port that stays silent may be waiting for a TLS ClientHello: wait briefly for a plain greeting first.
+        bool probeSilence = !implicitTls && first.ReplyTimeout > SilentPortProbe;
+        var connected = await session.ConnectAsync(probeSilence ? first with { ReplyTimeout = SilentPortProbe } : first, ct).ConfigureAwait(false);
+        if (probeSilence && connected is { Failure: CommandFailure.Timeout, Reply: null })
+        {
+            if (await SpeaksImplicitTlsAsync(target, ct).ConfigureAwait(false))
+            {
+                Add("TCP connect", FindingStatus.Pass, ConnectedIn(session, target));
+                Add("Greeting", FindingStatus.Fail, string.Create(CultureInfo.InvariantCulture,
+                    $"no greeting in plain text within {SilentPortProbe.TotalSeconds:0} s, and the port completed a TLS handshake: this port speaks implicit TLS"),
+                    "use --tls (implicit TLS, usually port 465)");
+                return await FinishAsync(session).ConfigureAwait(false);
+            }
+            // Not TLS either: a slow server; give it the full reply timeout on a fresh connection.
+            connected = await session.ConnectAsync(first, ct).ConfigureAwait(false);
+        }
         if (connected.Failure == CommandFailure.ConnectFailed)
         {
             Add("TCP connect", FindingStatus.Fail, connected.Message ?? "connection failed",
@@ -61,7 +78,7 @@ public sealed class SmtpDoctor
         }
         else
         {
-            Add("TCP connect", FindingStatus.Pass, string.Create(CultureInfo.InvariantCulture, $"connected to {target.Host}:{target.Port} in {stopwatch.Elapsed.TotalMilliseconds:0} ms"));
+            Add("TCP connect", FindingStatus.Pass, ConnectedIn(session, target));
             if (implicitTls) ReportTls(session);
         }
         if (!CheckGreeting(connected)) return await FinishAsync(session).ConfigureAwait(false);
@@ -110,10 +127,11 @@ public sealed class SmtpDoctor
                 caps = session.Capabilities;
                 Add("EHLO after TLS", FindingStatus.Pass, DescribeCaps(caps));
             }
-            else if (!caps.Auth && options.User is not null)
+            else if (!caps.Auth)
             {
-                Add("AUTH", FindingStatus.Fail, "AUTH is not offered before TLS; servers usually only offer it after STARTTLS",
-                    "connect with --starttls (port 587) or --tls (port 465)");
+                // Asked for plain: say whether a login is possible at all as configured, and what STARTTLS would change.
+                await ProbeStartTlsAsync(session, target, options, ct).ConfigureAwait(false);
+                return await FinishAsync(session).ConfigureAwait(false);
             }
         }
 
@@ -121,6 +139,64 @@ public sealed class SmtpDoctor
         await ProbeEnvelopeAsync(session, options, ct).ConfigureAwait(false);
         return await FinishAsync(session).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// A plain target whose server offers STARTTLS but no AUTH: STARTTLS is tried (as a probe) to learn whether AUTH
+    /// appears after it. A login is impossible as configured either way, so this never ends as a pass.
+    /// </summary>
+    private async Task ProbeStartTlsAsync(SmtpSession session, ConnectOptions target, DoctorOptions options, CancellationToken ct)
+    {
+        var tls = await session.StartTlsAsync(ct).ConfigureAwait(false);
+        bool continued = false;
+        if (tls.Failure == CommandFailure.TlsFailed)
+        {
+            ReportTlsFailure(session, tls);
+            continued = await ReconnectInsecureAsync(session, target, ct).ConfigureAwait(false);
+        }
+        if (!continued && (!tls.Succeeded || !session.IsTls))
+        {
+            Add("AUTH", options.User is null ? FindingStatus.Warn : FindingStatus.Fail,
+                $"AUTH is not offered without TLS, and the STARTTLS probe failed ({Describe(tls)}): no login is possible on this port as configured",
+                "use the provider's submission port with --starttls (587) or --tls (465)");
+            return;
+        }
+        if (!continued) ReportTls(session);
+        var after = await session.EhloAsync(target.EhloName, ct).ConfigureAwait(false);
+        if (!after.Succeeded)
+        {
+            Add("EHLO after TLS (probe)", FindingStatus.Fail, Describe(after), Explain(after, "EHLO"));
+            return;
+        }
+        var caps = session.Capabilities;
+        Add("EHLO after TLS (probe)", FindingStatus.Info, DescribeCaps(caps));
+        if (caps.Auth)
+        {
+            Add("AUTH", FindingStatus.Fail,
+                $"AUTH is not offered before TLS; after STARTTLS (probed) the server offers AUTH {string.Join(' ', caps.AuthMechanisms)}: a login is impossible as configured (without --starttls)",
+                "connect with --starttls (port 587) or --tls (port 465)");
+        }
+        else
+        {
+            Add("AUTH", options.User is null ? FindingStatus.Warn : FindingStatus.Fail,
+                "no AUTH before or after STARTTLS (probed): this port takes no logins (an MTA port accepts mail only for its own domains)",
+                "submission needs AUTH: use the provider's submission port (587 STARTTLS or 465 TLS)");
+        }
+    }
+
+    /// <summary>Whether the port completes a TLS handshake (on a separate connection): a silent port then speaks implicit TLS.</summary>
+    private async Task<bool> SpeaksImplicitTlsAsync(ConnectOptions target, CancellationToken ct)
+    {
+        await using var probe = new SmtpSession(new TranscriptRecorder());
+        var result = await probe.ConnectAsync(target with { Security = SecurityMode.Tls, Insecure = true, PinnedCertificate = null, ReplyTimeout = SilentPortProbe }, ct).ConfigureAwait(false);
+        bool speaksTls = probe.IsTls || probe.ServerCertificate is not null;
+        _transcript.Info(speaksTls
+            ? $"doctor: the silent port answered a TLS handshake ({probe.TlsSummary ?? result.Message})"
+            : $"doctor: the silent port did not answer a TLS handshake either ({result.Message})");
+        return speaksTls;
+    }
+
+    private static string ConnectedIn(SmtpSession session, ConnectOptions target) => string.Create(CultureInfo.InvariantCulture,
+        $"connected to {target.Host}:{target.Port} in {(session.ConnectTime ?? TimeSpan.Zero).TotalMilliseconds:0} ms");
 
     private async Task<bool> CheckDnsAsync(string host, CancellationToken ct)
     {
@@ -197,6 +273,7 @@ public sealed class SmtpDoctor
         string fix = all.Contains("expired", StringComparison.Ordinal) ? "the server's certificate has expired: only its administrator can fix that (renew it); --insecure lets you continue knowingly"
             : all.Contains("mismatch", StringComparison.Ordinal) ? "connect with a host name the certificate is for (see the names above), or ask the server administrator to fix the certificate"
             : all.Contains("untrusted", StringComparison.Ordinal) || all.Contains("incomplete chain", StringComparison.Ordinal) ? "if this is a private or test CA, pass --cafile CA.pem; otherwise the server must send a complete chain from a public CA"
+            : message.Contains("the server sent TLS alert", StringComparison.Ordinal) && !message.Contains("alert 70 ", StringComparison.Ordinal) && !message.Contains("alert 71 ", StringComparison.Ordinal) ? "the server ended the handshake with a TLS alert (see above); follow what it means rather than lowering the TLS version"
             : "check that this port speaks TLS the way you asked (--tls for 465, --starttls for 587) and that the server supports TLS 1.2+ (--tls-min 1.0 to diagnose old servers)";
         string detail = message;
         if (session.ServerCertificate is { } cert) detail += $" [certificate: {cert.Subject}; names {string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert))}; valid {cert.NotBefore.ToUniversalTime():yyyy-MM-dd} to {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}]";

@@ -202,7 +202,7 @@ public sealed class ProfileCatalog
     }
 
     /// <summary>The merged raw value of a field (e.g. <c>host</c>), also for invalid profiles; <see langword="null"/> when unset.</summary>
-    internal string? RawValue(string name, string field)
+    public string? RawValue(string name, string field)
     {
         if (!_displayNames.TryGetValue(name.Trim(), out var display))
             return null;
@@ -211,11 +211,11 @@ public sealed class ProfileCatalog
     }
 
     /// <summary>The merged value of a list field (e.g. <c>notes:connect</c>), also for invalid profiles.</summary>
-    internal IReadOnlyList<string> RawList(string name, string field) =>
+    public IReadOnlyList<string> RawList(string name, string field) =>
         _displayNames.TryGetValue(name.Trim(), out var display) ? _resolver.ReadList(ProfileResolver.PathOf(display, field)) : [];
 
     /// <summary>The profile name as defined, for any spelling of it.</summary>
-    internal string DisplayName(string name) => _displayNames.TryGetValue(name.Trim(), out var display) ? display : name.Trim();
+    public string DisplayName(string name) => _displayNames.TryGetValue(name.Trim(), out var display) ? display : name.Trim();
 
     private static ProfileCatalog LoadCore(ProfileSources sources, List<ProfileDiagnostic> diagnostics)
     {

@@ -1,3 +1,5 @@
+using SmtpConsole.Core.Platform;
+
 namespace SmtpConsole.Core.Profiles;
 
 /// <summary>
@@ -42,7 +44,7 @@ public sealed record ProfileSources
     public static ProfileSources Default(string? extraFile = null, IReadOnlyDictionary<string, string?>? commandLineOverrides = null) => new()
     {
         ShippedDirectory = FindShippedDirectory(AppContext.BaseDirectory),
-        UserDirectory = ComputeUserDirectory(System.Environment.GetEnvironmentVariable, OperatingSystem.IsWindows()),
+        UserDirectory = ComputeUserDirectory(System.Environment.GetEnvironmentVariable, HostPlatforms.Current),
         ExtraFile = extraFile,
         CommandLineOverrides = commandLineOverrides ?? new Dictionary<string, string?>(),
     };
@@ -73,27 +75,21 @@ public sealed record ProfileSources
     }
 
     /// <summary>
-    /// The user's profile folder: <c>%APPDATA%\smtpconsole\profiles</c> on Windows; elsewhere
+    /// The user's profile folder: <c>%APPDATA%\smtpconsole\profiles</c> on Windows;
+    /// <c>~/Library/Application Support/smtpconsole/profiles</c> on macOS; elsewhere
     /// <c>$XDG_CONFIG_HOME/smtpconsole/profiles</c>, falling back to <c>~/.config/smtpconsole/profiles</c>.
     /// </summary>
     /// <param name="getEnvironmentVariable">Reads an environment variable (injectable for tests).</param>
-    /// <param name="isWindows">Whether to use the Windows convention.</param>
+    /// <param name="isWindows">Whether to use the Windows convention (else Linux's).</param>
     /// <returns>The folder (which may not exist), or <see langword="null"/> when no home can be determined.</returns>
-    public static string? ComputeUserDirectory(Func<string, string?> getEnvironmentVariable, bool isWindows)
-    {
-        ArgumentNullException.ThrowIfNull(getEnvironmentVariable);
-        if (isWindows)
-        {
-            var appData = getEnvironmentVariable("APPDATA");
-            return string.IsNullOrWhiteSpace(appData) ? null : Path.Combine(appData, "smtpconsole", "profiles");
-        }
+    public static string? ComputeUserDirectory(Func<string, string?> getEnvironmentVariable, bool isWindows) =>
+        ComputeUserDirectory(getEnvironmentVariable, isWindows ? HostPlatform.Windows : HostPlatform.Linux);
 
-        // The XDG spec says a relative XDG_CONFIG_HOME is invalid and must be ignored.
-        var xdgConfigHome = getEnvironmentVariable("XDG_CONFIG_HOME");
-        if (!string.IsNullOrWhiteSpace(xdgConfigHome) && Path.IsPathRooted(xdgConfigHome))
-            return Path.Combine(xdgConfigHome, "smtpconsole", "profiles");
-
-        var home = getEnvironmentVariable("HOME");
-        return string.IsNullOrWhiteSpace(home) ? null : Path.Combine(home, ".config", "smtpconsole", "profiles");
-    }
+    /// <inheritdoc cref="ComputeUserDirectory(Func{string, string?}, bool)"/>
+    /// <param name="getEnvironmentVariable">Reads an environment variable (injectable for tests).</param>
+    /// <param name="platform">Whose convention to follow.</param>
+    public static string? ComputeUserDirectory(Func<string, string?> getEnvironmentVariable, HostPlatform platform) =>
+        HostPlatforms.UserFolder(platform, UserFolderKind.Configuration, getEnvironmentVariable) is { } folder
+            ? folder + (platform == HostPlatform.Windows ? "\\" : "/") + "profiles"
+            : null;
 }

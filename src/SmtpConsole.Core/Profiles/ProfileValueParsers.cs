@@ -6,7 +6,7 @@ using SmtpConsole.Core.Session;
 namespace SmtpConsole.Core.Profiles;
 
 /// <summary>Parses and checks profile values; shared by files, environment variables and command-line flags.</summary>
-internal static class ProfileValueParsers
+public static class ProfileValueParsers
 {
     /// <summary>Mechanisms this console knows; others are allowed but earn a warning in case of a typo.</summary>
     public static IReadOnlyList<string> KnownMechanisms { get; } =

@@ -153,9 +153,44 @@ public static class MailParameters
             return;
         }
         string type = value[..semicolon];
-        if (!type.Equals("rfc822", StringComparison.OrdinalIgnoreCase) && !type.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        if (type.Equals("utf-8", StringComparison.OrdinalIgnoreCase))
+        {
+            // RFC 6533 utf-8-addr is not xtext: UTF-8 goes as typed and only a few characters take the \x{HEX} form.
+            CheckUtf8Address(value[(semicolon + 1)..], problems);
+            return;
+        }
+        if (!type.Equals("rfc822", StringComparison.OrdinalIgnoreCase))
             problems.Add($"ORCPT address type \"{type}\" is unusual; rfc822 is what servers expect");
         CheckXText($"ORCPT ({type};…)", value[(semicolon + 1)..], problems, type + ";");
+    }
+
+    /// <summary>
+    /// RFC 6533 §3 utf-8-addr-xtext / utf-8-addr-unitext: any UTF-8 except controls, space, '+' and '=', which are
+    /// written \x{HEX} (as is a '\' itself).
+    /// </summary>
+    private static void CheckUtf8Address(string address, List<string> problems)
+    {
+        for (int i = 0; i < address.Length; i++)
+        {
+            char c = address[i];
+            if (c == '\\')
+            {
+                int close = address.IndexOf('}', i);
+                if (close > i + 3 && address[i + 1] == 'x' && address[i + 2] == '{' && close - i - 3 <= 6
+                    && address[(i + 3)..close].All(char.IsAsciiHexDigit))
+                {
+                    i = close;
+                    continue;
+                }
+                problems.Add("ORCPT (utf-8;…): a '\\' must start a \\x{HEX} escape (RFC 6533 §3); write '\\' itself as \\x{5C}");
+                return;
+            }
+            if (c <= ' ' || c == '\x7F' || c is '+' or '=')
+            {
+                problems.Add($"ORCPT (utf-8;…): '{(c <= ' ' || c == '\x7F' ? $"U+{(int)c:X4}" : c.ToString())}' must be written \\x{{{(int)c:X}}} (RFC 6533 §3); other UTF-8 goes as typed");
+                return;
+            }
+        }
     }
 
     private static void CheckXText(string what, string value, List<string> problems, string prefix = "")

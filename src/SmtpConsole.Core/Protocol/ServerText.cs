@@ -11,9 +11,14 @@ public static class ServerText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>Appended to a line that was not UTF-8 but read as Chinese GB18030/GBK (QQ and older Chinese servers send such replies).</summary>
+    public const string Gb18030Marker = " [GB18030]";
+
     /// <summary>
-    /// Decodes reply bytes: UTF-8 when valid; otherwise <paramref name="fallback"/> when given (e.g. GB18030 for QQ);
-    /// otherwise every byte that is not valid UTF-8 is shown as <c>\xNN</c>. The result is neutralised.
+    /// Decodes reply bytes: UTF-8 when valid; otherwise <paramref name="fallback"/> when given; otherwise GB18030 when
+    /// the bytes read as Chinese text in it (then marked with <see cref="Gb18030Marker"/>; the raw bytes stay in
+    /// <see cref="SmtpReply.RawBytes"/>); otherwise every byte that is not valid UTF-8 is shown as <c>\xNN</c>.
+    /// The result is neutralised.
     /// </summary>
     public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback = null)
     {
@@ -24,7 +29,9 @@ public static class ServerText
         }
         catch (DecoderFallbackException)
         {
-            return Neutralize(fallback is null ? EscapeInvalidUtf8(bytes) : fallback.GetString(bytes));
+            if (fallback is not null) return Neutralize(fallback.GetString(bytes));
+            if (Gb18030Text.TryDecode(bytes, out string chinese)) return Neutralize(chinese) + Gb18030Marker;
+            return Neutralize(EscapeInvalidUtf8(bytes));
         }
     }
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Core.Proxy;
 
@@ -28,7 +27,7 @@ internal static class HttpConnectHandshake
         string statusLine = lines[0];
         var parts = statusLine.Split(' ', 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/", StringComparison.Ordinal) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int status))
-            throw new SmtpConnectionException($"the {proxy.Display} did not answer CONNECT with HTTP (\"{Printable(statusLine)}\"): is it a SOCKS proxy? (use socks5://)");
+            throw new ProxyConnectionException($"the {proxy.Display} did not answer CONNECT with HTTP (\"{Printable(statusLine)}\"): is it a SOCKS proxy? (use socks5://)");
         string reason = parts.Length > 2 ? parts[2] : string.Empty;
         progress?.Invoke($"HTTP proxy: {status} {Printable(reason)}");
         if (status is >= 200 and < 300) return;
@@ -42,7 +41,7 @@ internal static class HttpConnectHandshake
             502 or 503 or 504 => $"the {proxy.Display} could not reach {target} ({status} {Printable(reason)})",
             _ => $"the {proxy.Display} refused CONNECT {target} with {status} {Printable(reason)}",
         };
-        throw new SmtpConnectionException(message);
+        throw new ProxyConnectionException(message);
     }
 
     /// <summary>Reads up to the blank line byte by byte: anything after it is already the SMTP server's greeting.</summary>
@@ -54,14 +53,14 @@ internal static class HttpConnectHandshake
         {
             int n = await stream.ReadAsync(one, ct).ConfigureAwait(false);
             if (n == 0)
-                throw new SmtpConnectionException(bytes.Count == 0
+                throw new ProxyConnectionException(bytes.Count == 0
                     ? $"the {proxy.Display} closed the connection without answering CONNECT"
                     : $"the {proxy.Display} closed the connection in the middle of its answer to CONNECT");
             bytes.Add(one[0]);
             int c = bytes.Count;
             if (c >= 4 && bytes[c - 4] == '\r' && bytes[c - 3] == '\n' && bytes[c - 2] == '\r' && bytes[c - 1] == '\n') break;
             if (c >= 2 && bytes[c - 2] == '\n' && bytes[c - 1] == '\n') break;
-            if (c > MaxResponseHeader) throw new SmtpConnectionException($"the {proxy.Display} sent an endless answer to CONNECT");
+            if (c > MaxResponseHeader) throw new ProxyConnectionException($"the {proxy.Display} sent an endless answer to CONNECT");
         }
         string text = Encoding.Latin1.GetString(bytes.ToArray());
         return text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();

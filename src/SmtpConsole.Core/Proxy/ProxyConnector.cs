@@ -1,13 +1,12 @@
 using System.Net;
 using System.Net.Sockets;
-using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Core.Proxy;
 
 /// <summary>
 /// Opens a TCP connection to the SMTP server through a SOCKS5 or HTTP CONNECT proxy: connects to the proxy, runs
 /// the handshake, and hands back the socket as if it were connected to the server. Every step is reported through
-/// <c>progress</c> (never the proxy credentials); every refusal becomes an <see cref="SmtpConnectionException"/>
+/// <c>progress</c> (never the proxy credentials); every refusal becomes an <see cref="ProxyConnectionException"/>
 /// that says which side refused and why.
 /// </summary>
 public static class ProxyConnector
@@ -29,12 +28,12 @@ public static class ProxyConnector
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new SmtpConnectionException($"the {proxy.Display} did not finish its handshake within {timeout.TotalSeconds:0.#} s");
+            throw new ProxyConnectionException($"the {proxy.Display} did not finish its handshake within {timeout.TotalSeconds:0.#} s");
         }
         catch (IOException ex)
         {
             socket.Dispose();
-            throw new SmtpConnectionException($"the {proxy.Display} closed the connection during its handshake ({ex.InnerException?.Message ?? ex.Message})", ex);
+            throw new ProxyConnectionException($"the {proxy.Display} closed the connection during its handshake ({ex.InnerException?.Message ?? ex.Message})", ex);
         }
         catch
         {
@@ -65,11 +64,11 @@ public static class ProxyConnector
             }
             catch (SocketException ex)
             {
-                throw new SmtpConnectionException($"cannot resolve the proxy host name \"{proxy.Host}\": {ex.Message}", ex);
+                throw new ProxyConnectionException($"cannot resolve the proxy host name \"{proxy.Host}\": {ex.Message}", ex);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new SmtpConnectionException($"resolving the proxy \"{proxy.Host}\" took longer than {timeout.TotalSeconds:0.#} s");
+                throw new ProxyConnectionException($"resolving the proxy \"{proxy.Host}\" took longer than {timeout.TotalSeconds:0.#} s");
             }
         }
         var failures = new List<string>();
@@ -98,6 +97,6 @@ public static class ProxyConnector
                 throw;
             }
         }
-        throw new SmtpConnectionException($"cannot reach the {proxy.Display}: " + string.Join("; ", failures));
+        throw new ProxyConnectionException($"cannot reach the {proxy.Display}: " + string.Join("; ", failures));
     }
 }

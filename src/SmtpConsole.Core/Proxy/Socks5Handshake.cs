@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Core.Proxy;
 
@@ -21,7 +20,7 @@ internal static class Socks5Handshake
         await stream.WriteAsync((byte[])[Version, (byte)methods.Length, .. methods], ct).ConfigureAwait(false);
         progress?.Invoke("SOCKS5: offered " + (proxy.HasCredentials ? "no authentication or username/password" : "no authentication"));
         byte[] choice = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
-        if (choice[0] != Version) throw new SmtpConnectionException($"the {proxy.Display} did not answer as a SOCKS5 proxy (version byte {choice[0]}): is it an HTTP proxy? (use http://)");
+        if (choice[0] != Version) throw new ProxyConnectionException($"the {proxy.Display} did not answer as a SOCKS5 proxy (version byte {choice[0]}): is it an HTTP proxy? (use http://)");
         switch (choice[1])
         {
             case NoAuthentication:
@@ -31,20 +30,20 @@ internal static class Socks5Handshake
                 await AuthenticateAsync(stream, proxy, progress, ct).ConfigureAwait(false);
                 break;
             case NoAcceptableMethod or UserPassword:
-                throw new SmtpConnectionException(proxy.HasCredentials
+                throw new ProxyConnectionException(proxy.HasCredentials
                     ? $"the {proxy.Display} accepts none of the offered authentication methods"
                     : $"the {proxy.Display} requires authentication: put the user and password in the URL (socks5://USER:PASSWORD@{proxy.SafeUrl["socks5://".Length..]})");
             default:
-                throw new SmtpConnectionException($"the {proxy.Display} chose authentication method {choice[1]}, which this console does not speak (only none and username/password)");
+                throw new ProxyConnectionException($"the {proxy.Display} chose authentication method {choice[1]}, which this console does not speak (only none and username/password)");
         }
 
         byte[] request = BuildConnectRequest(host, port, out string how);
         await stream.WriteAsync(request, ct).ConfigureAwait(false);
         progress?.Invoke($"SOCKS5: CONNECT {ProxyConnector.FormatTarget(host, port)} ({how})");
         byte[] head = await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false);
-        if (head[0] != Version) throw new SmtpConnectionException($"the {proxy.Display} sent a malformed SOCKS5 reply (version byte {head[0]})");
+        if (head[0] != Version) throw new ProxyConnectionException($"the {proxy.Display} sent a malformed SOCKS5 reply (version byte {head[0]})");
         if (head[1] != 0)
-            throw new SmtpConnectionException($"the {proxy.Display} refused to connect to {ProxyConnector.FormatTarget(host, port)}: {ReplyMeaning(head[1])} (SOCKS5 reply {head[1]})");
+            throw new ProxyConnectionException($"the {proxy.Display} refused to connect to {ProxyConnector.FormatTarget(host, port)}: {ReplyMeaning(head[1])} (SOCKS5 reply {head[1]})");
         string bound = await ReadBoundAddressAsync(stream, head[3], ct).ConfigureAwait(false);
         progress?.Invoke($"SOCKS5: tunnel open (the proxy's side of it is {bound})");
     }
@@ -54,11 +53,11 @@ internal static class Socks5Handshake
         byte[] user = Encoding.UTF8.GetBytes(proxy.User!);
         byte[] password = Encoding.UTF8.GetBytes(proxy.Password ?? string.Empty);
         if (user.Length is 0 or > 255 || password.Length > 255)
-            throw new SmtpConnectionException("SOCKS5 user names and passwords must be 1 to 255 bytes (RFC 1929)");
+            throw new ProxyConnectionException("SOCKS5 user names and passwords must be 1 to 255 bytes (RFC 1929)");
         progress?.Invoke("SOCKS5: the proxy asks for username/password; sending them (RFC 1929; not shown)");
         await stream.WriteAsync((byte[])[1, (byte)user.Length, .. user, (byte)password.Length, .. password], ct).ConfigureAwait(false);
         byte[] status = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
-        if (status[1] != 0) throw new SmtpConnectionException($"the {proxy.Display} rejected the user name or password (RFC 1929 status {status[1]})");
+        if (status[1] != 0) throw new ProxyConnectionException($"the {proxy.Display} rejected the user name or password (RFC 1929 status {status[1]})");
         progress?.Invoke("SOCKS5: proxy credentials accepted");
     }
 
@@ -81,10 +80,10 @@ internal static class Socks5Handshake
         }
         catch (ArgumentException)
         {
-            throw new SmtpConnectionException($"\"{bare}\" is not a valid host name for the proxy (write an internationalised name in its xn-- form)");
+            throw new ProxyConnectionException($"\"{bare}\" is not a valid host name for the proxy (write an internationalised name in its xn-- form)");
         }
         byte[] name = Encoding.ASCII.GetBytes(ascii);
-        if (name.Length > 255) throw new SmtpConnectionException("the host name is longer than SOCKS5 allows (255)");
+        if (name.Length > 255) throw new ProxyConnectionException("the host name is longer than SOCKS5 allows (255)");
         how = "host name resolved by the proxy";
         return [Version, 1, 0, 3, (byte)name.Length, .. name, .. portBytes];
     }
@@ -96,7 +95,7 @@ internal static class Socks5Handshake
             1 => await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false),
             4 => await ReadExactlyAsync(stream, 16, ct).ConfigureAwait(false),
             3 => await ReadExactlyAsync(stream, (await ReadExactlyAsync(stream, 1, ct).ConfigureAwait(false))[0], ct).ConfigureAwait(false),
-            _ => throw new SmtpConnectionException($"the SOCKS5 proxy's reply has an unknown address type {type}"),
+            _ => throw new ProxyConnectionException($"the SOCKS5 proxy's reply has an unknown address type {type}"),
         };
         byte[] portBytes = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
         int port = BinaryPrimitives.ReadUInt16BigEndian(portBytes);
@@ -126,7 +125,7 @@ internal static class Socks5Handshake
         }
         catch (EndOfStreamException ex)
         {
-            throw new SmtpConnectionException("the SOCKS5 proxy closed the connection in the middle of its handshake", ex);
+            throw new ProxyConnectionException("the SOCKS5 proxy closed the connection in the middle of its handshake", ex);
         }
         return buffer;
     }

@@ -31,13 +31,16 @@ public static class SaslAuthenticator
             return await session.SendCommandAsync("AUTH " + mechanism, ct: ct).ConfigureAwait(false); // records "not connected"
         if (!session.IsTls && !request.AllowPlaintext)
         {
-            string message = "refused to send credentials over a connection without TLS: anyone on the path could read them. " +
-                             "Run /starttls first (or connect with --starttls / --tls); to send them in clear anyway, confirm in the TUI or pass --allow-plaintext-auth";
-            transcript.Error(message);
-            return CommandResult.Fail(CommandFailure.Refused, message);
+            string message = Messages.CoreMessages.PlaintextCredentialsRefused;
+            transcript.Error(message, Messages.Remedy.UseStartTls);
+            return CommandResult.Fail(CommandFailure.Refused, message, Messages.Remedy.UseStartTls);
         }
         if (!session.IsTls) transcript.Warn("sending credentials WITHOUT TLS, as you allowed");
-        if (!session.Capabilities.IsEmpty && session.Capabilities.Auth && !session.Capabilities.AuthMechanisms.Contains(mechanism))
+        if (request.OfferChecked)
+        {
+            // Explained before the secret was asked for.
+        }
+        else if (!session.Capabilities.IsEmpty && session.Capabilities.Auth && !session.Capabilities.AuthMechanisms.Contains(mechanism))
             transcript.Warn($"the server did not advertise {mechanism} (it offers {string.Join(' ', session.Capabilities.AuthMechanisms)}); trying anyway");
         else if (!session.Capabilities.IsEmpty && !session.Capabilities.Auth)
             transcript.Warn(session.IsTls ? "the server did not advertise AUTH at all; trying anyway"

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 
@@ -6,125 +7,379 @@ namespace SmtpConsole.Core.Scripts;
 
 /// <summary>
 /// Reads a script: command-language lines plus <c>#</c> comments and <c>${NAME}</c> variables. A saved transcript
-/// (<c>C: …</c> / <c>S: …</c>) is read as a script too: C: lines are sent, S: lines become code expectations, and a
-/// helper block (<c># &gt;&gt; /auth …</c> … <c># &lt;&lt;</c>) runs the helper again instead of resending redacted lines.
-/// Pure: text in, lines out.
+/// (<c>C: …</c> / <c>S: …</c>) is read as a script too (docs/scripts.md): C: lines are sent, S: lines become
+/// expectations on the step before them, a helper block (<c># &gt;&gt; /auth …</c> … <c># &lt;&lt;</c>) runs the
+/// helper again, a <c>/pipeline</c> block is sent as one group, and <c>#</c> lines are never sent, inside a body or not.
+/// Pure: text in, lines out; nothing here touches the network or reads a file.
 /// </summary>
 public static partial class ScriptReader
 {
+    /// <summary>The placeholder a saved transcript uses for the secret of an AUTH exchange.</summary>
+    public const string PasswordVariable = "PASSWORD";
+
+    /// <summary>The placeholder for a user name the transcript could not show (it was inside a redacted response).</summary>
+    public const string UserVariable = "USER";
+
     [GeneratedRegex(@"\$\{([A-Za-z_][A-Za-z0-9_]*)\}")]
     internal static partial Regex VariablePattern();
 
     public static ScriptDocument Read(string text, string source)
     {
-        var lines = new List<ScriptLine>();
-        var variables = new SortedSet<string>(StringComparer.Ordinal);
         string[] raw = text.Replace("\r\n", "\n").Split('\n');
-        bool isTranscript = raw.Any(l => l.StartsWith("C:", StringComparison.Ordinal) || l.StartsWith("S:", StringComparison.Ordinal));
-        bool inBody = false;          // between a 354 (or /data) and the lone '.'
-        bool inHelper = false;        // inside # >> … # <<
-        string? helperName = null;
-        ScriptLine? helperExpect = null;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (raw[i].Length > 0 && raw[i][^1] == '\r') raw[i] = raw[i][..^1];
+            // Checked for the whole file before anything runs: a CR would end the command early on the wire.
+            if (raw[i].Contains('\r')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a CR character, which would split it into two SMTP lines; refused");
+            if (raw[i].Contains('\0')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a NUL character; refused");
+        }
+        // A transcript is recognised by C:/S: lines or helper markers outside a message body: a body line of a plain
+        // script may itself start with "C:" without turning the script into a transcript.
+        var builder = new Builder(source);
+        bool isTranscript = !ReadPlain(raw, builder);
+        if (isTranscript)
+        {
+            builder = new Builder(source);
+            ReadTranscript(raw, builder);
+        }
+        return new ScriptDocument(source, builder.Lines, builder.Variables, isTranscript);
+    }
 
+    /// <summary>A plain script: body mode starts after a DATA (or <c>/data</c>) unless its <c>/expect</c> lines allow only a refusal.</summary>
+    private static bool ReadPlain(string[] raw, Builder b)
+    {
+        bool inBody = false;
+        bool inPipeline = false;
+        int pipelineStart = 0, groupSize = 0;
+        bool groupEndsWithData = false;
+        int enterBodyAfter = -1;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (enterBodyAfter >= 0 && i > enterBodyAfter)
+            {
+                inBody = true;
+                enterBodyAfter = -1;
+            }
+            int number = i + 1;
+            string line = raw[i];
+            if (inBody)
+            {
+                // '#' lines are comments even inside a body; a body line that starts with '#' is written "\#".
+                if (line.StartsWith('#')) continue;
+                if (line.Length > 1 && line[0] == '\\' && line.TrimStart('\\').StartsWith('#')) line = line[1..];
+                b.Body(number, line);
+                if (line == ".") inBody = false;
+                continue;
+            }
+            if (IsTranscriptLine(line)) return false;
+            string trimmed = line.Trim();
+            if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
+            b.Command(number, line);
+            if (inPipeline)
+            {
+                if (trimmed.Equals("/end", StringComparison.OrdinalIgnoreCase))
+                {
+                    inPipeline = false;
+                    var expects = FollowingExpectations(raw, i + 1, out int last);
+                    if (expects.Count > groupSize)
+                        throw new ScriptSyntaxException($"{b.Source}:{last + 1}: {expects.Count} /expect lines follow the /pipeline group of line {pipelineStart}, which has {groupSize} command(s): each /expect checks one command, in order");
+                    if (groupEndsWithData && BodyFollows(expects.Count == groupSize ? [expects[^1]] : [])) enterBodyAfter = last;
+                }
+                else if (!trimmed.StartsWith("/expect", StringComparison.OrdinalIgnoreCase))
+                {
+                    groupSize++;
+                    groupEndsWithData = IsBareData(trimmed);
+                }
+                continue;
+            }
+            if (trimmed.Equals("/pipeline", StringComparison.OrdinalIgnoreCase))
+            {
+                inPipeline = true;
+                pipelineStart = number;
+                groupSize = 0;
+                groupEndsWithData = false;
+                continue;
+            }
+            if (IsBareData(trimmed) || trimmed.Equals("/data", StringComparison.OrdinalIgnoreCase))
+            {
+                var expects = FollowingExpectations(raw, i + 1, out int last);
+                if (BodyFollows(expects)) enterBodyAfter = last;
+            }
+        }
+        if (inPipeline) throw new ScriptSyntaxException($"{b.Source}:{pipelineStart}: /pipeline is not closed with /end");
+        if (inBody || enterBodyAfter >= 0) throw new ScriptSyntaxException($"{b.Source}: the message body is not ended by a line with a single '.'");
+        return true;
+    }
+
+    private static bool IsTranscriptLine(string line) =>
+        line.StartsWith("C:", StringComparison.Ordinal) || line.StartsWith("S:", StringComparison.Ordinal)
+        || line.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal) || line.StartsWith(TranscriptTextFormat.HelperEndPrefix, StringComparison.Ordinal) || line.Trim() == "# <<";
+
+    /// <summary>A saved transcript: only C: lines are sent; S: lines are expectations; '#' lines are never sent.</summary>
+    private static void ReadTranscript(string[] raw, Builder b)
+    {
+        bool inBody = false;
+        HelperBlock? block = null;
         for (int i = 0; i < raw.Length; i++)
         {
             int number = i + 1;
             string line = raw[i];
-            if (line.Length > 0 && line[^1] == '\r') line = line[..^1];
-
             if (line.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal))
             {
                 string helper = line[TranscriptTextFormat.HelperStartPrefix.Length..].Trim();
-                if (inHelper) throw new ScriptSyntaxException($"{source}:{number}: helper block \"{helper}\" starts inside another one (missing \"# <<\")");
-                inHelper = true;
-                helperName = helper.Split(' ')[0].ToLowerInvariant();
-                helperExpect = null;
-                AddCommand(lines, variables, number, helper, source);
+                if (block is not null) throw new ScriptSyntaxException($"{b.Source}:{number}: helper block \"{helper}\" starts inside another one (missing \"# <<\")");
+                if (inBody) throw new ScriptSyntaxException($"{b.Source}:{number}: helper block \"{helper}\" starts inside a message body");
+                block = new HelperBlock(number, helper);
                 continue;
             }
             if (line.StartsWith(TranscriptTextFormat.HelperEndPrefix, StringComparison.Ordinal) || line.Trim() == "# <<")
             {
-                if (!inHelper) throw new ScriptSyntaxException($"{source}:{number}: \"# <<\" without a matching \"# >>\"");
-                if (helperName == "/data" && inBody) throw new ScriptSyntaxException($"{source}:{number}: the /data block ends before its lone '.'");
-                if (helperExpect is not null) lines.Add(helperExpect);
-                inHelper = false;
-                inBody = false;
+                if (block is null) throw new ScriptSyntaxException($"{b.Source}:{number}: \"# <<\" without a matching \"# >>\"");
+                inBody = block.Emit(b, number);
+                block = null;
                 continue;
             }
-
-            if (inHelper)
+            if (block is not null)
             {
-                // Inside a helper block only the message body (for /data) and the final reply code matter.
-                if (line.StartsWith("S:", StringComparison.Ordinal) && FinalCode(line) is { } code)
-                {
-                    if (code == "354" && helperName == "/data") inBody = true;
-                    else helperExpect = new ScriptLine(number, ScriptLineKind.ExpectCode, line) { ExpectedCode = code };
-                }
-                else if (inBody && line.StartsWith("C:", StringComparison.Ordinal))
-                {
-                    string body = DotStuffer.UnstuffLine(ClientText(line));
-                    lines.Add(new ScriptLine(number, ScriptLineKind.Body, ClientText(line) == "." ? "." : body));
-                    if (ClientText(line) == ".") inBody = false;
-                }
+                block.Add(line, number, b.Source);
                 continue;
             }
-
-            if (isTranscript && line.StartsWith("C:", StringComparison.Ordinal))
+            if (line.StartsWith("C:", StringComparison.Ordinal))
             {
                 string command = ClientText(line);
-                if (command == TranscriptEvent.RedactedText || command.Contains(TranscriptEvent.RedactedText, StringComparison.Ordinal))
-                    throw new ScriptSyntaxException($"{source}:{number}: this line was redacted when the transcript was saved, so it cannot be replayed; replace it with a helper (e.g. /auth login USER ${{PASSWORD}})");
                 if (inBody)
                 {
-                    lines.Add(new ScriptLine(number, ScriptLineKind.Body, command == "." ? "." : DotStuffer.UnstuffLine(command)));
+                    b.Body(number, command == "." ? "." : DotStuffer.UnstuffLine(command), fromTranscript: true);
                     if (command == ".") inBody = false;
                     continue;
                 }
-                AddCommand(lines, variables, number, command, source);
+                if (SmtpCommandText.Verb(command) == "AUTH" && TryReadAuthExchange(raw, i, b, out int end))
+                {
+                    i = end;
+                    continue;
+                }
+                RefuseRedacted(command, number, b.Source);
+                b.Command(number, command);
                 continue;
             }
-            if (isTranscript && line.StartsWith("S:", StringComparison.Ordinal))
+            if (line.StartsWith("S:", StringComparison.Ordinal))
             {
                 if (FinalCode(line) is { } code)
                 {
-                    lines.Add(new ScriptLine(number, ScriptLineKind.ExpectCode, line) { ExpectedCode = code });
+                    b.Expect(number, line, code);
                     if (code == "354") inBody = true;
                 }
                 continue;
             }
-
-            if (inBody)
-            {
-                // Plain scripts: body lines are written as the person would type them (the runner stuffs them).
-                CollectVariables(variables, line);
-                lines.Add(new ScriptLine(number, ScriptLineKind.Body, line));
-                if (line == ".") inBody = false;
-                continue;
-            }
-
             string trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed.StartsWith('#')) continue;
-            AddCommand(lines, variables, number, line, source);
-            string verb = SmtpCommandText.Verb(trimmed);
-            if (!isTranscript && (trimmed.Equals("/data", StringComparison.OrdinalIgnoreCase) || verb == "DATA")) inBody = true;
+            if (trimmed.Length == 0 || trimmed.StartsWith('#') || line.StartsWith(TranscriptTextFormat.PayloadPrefix.TrimEnd(), StringComparison.Ordinal)) continue;
+            if (inBody) throw new ScriptSyntaxException($"{b.Source}:{number}: inside a message body of a transcript only C: lines are sent; write this line as \"C: {trimmed}\" or start it with '#'");
+            b.Command(number, line);
         }
-        if (inHelper) throw new ScriptSyntaxException($"{source}: helper block \"{helperName}\" is not closed with \"# <<\"");
-        if (inBody) throw new ScriptSyntaxException($"{source}: the message body is not ended by a line with a single '.'");
-        return new ScriptDocument(source, lines, variables, isTranscript);
+        if (block is not null) throw new ScriptSyntaxException($"{b.Source}:{block.Number}: helper block \"{block.Name}\" is not closed with \"# <<\"");
+        if (inBody) throw new ScriptSyntaxException($"{b.Source}: the message body is not ended by a line with a single '.'");
     }
 
-    private static void AddCommand(List<ScriptLine> lines, SortedSet<string> variables, int number, string text, string source)
+    /// <summary>
+    /// A hand-typed AUTH exchange whose secret lines were redacted when saved: replayed as the <c>/auth</c> helper with
+    /// the <c>${PASSWORD}</c> placeholder (and <c>${USER}</c> when the user name was inside a redacted line).
+    /// </summary>
+    private static bool TryReadAuthExchange(string[] raw, int start, Builder b, out int end)
     {
-        CollectVariables(variables, text);
-        if (text.Contains("${", StringComparison.Ordinal) && !VariablePattern().IsMatch(text))
-            throw new ScriptSyntaxException($"{source}:{number}: malformed variable: write ${{NAME}} with letters, digits and '_'");
-        lines.Add(new ScriptLine(number, ScriptLineKind.Command, text));
+        end = start;
+        var clientLines = new List<string> { ClientText(raw[start]) };
+        string? finalCode = null;
+        int finalLine = start;
+        for (int j = start + 1; j < raw.Length && finalCode is null; j++)
+        {
+            string line = raw[j];
+            if (line.StartsWith("C:", StringComparison.Ordinal)) clientLines.Add(ClientText(line));
+            else if (line.StartsWith("S:", StringComparison.Ordinal) && FinalCode(line) is { } code && code != "334")
+            {
+                finalCode = code;
+                finalLine = j;
+            }
+            else if (line.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal)) break;
+        }
+        if (!clientLines.Any(l => l.Contains(TranscriptEvent.RedactedText, StringComparison.Ordinal))) return false;
+        var words = clientLines[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length < 2) throw new ScriptSyntaxException($"{b.Source}:{start + 1}: AUTH without a mechanism cannot be replayed");
+        string mechanism = words[1].ToLowerInvariant();
+        string? user = null;
+        if (mechanism == "login")
+        {
+            string? userLine = words.Length >= 3 ? words[2] : clientLines.Skip(1).FirstOrDefault();
+            if (userLine is not null && !userLine.Contains(TranscriptEvent.RedactedText, StringComparison.Ordinal) && SaslPayload.Decode(userLine) is { IsValid: true, Text: { Length: > 0 } name }) user = name;
+        }
+        string flag = words.Length >= 3 ? " --initial" : " --no-initial";
+        string helper = $"/auth {mechanism} {(user is null ? "${" + UserVariable + "}" : CommandLineParser.Quote(user))} ${{{PasswordVariable}}}{flag}";
+        if (finalCode is not null && finalCode[0] is '4' or '5') helper = WithRefusedSecret(helper);
+        b.Command(start + 1, helper);
+        if (finalCode is not null) b.Expect(finalLine + 1, raw[finalLine], finalCode);
+        end = finalCode is null ? raw.Length - 1 : finalLine;
+        return true;
     }
 
-    private static void CollectVariables(SortedSet<string> variables, string text)
+    /// <summary>The lines between <c># &gt;&gt; HELPER</c> and <c># &lt;&lt;</c>.</summary>
+    private sealed class HelperBlock(int number, string helper)
     {
-        foreach (Match m in VariablePattern().Matches(text)) variables.Add(m.Groups[1].Value);
+        private readonly List<(int Number, string Text)> _client = [];
+        private readonly List<(int Number, string Line, string Code)> _finals = [];
+        private readonly List<(int Number, string Text, bool AfterDataAccepted)> _bodyCandidates = [];
+        private readonly System.Text.StringBuilder _payload = new();
+        private bool _dataAccepted;
+        private bool _bodyEnded;
+
+        public int Number { get; } = number;
+        public string Helper { get; } = helper;
+        public string Name { get; } = (helper.Split(' ', 2)[0]).ToLowerInvariant();
+
+        public void Add(string line, int n, string source)
+        {
+            if (line.StartsWith("C:", StringComparison.Ordinal))
+            {
+                string text = ClientText(line);
+                _client.Add((n, text));
+                if (_dataAccepted && !_bodyEnded)
+                {
+                    _bodyCandidates.Add((n, text, true));
+                    if (text == ".") _bodyEnded = true;
+                }
+            }
+            else if (line.StartsWith("S:", StringComparison.Ordinal) && FinalCode(line) is { } code)
+            {
+                _finals.Add((n, line, code));
+                if (code == "354" && _client.Count > 0 && SmtpCommandText.Verb(_client[^1].Text) == "DATA") _dataAccepted = true;
+            }
+            else if (line.StartsWith(TranscriptTextFormat.PayloadPrefix, StringComparison.Ordinal))
+            {
+                _payload.Append(line.AsSpan(TranscriptTextFormat.PayloadPrefix.Length).Trim());
+            }
+        }
+
+        /// <summary>Adds the block's lines; returns true when a message body follows the block (a group ending in an accepted DATA).</summary>
+        public bool Emit(Builder b, int endLine)
+        {
+            List<string> args;
+            try
+            {
+                args = CommandLineParser.Tokenize(Helper.Length > Name.Length ? Helper[Name.Length..] : string.Empty);
+            }
+            catch (CommandSyntaxException ex)
+            {
+                throw new ScriptSyntaxException($"{b.Source}:{Number}: {ex.Message}");
+            }
+            bool fileBody = (Name is "/data" or "/bdat") && args.Any(a => a.StartsWith('@'));
+            switch (Name)
+            {
+                case "/pipeline":
+                    if (_client.Count == 0) return false;
+                    b.Command(Number, "/pipeline");
+                    foreach (var (n, text) in _client)
+                    {
+                        RefuseRedacted(text, n, b.Source);
+                        b.Command(n, text);
+                    }
+                    b.Command(endLine, "/end");
+                    foreach (var (n, line, code) in _finals) b.Expect(n, line, code);
+                    return SmtpCommandText.Verb(_client[^1].Text) == "DATA" && _finals.Count == _client.Count && _finals[^1].Code == "354";
+                case "/data" or "/bdat" when fileBody:
+                {
+                    if (_payload.Length == 0)
+                        throw new ScriptSyntaxException($"{b.Source}:{Number}: \"{Helper}\": this transcript does not carry the message bytes (no D: lines: saved by an older version, or the message was too large), and replay never reads a local file named in a transcript; replace the block with /data and the message lines");
+                    byte[] bytes;
+                    try
+                    {
+                        bytes = Convert.FromBase64String(_payload.ToString());
+                    }
+                    catch (FormatException)
+                    {
+                        throw new ScriptSyntaxException($"{b.Source}:{Number}: \"{Helper}\": its D: lines are not valid Base64");
+                    }
+                    b.Command(Number, Helper, bytes);
+                    if (_finals.LastOrDefault(f => f.Code != "354") is { Line: not null } last) b.Expect(last.Number, last.Line, last.Code);
+                    return false;
+                }
+                case "/data":
+                    b.Command(Number, Helper);
+                    if (_dataAccepted)
+                    {
+                        if (!_bodyEnded) throw new ScriptSyntaxException($"{b.Source}:{endLine}: the /data block ends before its lone '.'");
+                        foreach (var (n, text, _) in _bodyCandidates) b.Body(n, text == "." ? "." : DotStuffer.UnstuffLine(text), fromTranscript: true);
+                    }
+                    if (_finals.LastOrDefault(f => f.Code != "354") is { Line: not null } end) b.Expect(end.Number, end.Line, end.Code);
+                    return false;
+                case "/auth":
+                    bool refused = _finals.Count > 0 && _finals[^1].Code[0] is '4' or '5';
+                    b.Command(Number, refused ? WithRefusedSecret(Helper) : WithPasswordPlaceholder(Helper));
+                    break;
+                default:
+                    b.Command(Number, Helper);
+                    break;
+            }
+            if (_finals.Count > 0) b.Expect(_finals[^1].Number, _finals[^1].Line, _finals[^1].Code);
+            return false;
+        }
     }
+
+    /// <summary><c>/auth MECH USER</c> without a secret gets <c>${PASSWORD}</c>, so a saved login replays headless.</summary>
+    public static string WithPasswordPlaceholder(string authLine)
+    {
+        List<string> args;
+        try
+        {
+            args = CommandLineParser.Tokenize(authLine);
+        }
+        catch (CommandSyntaxException)
+        {
+            return authLine;
+        }
+        var positional = args.Skip(1).Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToList();
+        if (positional.Count != 2) return authLine;
+        var flags = args.Skip(1).Where(a => a.StartsWith("--", StringComparison.Ordinal));
+        return string.Join(' ', new[] { args[0], positional[0], CommandLineParser.Quote(positional[1]), "${" + PasswordVariable + "}" }.Concat(flags));
+    }
+
+    /// <summary>
+    /// A login the server refused is replayed with a fresh random secret: the secret that was refused was never saved,
+    /// and any wrong one gets the same answer, so the replay needs no value for it.
+    /// </summary>
+    private static string WithRefusedSecret(string authLine) =>
+        WithPasswordPlaceholder(authLine).Replace("${" + PasswordVariable + "}", "refused-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+
+    private static void RefuseRedacted(string command, int number, string source)
+    {
+        if (command.Contains(TranscriptEvent.RedactedText, StringComparison.Ordinal))
+            throw new ScriptSyntaxException($"{source}:{number}: this line was redacted when the transcript was saved, so it cannot be replayed; replace it with a helper (e.g. /auth login USER ${{PASSWORD}})");
+    }
+
+    private static bool IsBareData(string trimmed) => trimmed.Equals("DATA", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The <c>/expect</c> lines right after line <paramref name="from"/>-1 (comments and blank lines between are skipped).</summary>
+    private static List<ExpectationSpec?> FollowingExpectations(string[] raw, int from, out int last)
+    {
+        var specs = new List<ExpectationSpec?>();
+        last = from - 1;
+        for (int j = from; j < raw.Length; j++)
+        {
+            string t = raw[j].Trim();
+            if (t.Length == 0 || t.StartsWith('#')) continue;
+            if (!t.StartsWith("/expect", StringComparison.OrdinalIgnoreCase) || (t.Length > 7 && t[7] != ' ')) break;
+            try
+            {
+                specs.Add(ExpectationSpec.Parse(t[7..]));
+            }
+            catch (CommandSyntaxException)
+            {
+                specs.Add(null); // reported by the whole-script check
+            }
+            last = j;
+        }
+        return specs;
+    }
+
+    /// <summary>A body follows a DATA unless the expectations on it allow only a refusal.</summary>
+    private static bool BodyFollows(IReadOnlyList<ExpectationSpec?> specs) => specs.All(s => s is null || s.Allows(354));
 
     private static string ClientText(string line) => line.Length > 2 && line[2] == ' ' ? line[3..] : line[2..];
 
@@ -135,5 +390,35 @@ public static partial class ScriptReader
         // Only a valid reply code becomes an expectation; a malformed reply saved from a hostile server stays a comment.
         if (text.Length < 3 || text[0] is < '2' or > '5' || !text[..3].All(char.IsAsciiDigit)) return null;
         return text.Length == 3 || text[3] == ' ' ? text[..3] : null;
+    }
+
+    private sealed class Builder(string source)
+    {
+        public string Source { get; } = source;
+        public List<ScriptLine> Lines { get; } = [];
+        public SortedSet<string> Variables { get; } = new(StringComparer.Ordinal);
+
+        public void Command(int number, string text, byte[]? payload = null)
+        {
+            CollectVariables(text);
+            if (text.Contains("${", StringComparison.Ordinal) && !VariablePattern().IsMatch(text))
+                throw new ScriptSyntaxException($"{Source}:{number}: malformed variable: write ${{NAME}} with letters, digits and '_'");
+            Lines.Add(new ScriptLine(number, ScriptLineKind.Command, text) { Payload = payload });
+        }
+
+        public void Body(int number, string text, bool fromTranscript = false)
+        {
+            // Body lines of a saved transcript are the bytes that were sent: no variables in them.
+            if (!fromTranscript) CollectVariables(text);
+            Lines.Add(new ScriptLine(number, ScriptLineKind.Body, text) { Literal = fromTranscript });
+        }
+
+        public void Expect(int number, string line, string code) =>
+            Lines.Add(new ScriptLine(number, ScriptLineKind.ExpectCode, line) { ExpectedCode = code });
+
+        private void CollectVariables(string text)
+        {
+            foreach (Match m in VariablePattern().Matches(text)) Variables.Add(m.Groups[1].Value);
+        }
     }
 }

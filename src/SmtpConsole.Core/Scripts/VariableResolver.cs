@@ -46,6 +46,20 @@ public sealed class VariableResolver
         return values;
     }
 
+    /// <summary>Like <see cref="ResolveAll"/>, with an asynchronous prompt (the TUI's masked dialog).</summary>
+    public async Task<IReadOnlyDictionary<string, string>> ResolveAllAsync(IEnumerable<string> names, string source, Func<string, Task<string?>> prompt)
+    {
+        var asked = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            if (_given.ContainsKey(name) || _environment("SMTPCONSOLE_" + name) is not null) continue;
+            if (await prompt(name).ConfigureAwait(false) is { } value) asked[name] = value;
+        }
+        var merged = new Dictionary<string, string>(asked, StringComparer.Ordinal);
+        foreach (var (k, v) in _given) merged[k] = v;
+        return new VariableResolver(merged, _environment).ResolveAll(names, source);
+    }
+
     public static string Expand(string text, IReadOnlyDictionary<string, string> values) =>
         ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 

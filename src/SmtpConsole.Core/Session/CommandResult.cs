@@ -8,6 +8,11 @@ public sealed record CommandResult(SmtpReply? Reply, CommandFailure Failure, str
     public static CommandResult Of(SmtpReply reply) => new(reply, CommandFailure.None);
     public static CommandResult Fail(CommandFailure failure, string message) => new(null, failure, message);
 
+    public static CommandResult Fail(CommandFailure failure, string message, Messages.Remedy remedy) => new(null, failure, message) { Remedy = remedy };
+
+    /// <summary>What the user can do about a failure, as a key each front end words itself.</summary>
+    public Messages.Remedy Remedy { get; init; }
+
     /// <summary>A reply arrived and it is 2xx/3xx.</summary>
     public bool Succeeded => Failure == CommandFailure.None && Reply is { IsSuccess: true };
 

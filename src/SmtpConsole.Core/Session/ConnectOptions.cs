@@ -49,6 +49,9 @@ public sealed record ConnectOptions
     public Uri? Proxy { get; init; }
 
     /// <summary>The usual port for a security mode: 25 plain, 587 STARTTLS, 465 implicit TLS.</summary>
+    /// <summary>How a saved transcript names this target when its address is not worth saving (e.g. "practice": a fresh server each run).</summary>
+    public string? ScriptName { get; init; }
+
     public static int DefaultPort(SecurityMode mode) => mode switch
     {
         SecurityMode.Tls => 465,

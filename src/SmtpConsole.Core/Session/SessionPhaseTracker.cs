@@ -3,7 +3,9 @@ using SmtpConsole.Core.Protocol;
 namespace SmtpConsole.Core.Session;
 
 /// <summary>
-/// Follows the phase from each command and its reply. Pure logic, so every transition is table-testable.
+/// Follows the phase from each command and its reply. Pure logic, so every transition is table-testable. The
+/// command comes typed from the session's queue (<see cref="PendingCommand"/>), so a SASL response counts as AUTH
+/// and the reply after the body ends the message whatever the lines looked like.
 /// </summary>
 public sealed class SessionPhaseTracker
 {
@@ -24,15 +26,29 @@ public sealed class SessionPhaseTracker
     /// <summary>After a successful TLS handshake following STARTTLS: the server forgets everything (RFC 3207 §4.2).</summary>
     public void OnTlsStarted() => Set(SessionPhase.Tls, SessionPhase.Tls);
 
-    /// <summary>Applies a command (verb as sent) and the reply that answered it.</summary>
-    public void OnReply(string verb, SmtpReply reply)
+    /// <summary>Applies a command and the reply that answered it.</summary>
+    public void OnReply(PendingCommand command, SmtpReply reply)
     {
+        ArgumentNullException.ThrowIfNull(command);
         if (reply.Code == 421)
         {
             // 421 means the server is closing the channel whatever the command was.
             return;
         }
-        switch (verb)
+        switch (command.Kind)
+        {
+            case PendingCommandKind.Greeting:
+                OnGreeting(reply);
+                return;
+            case PendingCommandKind.EndOfData:
+                OnMessageEnd();
+                return;
+            case PendingCommandKind.BdatChunk when command.EndsMessage || reply.Code >= 400:
+                // The reply to the last chunk ends the message; a refused chunk ends the transaction (RFC 3030 §2).
+                OnMessageEnd();
+                return;
+        }
+        switch (command.Verb)
         {
             case "EHLO" or "HELO" or "LHLO" when reply.Code == 250:
                 // A new EHLO resets any transaction (RFC 5321 §4.1.4); AUTH state survives it.
@@ -50,11 +66,6 @@ public sealed class SessionPhaseTracker
                 break;
             case "DATA" when reply.Code == 354:
                 Phase = SessionPhase.Data;
-                break;
-            case "DATA":
-                if (Phase == SessionPhase.Data) Phase = _resting; // the reply after the body ends the transaction either way
-                break;
-            case "BDAT" when reply.Code == 250:
                 break;
             case "RSET" when reply.Code == 250:
                 Phase = _resting;

@@ -101,8 +101,15 @@ public sealed class SmtpConnection : IAsyncDisposable
     public static async Task<SmtpConnection> OpenAsync(string host, int port, TimeSpan timeout, Encoding? fallbackEncoding, Proxy.ProxyAddress? proxy, Action<string>? progress, CancellationToken ct)
     {
         if (proxy is null) return await OpenAsync(host, port, timeout, fallbackEncoding, ct).ConfigureAwait(false);
-        var socket = await Proxy.ProxyConnector.ConnectAsync(proxy, host.Trim('[', ']'), port, timeout, progress, ct).ConfigureAwait(false);
-        return new SmtpConnection(socket, fallbackEncoding);
+        try
+        {
+            var socket = await Proxy.ProxyConnector.ConnectAsync(proxy, host.Trim('[', ']'), port, timeout, progress, ct).ConfigureAwait(false);
+            return new SmtpConnection(socket, fallbackEncoding);
+        }
+        catch (Proxy.ProxyConnectionException ex)
+        {
+            throw new SmtpConnectionException(ex.Message, ex.InnerException);
+        }
     }
 
     /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>
@@ -151,6 +158,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         {
             await _stream.WriteAsync(bytes, ct).ConfigureAwait(false);
             await _stream.FlushAsync(ct).ConfigureAwait(false);
+            AcknowledgeQuickly();
         }
         catch (IOException ex)
         {
@@ -166,6 +174,28 @@ public sealed class SmtpConnection : IAsyncDisposable
             _writeGate.Release();
         }
     }
+
+    /// <summary>
+    /// Linux delays ACKs up to 40 ms; a server's reply held back by Nagle behind an unacknowledged segment (Postfix
+    /// after a TLS session ticket) then waits for that timer. TCP_QUICKACK acknowledges at once, and the kernel clears
+    /// it again on its own, so it is set after every write, when the reply is awaited. Elsewhere: the defaults.
+    /// </summary>
+    private void AcknowledgeQuickly()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        try
+        {
+            _socket.SetRawSocketOption(IpProtocolTcp, TcpQuickAck, QuickAckOn);
+        }
+        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
+        {
+            // Only a latency hint: a socket that refuses it (or just closed) behaves as before.
+        }
+    }
+
+    private const int IpProtocolTcp = 6;
+    private const int TcpQuickAck = 12;
+    private static ReadOnlySpan<byte> QuickAckOn => [1, 0, 0, 0];
 
     /// <summary>Wraps the socket in TLS. The caller has already dropped any plaintext that arrived after the 220.</summary>
     public async Task<SslStream> StartTlsAsync(SslClientAuthenticationOptions options, TimeSpan timeout, TlsCertificateValidator validator, CancellationToken ct)
@@ -211,6 +241,9 @@ public sealed class SmtpConnection : IAsyncDisposable
         if (ex is OperationCanceledException)
             return $"TLS handshake did not finish within {timeout.TotalSeconds:0.#} s";
         string detail = ex.InnerException?.Message ?? ex.Message;
+        // A server that answered with a TLS alert does speak TLS: say which alert, not "may not speak TLS".
+        if (TlsAlert.FromException(ex) is { } alert)
+            return $"TLS handshake failed: the server sent TLS {alert}: {alert.Meaning}";
         return $"TLS handshake failed: {detail} (the server may not speak TLS on this port, or it only offers protocol versions or ciphers this client refuses)";
     }
 

@@ -34,18 +34,13 @@ public sealed partial class SmtpSession
                 chunkNumber++;
                 RecordSend(command, new SendAnnotation(false, string.Create(CultureInfo.InvariantCulture,
                     $"chunk {chunkNumber}: {currentLength:N0} octets follow the command exactly, not dot-stuffed{(last ? "; LAST ends the message" : string.Empty)}")));
-                _awaiting.Enqueue("BDAT");
+                _awaiting.Enqueue(PendingCommand.Bdat(command));
                 byte[] header = Encoding.ASCII.GetBytes(command + "\r\n");
                 if (!await TryWriteAsync(header, ct).ConfigureAwait(false) || !await TryWriteAsync(current.AsMemory(0, currentLength), ct).ConfigureAwait(false))
                     return CommandResult.Fail(CommandFailure.Closed, "connection lost during BDAT");
                 sent += currentLength;
                 progress?.Report(sent);
                 result = await ReceiveAsync(command, ct).ConfigureAwait(false);
-                if (result.Reply is { } reply)
-                {
-                    LastReply = reply;
-                    LastVerb = "BDAT";
-                }
                 if (!result.Succeeded || last) break;
                 (current, next) = (next, current);
                 currentLength = nextLength;

@@ -38,10 +38,9 @@ public sealed partial class SmtpSession
         {
             DrainStaleReplies();
             RecordSend(".", new SendAnnotation(false, "end of message"));
-            _awaiting.Enqueue("DATA");
+            _awaiting.Enqueue(PendingCommand.EndOfData);
             if (!await TryWriteAsync(".\r\n"u8.ToArray(), ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
             var result = await ReceiveAsync("end of DATA", ct).ConfigureAwait(false);
-            if (result.Reply is { } reply) LastReply = reply;
             OnMessageEnd();
             return result;
         }
@@ -89,10 +88,9 @@ public sealed partial class SmtpSession
                 RecordSend(".", new SendAnnotation(false, string.Create(CultureInfo.InvariantCulture,
                     $"message body from {sourceName}: {sent:N0} bytes streamed, {stuffer.DotsAdded:N0} line(s) dot-stuffed, then the terminating '.'")));
             }
-            _awaiting.Enqueue("DATA");
+            _awaiting.Enqueue(PendingCommand.EndOfData);
             if (!await TryWriteAsync(end, ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending the message");
             var result = await ReceiveAsync("end of DATA", ct).ConfigureAwait(false);
-            if (result.Reply is { } reply) LastReply = reply;
             OnMessageEnd();
             return result;
         }

@@ -5,6 +5,9 @@ using System.Net.Security;
 using System.Security.Authentication;
 using System.Text;
 using System.Threading.Channels;
+using SmtpConsole.Core.Analysis;
+using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 
@@ -23,7 +26,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private readonly TranscriptRecorder _transcript;
     private readonly SessionPhaseTracker _phase = new();
     private readonly SemaphoreSlim _commandGate = new(1, 1);
-    private readonly ConcurrentQueue<string> _awaiting = new();
+    private readonly ConcurrentQueue<PendingCommand> _awaiting = new();
     private SmtpConnection? _connection;
     private Channel<SmtpReply> _replies = Channel.CreateUnbounded<SmtpReply>();
     private Task? _readerLoop;
@@ -33,6 +36,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private readonly object _replyHandoff = new();
     private bool _pauseAtStartTlsReply;
     private long _lastSendTimestamp;
+    private bool _closingAnnounced;
 
     /// <summary>Test seam: runs on the reader loop after each reply is handed over (widens race windows on purpose).</summary>
     internal Action<SmtpReply>? ReplyPublishedForTest { get; set; }
@@ -60,11 +64,17 @@ public sealed partial class SmtpSession : IAsyncDisposable
     public SmtpReply? Greeting { get; private set; }
     public SmtpReply? LastReply { get; private set; }
 
+    /// <summary>How long the TCP connection (and any proxy handshake) took, without TLS or the wait for the greeting.</summary>
+    public TimeSpan? ConnectTime { get; private set; }
+
     /// <summary>Time from sending the last command to its reply.</summary>
     public TimeSpan? LastLatency { get; private set; }
 
-    /// <summary>The verb of the last command sent (what the last reply answers): "MAIL", "AUTH", …</summary>
+    /// <summary>The verb of the command the last reply answers: "MAIL", "AUTH" (also for SASL responses), "DATA" (also for the end of the body), …</summary>
     public string? LastVerb { get; private set; }
+
+    /// <summary>The context of the last reply: the command it answers, the phase, the hint.</summary>
+    public ReplyContext? LastReplyContext { get; private set; }
 
     /// <summary>Opens the connection, applies implicit TLS or STARTTLS as asked, and reads the greeting.</summary>
     public async Task<CommandResult> ConnectAsync(ConnectOptions options, CancellationToken ct = default)
@@ -75,6 +85,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         LastReply = null;
         ServerCertificate = null;
         CertificateVerdict = null;
+        LastReplyContext = null;
+        _closingAnnounced = false;
         _awaiting.Clear();
         string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
@@ -112,6 +124,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Warn("connect cancelled");
             return CommandResult.Fail(CommandFailure.Cancelled, "connect cancelled");
         }
+        ConnectTime = stopwatch.Elapsed;
         _phase.OnConnected();
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
             $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
@@ -121,6 +134,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             var tls = await NegotiateTlsAsync(ct).ConfigureAwait(false);
             if (tls is not null) return tls;
         }
+        _awaiting.Enqueue(PendingCommand.Greeting);
         StartReader();
         Changed();
 
@@ -128,7 +142,6 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (greeting.Reply is { } reply)
         {
             Greeting = reply;
-            _phase.OnGreeting(reply);
             if (reply.Code != 220) _transcript.Warn($"the server greeted with {reply.Code} instead of 220: it refuses to talk now");
             Changed();
         }
@@ -139,12 +152,13 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (!ehlo.Succeeded || !Capabilities.StartTls)
         {
             // TLS was asked for and cannot happen: close rather than leave a plain-text connection to type into.
+            var remedy = ehlo.Succeeded ? Remedy.UseImplicitTls : Remedy.None;
             string message = ehlo.Succeeded
-                ? "the server does not advertise STARTTLS after EHLO, so the connection cannot be secured (try --tls on port 465, or --plain to look around); connection closed"
+                ? CoreMessages.StartTlsNotAdvertised + "; connection closed"
                 : "EHLO failed before STARTTLS, so the connection cannot be secured; connection closed";
-            _transcript.Error(message);
+            _transcript.Error(message, remedy);
             await DisconnectAsync(null).ConfigureAwait(false);
-            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message);
+            return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message) { Remedy = remedy };
         }
         return await StartTlsAsync(ct).ConfigureAwait(false);
     }
@@ -234,14 +248,14 @@ public sealed partial class SmtpSession : IAsyncDisposable
                 DrainStaleReplies();
                 _pauseAtStartTlsReply = pauseReaderAtReply;
             }
-            string verb = SmtpCommandText.Verb(line);
+            string shown = annotation is { Secret: true } ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
+            var pending = AnswersSaslChallenge() ? PendingCommand.SaslResponse(shown) : PendingCommand.Command(line, shown);
+            if (_closingAnnounced) _transcript.Warn(CoreMessages.CommandAfterClosing(shown));
             RecordSend(line, annotation ?? SendAnnotation.None);
-            _awaiting.Enqueue(verb);
+            _awaiting.Enqueue(pending);
             if (!await TryWriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), ct).ConfigureAwait(false))
-                return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
-            var result = await ReceiveAsync(Shown(line, annotation ?? SendAnnotation.None), ct).ConfigureAwait(false);
-            if (result.Reply is { } reply) Apply(verb, reply);
-            return result;
+                return CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending");
+            return await ReceiveAsync(shown, ct).ConfigureAwait(false);
         }
         finally
         {
@@ -277,18 +291,19 @@ public sealed partial class SmtpSession : IAsyncDisposable
             {
                 var annotation = annotations?[i] ?? SendAnnotation.None;
                 RecordSend(lines[i], annotation);
-                _awaiting.Enqueue(lines.Count > 1 ? Shown(lines[i], annotation) : SmtpCommandText.Verb(lines[i]));
+                string shownLine = Shown(lines[i], annotation);
+                // The first line of a group sent while a 334 waits answers that challenge: its reply answers AUTH.
+                _awaiting.Enqueue(i == 0 && AnswersSaslChallenge() ? PendingCommand.SaslResponse(shownLine) : PendingCommand.Command(lines[i], shownLine, pipelined: lines.Count > 1));
                 bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
-                return [CommandResult.Fail(CommandFailure.Closed, "connection lost while sending")];
+                return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending")];
             var results = new List<CommandResult>(lines.Count);
             for (int i = 0; i < lines.Count; i++)
             {
                 var result = await ReceiveAsync(Shown(lines[i], annotations?[i] ?? SendAnnotation.None), ct).ConfigureAwait(false);
                 results.Add(result);
-                if (result.Reply is { } reply) Apply(SmtpCommandText.Verb(lines[i]), reply);
-                else break;
+                if (result.Reply is null) break;
             }
             return results;
         }
@@ -379,7 +394,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            string message = $"the server closed the connection without replying to {Describe(waitingFor)}";
+            string message = _closingAnnounced ? CoreMessages.ClosedAfterClosing : $"the server closed the connection without replying to {Describe(waitingFor)}";
             _transcript.Error(message);
             return CommandResult.Fail(CommandFailure.Closed, message);
         }
@@ -398,19 +413,64 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
     }
 
-    private void Apply(string verb, SmtpReply reply)
+    /// <summary>Moves the session on by a reply to <paramref name="command"/>: the one place that learns from replies.</summary>
+    private void Apply(PendingCommand command, SmtpReply reply)
     {
         LastReply = reply;
-        LastVerb = verb;
-        LastLatency = Stopwatch.GetElapsedTime(_lastSendTimestamp);
-        if (verb is "EHLO" && reply.Code == 250)
+        LastVerb = command.Verb;
+        if (command.Kind != PendingCommandKind.Greeting) LastLatency = Stopwatch.GetElapsedTime(_lastSendTimestamp);
+        if (command.Kind == PendingCommandKind.Greeting) Greeting = reply;
+        if (command.Verb is "EHLO" && reply.Code == 250)
         {
             Capabilities = EhloCapabilities.Parse(reply.Lines);
             foreach (var odd in Capabilities.Problems) _transcript.Warn($"EHLO line not understood: {odd}");
         }
-        if (verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
-        _phase.OnReply(verb, reply);
+        if (command.Verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
+        _phase.OnReply(command, reply);
         Changed();
+    }
+
+    /// <summary>A line sent while the last reply is a 334 to AUTH is a SASL response, whatever it looks like.</summary>
+    private bool AnswersSaslChallenge() =>
+        LastReply is { Code: 334 } && LastReplyContext?.Answers is { Verb: "AUTH" };
+
+    /// <summary>The context a reply arrives in, with the hint and explanation worked out once for every front end.</summary>
+    private ReplyContext ContextFor(PendingCommand? command, SmtpReply reply)
+    {
+        var context = new ReplyContext(command, _phase.Phase);
+        if (reply.Code < 400 || reply.IsMalformed) return context;
+        var state = new SessionState(_phase.Phase, AuthenticatedUser is not null, IsTls, Capabilities, _closingAnnounced);
+        SessionStateHint? stateHint = null;
+        Explanation? explanation = null;
+        try
+        {
+            stateHint = SessionStateHints.For(command, reply.Code, reply.Text, state);
+            explanation = ReplyExplainer.Explain(FactsFor(reply, command?.Verb));
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException or FormatException or System.Text.RegularExpressions.RegexMatchTimeoutException)
+        {
+            // Advice must never break a session: the reply is still recorded and answered.
+        }
+        return context with { StateHint = stateHint, Explanation = explanation, Hint = stateHint?.Text ?? explanation?.OneLineHint };
+    }
+
+    /// <summary>What the explainer may know about a reply in this session: host, greeting, provider, the verb it answers.</summary>
+    public ReplyFacts FactsFor(SmtpReply reply, string? verb) =>
+        ReplyFacts.FromReplyLines([.. reply.FormatLines()]) with
+        {
+            Host = Options?.Host,
+            Greeting = Greeting?.Text,
+            Phase = verb,
+            ProviderHint = Options?.Profile?.Provider,
+        };
+
+    /// <summary>The full explanation of a recorded reply: the one worked out when it arrived, or (2xx/3xx) one made now in its context.</summary>
+    public Explanation Explain(TranscriptEvent replyEvent)
+    {
+        ArgumentNullException.ThrowIfNull(replyEvent);
+        if (replyEvent.Context?.Explanation is { } known) return known;
+        if (replyEvent.Reply is not { } reply) throw new ArgumentException("not a reply event", nameof(replyEvent));
+        return ReplyExplainer.Explain(FactsFor(reply, replyEvent.Context?.Verb));
     }
 
     internal void SetAuthenticatedUser(string user)
@@ -498,23 +558,26 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private void RecordReply(SmtpReply reply)
     {
         string? note = null;
-        if (_awaiting.TryDequeue(out var label))
-        {
-            if (label.Contains(' ') && !label.StartsWith("greeting", StringComparison.Ordinal)) note = "reply to " + label;
-        }
-        else if (Greeting is not null)
-        {
-            note = "unsolicited: no command was waiting for this reply";
-        }
+        PendingCommand? command = _awaiting.TryDequeue(out var pending) ? pending : null;
+        if (command is { Kind: PendingCommandKind.PipelinedCommand }) note = CoreMessages.ReplyTo(command.Line);
+        else if (command is null && Greeting is not null) note = CoreMessages.UnsolicitedReply;
         if (reply.Challenge is { } challenge) note = challenge.IsValid ? $"decoded: \"{challenge.Display}\"" : challenge.Display;
+        var context = ContextFor(command, reply);
+        LastReplyContext = context;
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Reply, reply.DisplayText)
         {
             Reply = reply,
             Note = note,
+            Context = context,
         });
         if (reply.Problem is not null) _transcript.Error("malformed reply: " + reply.Problem);
         foreach (var warning in reply.Warnings) _transcript.Warn(warning);
-        if (reply.Code == 421) _transcript.Warn("421: the server is closing the connection");
+        if (reply.Code == 421)
+        {
+            _closingAnnounced = true;
+            _transcript.Warn("421: the server is closing the connection");
+        }
+        if (command is not null) Apply(command, reply);
     }
 
     private void MarkClosed()
@@ -528,12 +591,12 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
     private CommandResult NotConnected()
     {
-        const string message = "not connected: use /connect HOST [PORT] [--tls|--starttls|--plain] first";
+        string message = _closingAnnounced ? CoreMessages.NotConnectedAfterClosing : CoreMessages.NotConnected;
         _transcript.Error(message);
         return CommandResult.Fail(CommandFailure.NotConnected, message);
     }
 
-    private static string Shown(string line, SendAnnotation annotation) => annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : line;
+    private static string Shown(string line, SendAnnotation annotation) => annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
 
     private static string Describe(string waitingFor) => waitingFor == "greeting" ? "the connection (greeting)" : $"\"{Redact(waitingFor)}\"";
 

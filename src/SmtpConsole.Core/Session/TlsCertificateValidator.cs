@@ -17,6 +17,8 @@ public sealed class TlsCertificateValidator
 
     public TlsCertificateValidator(string host, bool insecure, X509Certificate2? pinned, string? caFile)
     {
+        // A handshake follows: the process store is loaded from here on and must not be narrowed any more.
+        TrustStoreNarrowing.MarkStoreInUse();
         _host = host;
         _insecure = insecure;
         _pinned = pinned;
@@ -67,34 +69,71 @@ public sealed class TlsCertificateValidator
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) problems.Add(DescribeNameMismatch(certificate));
 
         string basis = "system trust store";
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
+        bool chainErrors = errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors);
+        // A narrowed process store (TrustStoreNarrowing) trusts the first session's --cafile: a chain ending there
+        // counts only when this session's own --cafile holds that root too; otherwise judge it as the system would.
+        bool narrowed = TrustStoreNarrowing.NarrowedTo is not null;
+        if (!chainErrors && narrowed && chain is not null && chain.ChainElements.Count > 0)
         {
-            if (_extraRoots is not null && TryCustomChain(certificate, chain, out var customProblems))
+            var root = chain.ChainElements[^1].Certificate;
+            // When the system holds that root as well, the real store trusted it: "system trust store", as before.
+            if (TrustStoreNarrowing.IsFromNarrowedFile(root) && !TrustStoreNarrowing.SystemHolds(root))
             {
-                basis = "--cafile";
-                problems.AddRange(customProblems);
+                if (_extraRoots is not null && TrustStoreNarrowing.Contains(_extraRoots, root)) basis = "--cafile";
+                else chainErrors = true;
             }
-            else
-            {
-                problems.AddRange(DescribeChain(certificate, chain));
-            }
+        }
+        if (chainErrors)
+        {
+            List<string>? customProblems = null;
+            if (_extraRoots is not null && TryCustomChain(certificate, chain, out customProblems, out var customRoot) && customProblems.Count == 0)
+                // The real store, consulted first, would have verified it already when the system holds that root.
+                basis = narrowed && customRoot is not null && TrustStoreNarrowing.SystemHolds(customRoot) ? "system trust store" : "--cafile";
+            else if (narrowed && SystemChainProblems(certificate, chain) is { Count: > 0 } systemProblems)
+                problems.AddRange(customProblems ?? systemProblems);
+            else if (!narrowed)
+                problems.AddRange(customProblems ?? DescribeChain(certificate, chain));
+            // else: the system roots verify it, as the real store would have in the handshake.
+            if (customProblems is { Count: > 0 } && problems.Count > 0) basis = "--cafile";
         }
         if (problems.Count == 0) return new TlsVerdict(true, [], basis);
         return new TlsVerdict(_insecure, problems, _insecure ? "--insecure (certificate NOT verified)" : basis);
     }
 
-    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<string> problems)
+    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<string> problems, out X509Certificate2? root)
     {
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
         custom.ChainPolicy.CustomTrustStore.AddRange(_extraRoots!);
         custom.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
-        if (original is not null)
-            foreach (var element in original.ChainElements)
-                if (!element.Certificate.RawData.AsSpan().SequenceEqual(certificate.RawData)) custom.ChainPolicy.ExtraStore.Add(element.Certificate);
+        AddPresented(custom, certificate, original);
         bool ok = custom.Build(certificate);
         problems = ok ? [] : DescribeChain(certificate, custom);
+        root = custom.ChainElements.Count > 0 ? custom.ChainElements[^1].Certificate : null;
         return true;
+    }
+
+    /// <summary>The chain against the system roots read by hand (the process store is narrowed to a CA file).</summary>
+    private static List<string> SystemChainProblems(X509Certificate2 certificate, X509Chain? original)
+    {
+        var system = TrustStoreNarrowing.System;
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(system.Roots);
+        chain.ChainPolicy.ExtraStore.AddRange(system.Intermediates);
+        chain.ChainPolicy.RevocationMode = X509RevocationMode.NoCheck;
+        AddPresented(chain, certificate, original);
+        return chain.Build(certificate) ? [] : DescribeChain(certificate, chain);
+    }
+
+    /// <summary>The intermediates the server presented, so a rebuilt chain sees what the handshake's chain saw.</summary>
+    private static void AddPresented(X509Chain chain, X509Certificate2 certificate, X509Chain? original)
+    {
+        // SslStream puts what the server sent into the handshake chain's ExtraStore; its elements may also hold
+        // certificates of the (possibly narrowed) process store, which must not leak into another trust decision.
+        if (original is null) return;
+        foreach (var presented in original.ChainPolicy.ExtraStore)
+            if (!presented.RawDataMemory.Span.SequenceEqual(certificate.RawDataMemory.Span)) chain.ChainPolicy.ExtraStore.Add(presented);
     }
 
     private string DescribeNameMismatch(X509Certificate2 certificate)

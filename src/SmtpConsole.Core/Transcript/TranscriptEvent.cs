@@ -51,14 +51,20 @@ public sealed class TranscriptEvent
     /// <summary>For <see cref="TranscriptEventKind.Expect"/>: whether the expectation held.</summary>
     public bool? Passed { get; init; }
 
-    /// <summary>True for the one-line diagnosis shown under a 4xx/5xx reply (an info event).</summary>
-    public bool IsHint { get; init; }
+    /// <summary>For errors and warnings: what the user can do, as a key each front end words itself.</summary>
+    public Messages.Remedy Remedy { get; init; }
+
+    /// <summary>For replies: the command it answers, the phase, and the engine's hint and explanation.</summary>
+    public ReplyContext? Context { get; init; }
 
     /// <summary>Shown on screen only, never written to a transcript file, session log or save (e.g. /b64 results, which are often a password).</summary>
     public bool ScreenOnly { get; init; }
 
     /// <summary>Set on the info events that open and close a helper's block of wire lines.</summary>
     public HelperBoundary Helper { get; init; }
+
+    /// <summary>Message bytes kept so a saved transcript can resend them (<c>/data @FILE</c>, <c>/bdat @FILE</c>); written as D: lines.</summary>
+    public byte[]? Payload { get; init; }
 
     /// <summary>The text to display, revealing the secret only when asked.</summary>
     public string TextFor(bool showSecrets) => showSecrets && RevealText is not null ? RevealText : Text;

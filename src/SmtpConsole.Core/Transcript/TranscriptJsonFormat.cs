@@ -5,7 +5,8 @@ namespace SmtpConsole.Core.Transcript;
 
 /// <summary>
 /// One JSON object per event (JSON lines): <c>ts</c>, <c>ms</c>, <c>kind</c>, <c>text</c>; replies add <c>code</c>,
-/// <c>enhanced</c>, <c>lines</c>, <c>decoded</c>; sends add <c>secret</c> and <c>note</c>.
+/// <c>enhanced</c>, <c>lines</c>, <c>decoded</c>, and what the engine knows: <c>verb</c> and <c>command</c> (the command
+/// answered, secrets masked), <c>phase</c>, <c>hint</c> (the one-line hint under a failure) and <c>cause</c> (a session-state rule); sends add <c>secret</c> and <c>note</c>.
 /// Written with <see cref="Utf8JsonWriter"/> so it stays trim- and AOT-safe.
 /// </summary>
 public static class TranscriptJsonFormat
@@ -51,6 +52,24 @@ public static class TranscriptJsonFormat
                 if (reply.Challenge is { } challenge) w.WriteString("decoded", challenge.Display);
                 else w.WriteNull("decoded");
                 if (reply.Problem is not null) w.WriteString("problem", reply.Problem);
+                if (e.Context is { } context)
+                {
+                    if (context.Answers is { } answers)
+                    {
+                        w.WriteString("verb", answers.Verb);
+                        w.WriteString("command", answers.Line);
+                    }
+                    else
+                    {
+                        w.WriteNull("verb");
+                    }
+                    w.WriteString("phase", context.Phase.ToString());
+                    if (context.Hint is { } hint) w.WriteString("hint", hint);
+                    else w.WriteNull("hint");
+                    if (context.StateHint is { } state) w.WriteString("cause", state.Rule.ToString());
+                }
+                // Text that was re-decoded (GB18030) or escaped is not what came off the wire: keep the bytes too.
+                if (!System.Text.Unicode.Utf8.IsValid(reply.RawBytes)) w.WriteString("raw", Protocol.ServerText.EscapeBytes(reply.RawBytes));
                 if (reply.Warnings.Count > 0)
                 {
                     w.WriteStartArray("warnings");
@@ -67,7 +86,7 @@ public static class TranscriptJsonFormat
                 w.WriteBoolean("passed", e.Passed ?? false);
                 break;
         }
-        if (e.IsHint) w.WriteBoolean("hint", true);
+        if (e.Remedy != Messages.Remedy.None) w.WriteString("remedy", e.Remedy.ToString());
         if (e.Helper != HelperBoundary.None) w.WriteString("helper", e.Helper == HelperBoundary.Start ? "start" : "end");
         w.WriteEndObject();
     }

@@ -74,4 +74,7 @@ public sealed class TranscriptRecorder
     public TranscriptEvent Info(string text) => Record(TranscriptEvent.Info(text));
     public TranscriptEvent Warn(string text) => Record(TranscriptEvent.Warn(text));
     public TranscriptEvent Error(string text) => Record(TranscriptEvent.Error(text));
+
+    /// <summary>An error with a remedy key (each front end words the remedy its own way).</summary>
+    public TranscriptEvent Error(string text, Messages.Remedy remedy) => Record(new TranscriptEvent(TranscriptEventKind.Error, text) { Remedy = remedy });
 }

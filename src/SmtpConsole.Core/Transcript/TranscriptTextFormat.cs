@@ -11,6 +11,12 @@ public static class TranscriptTextFormat
     public const string HelperStartPrefix = "# >> ";
     public const string HelperEndPrefix = "# << ";
     public const string NotePrefix = "#    ↳ ";
+    public const string HintPrefix = "# hint: ";
+
+    /// <summary>Recorded message bytes of a <c>/data @FILE</c> or <c>/bdat @FILE</c> block, Base64, so replay sends them instead of reading a path.</summary>
+    public const string PayloadPrefix = "D: ";
+
+    private const int PayloadBytesPerLine = 57; // 76 Base64 characters
 
     /// <summary>The lines one event becomes.</summary>
     public static IEnumerable<string> FormatLines(TranscriptEvent e, bool showSecrets = false)
@@ -18,28 +24,37 @@ public static class TranscriptTextFormat
         switch (e.Kind)
         {
             case TranscriptEventKind.Send:
-                yield return ClientPrefix + e.TextFor(showSecrets);
+                yield return ClientPrefix + OneLine(e.TextFor(showSecrets));
                 if (e.Note is not null) yield return NotePrefix + e.Note;
                 break;
             case TranscriptEventKind.Reply:
                 foreach (var line in e.Reply?.FormatLines() ?? e.Text.Split('\n')) yield return ServerPrefix + line;
                 if (e.Reply?.Problem is { } problem) yield return "# error: " + problem;
                 if (e.Note is not null) yield return NotePrefix + e.Note;
-                break;
-            case TranscriptEventKind.Info when e.IsHint:
-                yield return "# hint: " + e.Text;
+                if (e.Context?.Hint is { } hint) yield return HintPrefix + hint;
                 break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.Start:
-                yield return HelperStartPrefix + e.Text;
+                // A login saved with the ${PASSWORD} placeholder replays headless with --var or SMTPCONSOLE_PASSWORD.
+                string helper = OneLine(e.Text);
+                yield return HelperStartPrefix + (helper.StartsWith("/auth ", StringComparison.OrdinalIgnoreCase) ? Scripts.ScriptReader.WithPasswordPlaceholder(helper) : helper);
                 break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.End:
-                yield return HelperEndPrefix + e.Text;
+                yield return HelperEndPrefix + OneLine(e.Text);
+                break;
+            case TranscriptEventKind.Info when e.Payload is { } payload:
+                yield return "# info: " + OneLine(e.Text);
+                for (int i = 0; i < payload.Length; i += PayloadBytesPerLine)
+                    yield return PayloadPrefix + Convert.ToBase64String(payload, i, Math.Min(PayloadBytesPerLine, payload.Length - i));
                 break;
             default:
                 foreach (var line in e.Text.Split('\n')) yield return "# " + KindName(e.Kind) + ": " + line;
                 break;
         }
     }
+
+    /// <summary>A CR or LF inside one saved line would start a new (replayable) line; they are shown escaped instead.</summary>
+    private static string OneLine(string text) =>
+        text.AsSpan().IndexOfAny('\r', '\n') < 0 ? text : text.Replace("\r", "\\r", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
 
     /// <summary>The JSON <c>kind</c> value and the comment label.</summary>
     public static string KindName(TranscriptEventKind kind) => kind switch

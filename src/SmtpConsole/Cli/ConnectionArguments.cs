@@ -24,18 +24,8 @@ internal sealed class ConnectionArguments
     public void AddTo(Command command, bool includeHost = true)
     {
         if (includeHost) command.Options.Add(Host);
-        command.Options.Add(Port);
-        command.Options.Add(Tls);
-        command.Options.Add(StartTls);
-        command.Options.Add(Plain);
-        command.Options.Add(CaFile);
-        command.Options.Add(Insecure);
-        command.Options.Add(Timeout);
-        command.Options.Add(TlsMin);
-        command.Options.Add(Profile);
-        command.Options.Add(ProfileFile);
-        command.Options.Add(EhloName);
-        command.Options.Add(Proxy);
+        foreach (Option option in (Option[])[Port, Tls, StartTls, Plain, CaFile, Insecure, Timeout, TlsMin, Profile, ProfileFile, EhloName, Proxy])
+            command.Options.Add(option);
     }
 
     /// <summary>The security mode the flags ask for; null when none was given. Throws on contradictory flags.</summary>

@@ -11,8 +11,10 @@ namespace SmtpConsole.Cli;
 internal sealed class ConsoleTranscriptSink : ITranscriptSink
 {
     private const string Reset = "\e[0m";
-    private readonly TextWriter _out;
+    private readonly TextWriter? _out;
     private readonly Stream? _json;
+    private readonly TranscriptOutput? _output;
+    private readonly bool _jsonLines;
     private readonly bool _colour;
     private readonly bool _showSecrets;
 
@@ -20,6 +22,16 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
     {
         _out = output;
         _json = jsonOutput;
+        _jsonLines = jsonOutput is not null;
+        _colour = colour;
+        _showSecrets = showSecrets;
+    }
+
+    /// <summary>Writes to stdout through <paramref name="output"/> (batched when stdout is not a terminal).</summary>
+    public ConsoleTranscriptSink(TranscriptOutput output, bool json, bool colour, bool showSecrets)
+    {
+        _output = output;
+        _jsonLines = json;
         _colour = colour;
         _showSecrets = showSecrets;
     }
@@ -31,6 +43,15 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
 
     public void Write(TranscriptEvent e)
     {
+        if (_jsonLines && _output is not null)
+        {
+            _output.WriteBinary(stream =>
+            {
+                TranscriptJsonFormat.Write(stream, e, _showSecrets);
+                stream.Write("\n"u8);
+            });
+            return;
+        }
         if (_json is not null)
         {
             TranscriptJsonFormat.Write(_json, e, _showSecrets);
@@ -48,7 +69,17 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
             else sb.Append(line);
             sb.Append('\n');
         }
-        _out.Write(sb.ToString());
+        if (CliRemedies.For(e.Remedy) is { } remedy)
+        {
+            string line = "#    ↳ " + remedy;
+            sb.Append(_colour ? "\e[2m" + line + Reset : line).Append('\n');
+        }
+        if (_output is not null)
+        {
+            _output.WriteText(sb.ToString());
+            return;
+        }
+        _out!.Write(sb.ToString());
         _out.Flush();
     }
 

@@ -12,6 +12,7 @@ internal sealed class DoctorCommand
 {
     private readonly ConnectionArguments _connection = new();
     private readonly Argument<string?> _host = new("HOST") { Description = "Server to examine (or use --profile)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls), like the main command", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string?> _user = new("--user", "-u") { Description = "Log in as this user (the secret comes from --secret-env, the profile, or a prompt)" };
     private readonly Option<string?> _secretEnv = new("--secret-env") { Description = "Environment variable holding the password or token (default SMTPCONSOLE_PASSWORD)" };
     private readonly Option<string?> _from = new("--from") { Description = "MAIL FROM for the envelope probe (default: the user when it is an address)" };
@@ -23,8 +24,9 @@ internal sealed class DoctorCommand
 
     public Command Build()
     {
-        var command = new Command("doctor", "Diagnose a server or profile: DNS, TCP, TLS, EHLO before/after TLS, AUTH, an optional login and an envelope probe (nothing is sent)");
+        var command = new Command("doctor", CliLanguage.Text("Cli.DoctorDescription"));
         command.Arguments.Add(_host);
+        command.Arguments.Add(_port);
         _connection.AddTo(command);
         foreach (var option in new Option[] { _user, _secretEnv, _from, _to, _domain, _json, _verbose, _allowPlaintextAuth }) command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
@@ -37,8 +39,8 @@ internal sealed class DoctorCommand
         try
         {
             var defaults = _connection.Defaults(result);
-            var resolved = ProfileTargets.ResolveWithProfile(_connection, result, result.GetValue(_host), null, defaults)
-                ?? throw new UsageException("doctor needs a target: smtpconsole doctor HOST [--port N] [--starttls|--tls], or --profile NAME");
+            var resolved = ProfileTargets.ResolveWithProfile(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults)
+                ?? throw new UsageException("doctor needs a target: smtpconsole doctor HOST [PORT] [--starttls|--tls], or --profile NAME");
             var (target, profile) = resolved;
             string? user = result.GetValue(_user) ?? profile?.User;
             string secretEnv = result.GetValue(_secretEnv) ?? profile?.SecretEnvironmentVariable ?? "SMTPCONSOLE_PASSWORD";
@@ -73,20 +75,7 @@ internal sealed class DoctorCommand
 
     private static void WriteTable(DoctorReport report, bool colour)
     {
-        int width = report.Findings.Max(f => f.Check.Length);
-        foreach (var f in report.Findings)
-        {
-            string status = f.Status.ToString().ToUpperInvariant().PadRight(4);
-            if (colour)
-            {
-                string c = f.Status switch { FindingStatus.Pass => "\e[32m", FindingStatus.Warn => "\e[33m", FindingStatus.Fail => "\e[1;31m", _ => "\e[2m" };
-                status = c + status + "\e[0m";
-            }
-            Console.WriteLine($"{status}  {f.Check.PadRight(width)}  {f.Detail}");
-            if (f.Fix is not null) Console.WriteLine($"{new string(' ', 6 + width)}  fix: {f.Fix}");
-        }
-        int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
-        Console.WriteLine(fails == 0 ? $"\nno failures ({warns} warning(s))" : $"\n{fails} failure(s), {warns} warning(s)");
+        foreach (var line in DoctorTable.Format(report, CliLanguage.Current, colour)) Console.WriteLine(line);
     }
 
     private static void WriteJson(DoctorReport report)

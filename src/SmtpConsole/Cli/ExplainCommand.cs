@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using SmtpConsole.Core.Analysis;
 using SmtpConsole.Core.Diagnosis;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Scripts;
@@ -10,47 +11,78 @@ namespace SmtpConsole.Cli;
 /// <summary><c>smtpconsole explain "REPLY"</c>: what a reply means and what to do, from the knowledge base.</summary>
 internal sealed class ExplainCommand
 {
-    private readonly Argument<string[]> _text = new("REPLY") { Description = "The reply or log line (reads stdin when omitted)", Arity = ArgumentArity.ZeroOrMore };
-    private readonly Option<string?> _host = new("--host") { Description = "The server's host name (helps recognise the provider)" };
-    private readonly Option<string?> _provider = new("--provider") { Description = "Provider id (gmail, microsoft365, qq, 163, …) when the host doesn't tell" };
-    private readonly Option<bool> _json = new("--json") { Description = "Print the explanation as JSON" };
+    private readonly Argument<string[]> _text = new("REPLY") { Description = CliLanguage.Text("Cli.Explain.ReplyArgument"), Arity = ArgumentArity.ZeroOrMore };
+    private readonly Option<string?> _host = new("--host") { Description = CliLanguage.Text("Cli.Explain.HostOption") };
+    private readonly Option<string?> _provider = new("--provider") { Description = CliLanguage.Text("Cli.Explain.ProviderOption") };
+    private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Explain.JsonOption") };
+    private readonly Option<string?> _after = new("--after") { Description = "The command the reply answered (RCPT, or the whole line such as \"EHLO\"): names sequence mistakes" };
 
     public Command Build()
     {
-        var command = new Command("explain", "Explain an SMTP reply: class, enhanced code meaning, provider-specific cause and fix");
+        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription"));
         command.Arguments.Add(_text);
         command.Options.Add(_host);
         command.Options.Add(_provider);
         command.Options.Add(_json);
+        command.Options.Add(_after);
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
-            string text = words.Length > 0 ? string.Join(' ', words) : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
-            var parsed = PastedReplyParser.Parse(text);
-            if (!parsed.IsSuccess)
+            // "explain -" reads the reply from stdin, like omitting it.
+            string text = words.Length > 0 && !(words.Length == 1 && words[0] == "-")
+                ? string.Join(' ', words)
+                : await Console.In.ReadToEndAsync(ct).ConfigureAwait(false);
+            string? host = result.GetValue(_host), provider = result.GetValue(_provider);
+            var after = result.GetValue(_after) is { Length: > 0 } line ? PendingCommand.Command(line.Trim(), line.Trim()) : null;
+            ReplyFacts? seen = null;
+            var (explanation, error) = PastedReplyExplainer.Explain(text, f => seen = f with
             {
-                await Console.Error.WriteLineAsync("smtpconsole explain: " + parsed.Error).ConfigureAwait(false);
+                // Pasted text is shown back: escapes and invisible characters become visible, as in every other view.
+                Lines = [.. f.Lines.Select(ServerText.Neutralize)],
+                Host = host ?? f.Host,
+                ProviderHint = provider ?? f.ProviderHint,
+                Phase = after?.Verb ?? f.Phase,
+            });
+            if (explanation is null)
+            {
+                await Console.Error.WriteLineAsync("smtpconsole explain: " + error).ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
-            var facts = parsed.Facts!;
-            // Pasted text is shown back: escapes and invisible characters become visible, as in every other view.
-            facts = facts with { Lines = [.. facts.Lines.Select(ServerText.Neutralize)] };
-            if (result.GetValue(_host) is { } host) facts = facts with { Host = host };
-            if (result.GetValue(_provider) is { } provider) facts = facts with { ProviderHint = provider };
-            var explanation = ReplyExplainer.Explain(facts);
+            var cause = SessionStateHints.For(after, seen?.Code ?? 0, seen?.Text ?? text, state: null);
             if (result.GetValue(_json))
             {
                 using var stdout = Console.OpenStandardOutput();
                 using (var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-                    ExplanationFormatter.WriteJson(w, explanation);
+                    WriteJson(w, explanation, cause);
                 stdout.Write("\n"u8);
             }
             else
             {
-                foreach (var line in ExplanationFormatter.FormatText(explanation)) Console.WriteLine(ServerText.NeutralizeLines(line));
+                if (cause is not null) Console.WriteLine("Likely cause: " + ServerText.NeutralizeLines(cause.Text));
+                foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(ServerText.NeutralizeLines(shown));
             }
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>The knowledge base's JSON with the session-state cause (<c>cause</c>: rule and text) added when one applies.</summary>
+    private static void WriteJson(Utf8JsonWriter w, Explanation explanation, SessionStateHint? cause)
+    {
+        using var buffer = new MemoryStream();
+        using (var inner = new Utf8JsonWriter(buffer))
+            ExplanationFormatter.WriteJson(inner, explanation, language: CliLanguage.Current);
+        using var document = JsonDocument.Parse(buffer.ToArray());
+        w.WriteStartObject();
+        if (cause is not null)
+        {
+            w.WriteStartObject("cause");
+            w.WriteString("rule", cause.Rule.ToString());
+            w.WriteString("text", cause.Text);
+            w.WriteString("remedy", cause.Remedy.ToString());
+            w.WriteEndObject();
+        }
+        foreach (var property in document.RootElement.EnumerateObject()) property.WriteTo(w);
+        w.WriteEndObject();
     }
 }

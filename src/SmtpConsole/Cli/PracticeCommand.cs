@@ -8,13 +8,15 @@ namespace SmtpConsole.Cli;
 internal sealed class PracticeCommand
 {
     private readonly Option<int> _port = new("--port", "-p") { Description = "Port on 127.0.0.1 (default: a free port)" };
+    private readonly Option<int> _perClient = new("--max-connections-per-client") { Description = "Simultaneous connections allowed from one non-loopback address (default 50; loopback is not limited)", DefaultValueFactory = _ => 50 };
     private readonly Option<bool> _plainAuth = new("--plain-auth") { Description = "Also offer AUTH before STARTTLS (to practise the refusal-free way; never do this for real)" };
 
     public Command Build()
     {
-        var command = new Command("practice", "Run the built-in practice SMTP server in the foreground (Ctrl+C stops it)");
+        var command = new Command("practice", CliLanguage.Text("Cli.PracticeDescription"));
         command.Options.Add(_port);
         command.Options.Add(_plainAuth);
+        command.Options.Add(_perClient);
         command.SetAction(async (result, ct) =>
         {
             int port = result.GetValue(_port);
@@ -23,7 +25,13 @@ internal sealed class PracticeCommand
                 await Console.Error.WriteLineAsync("smtpconsole practice: --port must be 0-65535").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
-            var options = new PracticeServerOptions { Port = port, AllowPlaintextAuth = result.GetValue(_plainAuth) };
+            int perClient = result.GetValue(_perClient);
+            if (perClient is < 1 or > 100_000)
+            {
+                await Console.Error.WriteLineAsync("smtpconsole practice: --max-connections-per-client must be 1-100000").ConfigureAwait(false);
+                return ExitCodes.UsageError;
+            }
+            var options = new PracticeServerOptions { Port = port, AllowPlaintextAuth = result.GetValue(_plainAuth), MaxConnectionsPerClient = perClient };
             try
             {
                 await PracticeServerHost.RunForegroundAsync(options, Console.Out, ct).ConfigureAwait(false);

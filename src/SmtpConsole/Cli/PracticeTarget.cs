@@ -20,6 +20,9 @@ internal sealed class PracticeTarget : IAsyncDisposable
         Options = options;
     }
 
+    /// <summary>The name a saved transcript uses for the practice server (<c>/connect practice</c>): replay starts a fresh one.</summary>
+    public const string ScriptTargetName = "practice";
+
     /// <summary>Where to connect: host, port, pinned certificate, label "practice server".</summary>
     public ConnectOptions Options { get; }
 
@@ -32,6 +35,8 @@ internal sealed class PracticeTarget : IAsyncDisposable
     /// <exception cref="System.Net.Sockets.SocketException">No loopback port could be bound.</exception>
     public static async Task<PracticeTarget> StartAsync(ConnectOptions defaults, CancellationToken ct)
     {
+        // Its certificate context builds a chain, which loads the process trust store.
+        TrustStoreNarrowing.MarkStoreInUse();
         var server = await PracticeSmtpServer.StartAsync(new PracticeServerOptions(), ct).ConfigureAwait(false);
         var options = defaults with
         {
@@ -43,6 +48,7 @@ internal sealed class PracticeTarget : IAsyncDisposable
             Insecure = false,
             CaFile = null,
             Label = "practice server",
+            ScriptName = ScriptTargetName,
         };
         return new PracticeTarget(server, options);
     }

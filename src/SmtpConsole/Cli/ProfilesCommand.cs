@@ -12,14 +12,14 @@ internal sealed class ProfilesCommand
 
     public Command Build()
     {
-        var list = new Command("profiles", "List connection profiles (name, host, port, security, where defined)");
+        var list = new Command("profiles", CliLanguage.Text("Cli.ProfilesDescription"));
         list.Options.Add(_profileFile);
         list.SetAction(result => Run(result, catalog =>
         {
-            foreach (var line in ProfileListFormatter.Format(catalog)) Console.WriteLine(line);
+            foreach (var line in ProfileListFormatter.Format(catalog, CliLanguage.Current)) Console.WriteLine(line);
             return catalog.HasErrors ? ExitCodes.ExpectationFailed : ExitCodes.Success;
         }));
-        var show = new Command("show", "Show one profile merged from every layer, with where each value came from");
+        var show = new Command("show", CliLanguage.Text("Cli.ProfilesShowDescription"));
         show.Arguments.Add(_name);
         show.Options.Add(_profileFile);
         show.SetAction(result => Run(result, catalog =>
@@ -31,7 +31,7 @@ internal sealed class ProfilesCommand
                 Console.Error.WriteLine($"smtpconsole profiles: no profile named '{name}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty));
                 return ExitCodes.UsageError;
             }
-            foreach (var line in ProfileShowFormatter.Format(catalog, name)) Console.WriteLine(line);
+            foreach (var line in ProfileShowFormatter.Format(catalog, name, CliLanguage.Current)) Console.WriteLine(line);
             return catalog.IsInvalid(name) ? ExitCodes.ExpectationFailed : ExitCodes.Success;
         }));
         list.Subcommands.Add(show);

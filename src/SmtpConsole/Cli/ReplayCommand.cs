@@ -11,6 +11,8 @@ internal sealed class ReplayCommand
 {
     private readonly ConnectionArguments _connection = new();
     private readonly Argument<string> _script = new("SCRIPT") { Description = "Script or saved transcript to run ('-' reads stdin)" };
+    private readonly Argument<string?> _host = new("HOST") { Description = "Server to talk to, like the main command (or --host, --profile, or a /connect line in the script)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls)", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE for ${NAME} in the script (repeatable)", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per transcript event" };
     private readonly Option<string?> _transcript = new("--transcript") { Description = "Also append the transcript to FILE (JSON lines when it ends in .jsonl/.json)" };
@@ -20,15 +22,12 @@ internal sealed class ReplayCommand
 
     public Command Build()
     {
-        var command = new Command("replay", "Run a session script (or a saved C:/S: transcript) against a server, headless");
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
         command.Arguments.Add(_script);
+        command.Arguments.Add(_host);
+        command.Arguments.Add(_port);
         _connection.AddTo(command);
-        command.Options.Add(_vars);
-        command.Options.Add(_json);
-        command.Options.Add(_transcript);
-        command.Options.Add(_allowPlaintextAuth);
-        command.Options.Add(_showSecrets);
-        command.Options.Add(_keepGoing);
+        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
@@ -43,14 +42,18 @@ internal sealed class ReplayCommand
         try
         {
             string path = result.GetValue(_script)!;
-            string text = path == "-" ? await Console.In.ReadToEndAsync(ct).ConfigureAwait(false) : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            string text = path == "-"
+                ? await ScriptText.ReadStreamAsync(Console.OpenStandardInput(), "stdin", ct).ConfigureAwait(false)
+                : await ReadScriptAsync(path, ct).ConfigureAwait(false);
+            if (result.GetValue(_connection.Host) is { } givenHost && givenHost.Any(char.IsControl))
+                throw new UsageException("--host contains a control character (CR, LF, …): not a host name");
             script = ScriptReader.Read(text, path == "-" ? "stdin" : path);
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
             defaults = _connection.Defaults(result);
-            target = ProfileTargets.Resolve(_connection, result, null, null, defaults, out builtin);
+            target = ProfileTargets.Resolve(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults, out builtin);
             if (target is null && builtin is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
-                throw new UsageException("no server to talk to: give --host H [--port N] (or --profile NAME), or put a /connect line in the script");
+                throw new UsageException("no server to talk to: give HOST [PORT] or --host H [--port N] (or --profile NAME), or put a /connect line in the script");
         }
         catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
         {
@@ -63,8 +66,8 @@ internal sealed class ReplayCommand
         if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
 
         var recorder = new TranscriptRecorder();
-        using var stdout = json ? Console.OpenStandardOutput() : null;
-        recorder.AddSink(new ConsoleTranscriptSink(Console.Out, stdout, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
+        using var stdout = TranscriptOutput.Open();
+        recorder.AddSink(new ConsoleTranscriptSink(stdout, json, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
         TranscriptFileSink? file = null;
         if (result.GetValue(_transcript) is { } transcriptPath)
         {
@@ -76,26 +79,45 @@ internal sealed class ReplayCommand
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
+                stdout.Flush();
                 await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
         }
 
-        // --profile practice: the built-in server runs in this process for the length of the replay.
-        await using var practice = builtin == "practice" ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
-        if (practice is not null) target = practice.Options;
+        // --profile practice, or a transcript recorded against it (/connect practice): a fresh built-in server runs in
+        // this process for the length of the replay.
+        bool scriptUsesPractice = script.Lines.Any(l => l.Kind == ScriptLineKind.Command && IsPracticeConnect(l.Text));
+
+        // Before anything touches the trust store: a --cafile session verifies against that file first (cheap);
+        // the system roots are read only if it does not verify. Not with the built-in server (it loads the store).
+        if (builtin is null && !scriptUsesPractice && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile);
+
+        await using var practice = builtin == "practice" || scriptUsesPractice ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
+        if (practice is not null && builtin == "practice") target = practice.Options;
         await using var session = new SmtpSession(recorder);
         var runner = new CommandRunner(session, new TerminalInteraction(), new RunnerSettings
         {
             Defaults = defaults,
             AllowPlaintextAuth = result.GetValue(_allowPlaintextAuth),
             BaseDirectory = script.Source == "stdin" ? Environment.CurrentDirectory : Path.GetDirectoryName(Path.GetFullPath(script.Source))!,
-            ResolveProfile = name => ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
+            ResolveProfile = name => practice is not null && name.Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase)
+                ? practice.Options
+                : ProfileTargets.ByName(name, result.GetValue(_connection.ProfileFile), defaults),
             LookupMx = MxLookup.LookupAsync,
         });
         try
         {
-            int exit = await new ScriptRunner(runner).RunAsync(script, variables, new ScriptRunOptions { Target = target, KeepGoing = result.GetValue(_keepGoing) }, ct).ConfigureAwait(false);
+            var options = new ScriptRunOptions
+            {
+                Target = target,
+                // --host/--port change the address only; a recorded /connect keeps its mode unless --plain/--tls/--starttls is given.
+                // --profile names a whole target (address, mode, port); --host alone changes the address.
+                KeepScriptSecurity = _connection.Security(result) is null && result.GetValue(_connection.Profile) is null,
+                KeepScriptPort = result.GetValue(_connection.Port) is null && result.GetValue(_connection.Profile) is null,
+                KeepGoing = result.GetValue(_keepGoing),
+            };
+            int exit = await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
             if (file is { Incomplete: true })
             {
                 // The run may have gone well, but the record the user asked for did not: never exit 0 over a lost transcript.
@@ -118,7 +140,13 @@ internal sealed class ReplayCommand
     private static async Task<string> ReadScriptAsync(string path, CancellationToken ct)
     {
         if (!File.Exists(path)) throw new UsageException($"script {path}: file not found");
-        return await File.ReadAllTextAsync(path, ct).ConfigureAwait(false);
+        return await ScriptText.ReadFileAsync(path, ct).ConfigureAwait(false);
+    }
+
+    private static bool IsPracticeConnect(string line)
+    {
+        var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
 
     private static Dictionary<string, string> ParseVars(string[] pairs)

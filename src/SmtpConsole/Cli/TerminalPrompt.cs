@@ -12,6 +12,7 @@ internal static class TerminalPrompt
     public static string? ReadSecret(string prompt)
     {
         if (!IsInteractive) return null;
+        TranscriptOutput.FlushCurrent(); // what led to the question is on the screen (or in the file) first
         Console.Error.Write(prompt + ": ");
         var sb = new StringBuilder();
         while (true)

@@ -29,6 +29,12 @@ internal sealed partial class CommandInput : TextField
     /// <summary>Enter: the line as typed (empty lines too: they matter in a message body).</summary>
     public event Action<string>? Submitted;
 
+    /// <summary>
+    /// A paste with line breaks: every finished line in order (the text before the cursor joins the first); what
+    /// follows the last break stays in the field, as in a shell.
+    /// </summary>
+    public event Action<IReadOnlyList<string>>? LinesPasted;
+
     /// <summary>Esc, or Ctrl+C with nothing selected.</summary>
     public event Action? CancelRequested;
 
@@ -50,6 +56,27 @@ internal sealed partial class CommandInput : TextField
         _draft = string.Empty;
         ResetCompletion();
         Submitted?.Invoke(line);
+        return true;
+    }
+
+    // TextField keeps only the first line of a paste; the console wants every line.
+    protected override string OnSanitizingPaste(string raw) => raw;
+
+    protected override bool OnPaste(string text)
+    {
+        var pasted = PastedText.Parse(text);
+        if (!pasted.IsMultiLine) return pasted.Rest.Length == 0 || base.OnPaste(pasted.Rest);
+        string current = Text ?? string.Empty;
+        int cursor = Math.Clamp(InsertionPoint, 0, current.Length);
+        var lines = new List<string>(pasted.Lines);
+        lines[0] = current[..cursor] + lines[0];
+        string rest = pasted.Rest + current[cursor..];
+        _historyIndex = -1;
+        _draft = string.Empty;
+        ResetCompletion();
+        SetLine(rest);
+        InsertionPoint = pasted.Rest.Length;
+        LinesPasted?.Invoke(lines);
         return true;
     }
 

@@ -16,7 +16,8 @@ internal sealed class ConnectPanel : ModalPanel
     private readonly TextField _host;
     private readonly TextField _port;
     private readonly ChoiceView _security;
-    private readonly ChoiceView _certificate;
+    private readonly CheckBox _insecure;
+    private readonly TextField _caFile;
     private readonly TextField? _profile;
     private readonly Action<string> _connect;
 
@@ -24,7 +25,7 @@ internal sealed class ConnectPanel : ModalPanel
     {
         _connect = connect;
         Width = Dim.Percent(80);
-        Height = profiles.Count > 0 ? 15 : 13;
+        Height = profiles.Count > 0 ? 17 : 15;
         int y = 0;
         if (profiles.Count > 0)
         {
@@ -51,8 +52,13 @@ internal sealed class ConnectPanel : ModalPanel
         _security = new ChoiceView("plain", "STARTTLS", "TLS (implicit)") { X = 12, Y = y, Selected = current is null ? 1 : Array.IndexOf(Modes, current.Security) };
         Add(new Label { X = 1, Y = y, Text = "Security:" }, _security);
         y += 2;
-        _certificate = new ChoiceView("verify", "accept any (--insecure)") { X = 12, Y = y, Selected = current?.Insecure == true ? 1 : 0 };
-        Add(new Label { X = 1, Y = y, Text = "Cert:" }, _certificate);
+        _caFile = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.CaFile ?? string.Empty };
+        Add(new Label { X = 1, Y = y, Text = "CA file:" }, _caFile);
+        y++;
+        Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Text = "(a private CA to trust, PEM; empty: the system's trusted roots)" });
+        y++;
+        _insecure = new CheckBox { X = 12, Y = y, Text = "don't verify the certificate (--insecure: accepts anything, says so)", Value = current?.Insecure == true ? CheckState.Checked : CheckState.UnChecked };
+        Add(new Label { X = 1, Y = y, Text = "Cert:" }, _insecure);
         y += 2;
         var ok = MakeButton("Connect", Submit, isDefault: true);
         var cancel = MakeButton("Cancel", Close);
@@ -61,7 +67,7 @@ internal sealed class ConnectPanel : ModalPanel
         cancel.X = Pos.Right(ok) + 2;
         cancel.Y = y;
         Add(ok, cancel);
-        foreach (var field in new[] { _host, _port, _profile })
+        foreach (var field in new[] { _host, _port, _profile, _caFile })
         {
             if (field is null) continue;
             field.Accepting += (_, e) =>
@@ -75,20 +81,25 @@ internal sealed class ConnectPanel : ModalPanel
     public TextField Host => _host;
     public TextField Port => _port;
     public ChoiceView Security => _security;
+    public TextField CaFile => _caFile;
+    public CheckBox Insecure => _insecure;
 
     /// <summary>The <c>/connect</c> line the fields describe, or null when they are incomplete.</summary>
     public string? CommandLine()
     {
-        string insecure = _certificate.Selected == 1 ? " --insecure" : string.Empty;
-        // A profile brings its own host, port and security; only the certificate choice is added.
+        string certificate = _insecure.Value == CheckState.Checked ? " --insecure" : string.Empty;
+        string caFile = (_caFile.Text ?? string.Empty).Trim();
+        if (caFile.Contains('"')) return null;
+        if (caFile.Length > 0) certificate += " --cafile " + (caFile.Contains(' ') ? "\"" + caFile + "\"" : caFile);
+        // A profile brings its own host, port and security; only the certificate choices are added.
         if (_profile?.Text is { } profile && profile.Trim() is { Length: > 0 } name)
-            return name.Contains(' ') ? null : $"/connect {name}{insecure}";
+            return name.Contains(' ') ? null : $"/connect {name}{certificate}";
         string target = (_host.Text ?? string.Empty).Trim();
         if (target.Length == 0 || target.Contains(' ')) return null;
         string port = (_port.Text ?? string.Empty).Trim();
         if (port.Length > 0 && !int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out _)) return null;
         string security = Modes[_security.Selected] switch { SecurityMode.Tls => " --tls", SecurityMode.StartTls => " --starttls", _ => " --plain" };
-        return $"/connect {target}{(port.Length > 0 ? " " + port : string.Empty)}{security}{insecure}";
+        return $"/connect {target}{(port.Length > 0 ? " " + port : string.Empty)}{security}{certificate}";
     }
 
     private void CompleteProfile(IReadOnlyList<string> profiles)

@@ -30,8 +30,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
         }
         Recorder.AddSink(Feed);
         Session = new SmtpSession(Recorder);
-        Advisor = options.Advisor ?? new KnowledgeReplyAdvisor(() => new ReplyContext(Session.Options?.Host, Session.Greeting?.Text, Session.Options?.Profile?.Provider));
-        Store = new TranscriptStore(options.MaxTranscriptEvents, Advisor.Hint);
+        Store = new TranscriptStore(options.MaxTranscriptEvents, ReplyWording.HintRow);
         History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Interaction = new TuiInteraction(Dispatcher);
         Runner = new CommandRunner(Session, Interaction, options.RunnerSettings);
@@ -45,7 +44,6 @@ internal sealed class ConsoleHost : IAsyncDisposable
     public TranscriptFileSink? Log { get; }
     public string? LogProblem { get; }
     public TranscriptStore Store { get; }
-    public IReplyAdvisor Advisor { get; }
     public CommandHistory History { get; }
     public SmtpSession Session { get; }
     public TuiInteraction Interaction { get; }

@@ -22,9 +22,6 @@ internal sealed record ConsoleHostOptions
 
     public RunnerSettings RunnerSettings { get; init; } = new();
 
-    /// <summary>Reply advice; null uses the diagnosis knowledge base.</summary>
-    public IReplyAdvisor? Advisor { get; init; }
-
     /// <summary>Profile names for completion and the connect dialog.</summary>
     public Func<IReadOnlyList<string>> ProfileNames { get; init; } = () => [];
 

@@ -1,6 +1,7 @@
 using Terminal.Gui.Drivers;
 using System.Globalization;
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Diagnosis;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 using Terminal.Gui.Input;
@@ -117,10 +118,10 @@ internal sealed partial class ConsoleWindow
         {
             lines.Add(new StyledLine(string.Empty));
             lines.Add(new StyledLine("Reply", TextEmphasis.Heading));
-            lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {BasicReplyAdvisor.DescribeClass(reply.Code)}"));
+            lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {ReplyExplainer.DescribeClass(reply.Code)}"));
             if (e.Kind == TranscriptEventKind.Reply && e.ElapsedMs > 0) lines.Add(new StyledLine($"latency: {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the command was sent"));
             if (reply.Enhanced is { } enhanced)
-                lines.Add(new StyledLine($"enhanced status {enhanced}: {_host.Advisor.EnhancedMeaning(enhanced) ?? "not in the registry"}"));
+                lines.Add(new StyledLine($"enhanced status {enhanced}: {ReplyWording.EnhancedMeaning(enhanced)}"));
             if (reply.Challenge is { } challenge) lines.Add(new StyledLine($"decoded 334 challenge: {challenge.Display}"));
             if (reply.Problem is { } problem) lines.Add(new StyledLine("malformed: " + problem));
             foreach (var warning in reply.Warnings) lines.Add(new StyledLine("warning: " + warning));
@@ -154,9 +155,12 @@ internal sealed partial class ConsoleWindow
         }
         var e = store.EventAt(eventIndex);
         var lines = new List<StyledLine> { new(e.Text.Replace('\n', ' '), TextEmphasis.Code), new(string.Empty) };
-        lines.AddRange(_host.Advisor.Explain(e).Select(l => new StyledLine(l)));
+        lines.AddRange(ReplyWording.Explain(_host.Session, e).Select(l => new StyledLine(l)));
         OpenPanel(new TextPanel("Explain", lines, _host.Options.Colour));
     }
+
+    private void ShowTimeline() =>
+        OpenPanel(new TextPanel("Timeline: round trip per command", Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour));
 
     private void ShowSave()
     {
@@ -166,6 +170,24 @@ internal sealed partial class ConsoleWindow
 
     private void SaveTranscript(string path, TranscriptSaveFormat format)
     {
+        // A typo in the folder must not silently create a tree somewhere: ask first.
+        string? directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
+        {
+            var answer = new TaskCompletionSource<bool>();
+            OpenPanel(new ConfirmPanel("Create folder?", $"The folder {directory} does not exist. Create it and save the transcript there?", "Create", answer));
+            answer.Task.ContinueWith(t =>
+            {
+                if (t.Result) _host.Dispatcher.Post(() => WriteTranscript(path, format));
+                else _host.Dispatcher.Post(() => _modeLine.SetHint("not saved: the folder does not exist"));
+            }, TaskScheduler.Default);
+            return;
+        }
+        WriteTranscript(path, format);
+    }
+
+    private void WriteTranscript(string path, TranscriptSaveFormat format)
+    {
         var store = _host.Store;
         string? header = store.EvictedEvents > 0
             ? $"the {store.EvictedEvents.ToString(CultureInfo.InvariantCulture)} oldest events were no longer in memory; the session log has them all: {_host.Log?.Path}"
@@ -173,6 +195,7 @@ internal sealed partial class ConsoleWindow
         try
         {
             int count = TranscriptSaver.Save(path, store.Events(), format, _host.Options.ShowSecrets, header);
+            SavedTranscriptPath = Path.GetFullPath(path);
             _host.Recorder.Info($"saved {count.ToString(CultureInfo.InvariantCulture)} events to {Path.GetFullPath(path)}{(format == TranscriptSaveFormat.Text ? " (replay it: smtpconsole replay FILE, or F8)" : string.Empty)}");
             if (_host.Options.ShowSecrets) _host.Recorder.Warn("--show-secrets: the saved file contains passwords and tokens in clear");
         }
@@ -203,7 +226,7 @@ internal sealed partial class ConsoleWindow
         var host = _host;
         _ = Task.Run(async () =>
         {
-            var player = await ScriptPlayer.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
+            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
             if (player is null) return;
             player.Changed += () => _activityDirty = true;
             host.Dispatcher.Post(() =>

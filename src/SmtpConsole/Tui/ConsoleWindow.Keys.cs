@@ -19,6 +19,7 @@ internal sealed partial class ConsoleWindow
             _ when key == KeyMap.Save => ShowSave,
             _ when key == KeyMap.ScriptRest => ScriptRest,
             _ when key == KeyMap.ScriptStep => ScriptKey,
+            _ when key == KeyMap.Timeline => ShowTimeline,
             _ when key == KeyMap.Times => ToggleTimes,
             _ when key == KeyMap.Inbox => ShowInbox,
             _ when key == KeyMap.Quit => RequestQuit,

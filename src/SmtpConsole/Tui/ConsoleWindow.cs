@@ -22,12 +22,15 @@ internal sealed partial class ConsoleWindow : Window
     private readonly PromptView _prompt;
     private readonly CommandInput _input;
     private readonly StatusLine _status;
+    private readonly KeyBar _keys;
+    private readonly SessionTally _tally = new();
+    private string _exitReason = "Ctrl+Q";
     private readonly List<ModalPanel> _panels = [];
     private volatile bool _statusDirty = true;
     private volatile bool _activityDirty = true;
     private long _lastStatus;
     private bool _quitting;
-    private ScriptPlayer? _script;
+    private ScriptSteps? _script;
     private View? _focusAfterPanels;
 
     public ConsoleWindow(ConsoleHost host)
@@ -42,21 +45,22 @@ internal sealed partial class ConsoleWindow : Window
         _prompt = new PromptView(colour) { X = 0, Y = Pos.AnchorEnd(3) };
         _input = new CommandInput(host.History) { X = PromptView.PromptWidth, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _status = new StatusLine(colour) { X = 0, Y = Pos.AnchorEnd(2) };
-        var keys = new StatusBar(
+        _keys = new KeyBar(
         [
-            new Shortcut(KeyMap.Help, "Help", ShowHelp),
-            new Shortcut(KeyMap.Connect, "Connect", ShowConnect),
-            new Shortcut(KeyMap.Details, "Details", ShowDetails),
-            new Shortcut(KeyMap.Explain, "Explain", ShowExplanation),
-            new Shortcut(KeyMap.Save, "Save", ShowSave),
-            new Shortcut(KeyMap.ScriptStep, "Script", ScriptKey),
-            new Shortcut(KeyMap.Times, "Times", ToggleTimes),
-            new Shortcut(KeyMap.Quit, "Quit", RequestQuit),
-        ]);
-        Add(_transcript, _modeLine, _prompt, _input, _status, keys);
+            new KeyBarItem("F1", "Help", "Help", ShowHelp),
+            new KeyBarItem("F2", "Connect", "Conn", ShowConnect),
+            new KeyBarItem("F3", "Details", "Info", ShowDetails),
+            new KeyBarItem("F4", "Explain", "Why", ShowExplanation),
+            new KeyBarItem("F7", "Save", "Save", ShowSave),
+            new KeyBarItem("F8", "Script", "Run", ScriptKey),
+            new KeyBarItem("F9", "Times", "Time", ToggleTimes),
+            new KeyBarItem("F10", "Inbox", "Inbox", ShowInbox),
+        ], new KeyBarItem("^Q", "Quit", "Quit", () => RequestQuit("Ctrl+Q")), colour);
+        Add(_transcript, _modeLine, _prompt, _input, _status, _keys);
 
         _input.CompletionSource = () => new CompletionContext(host.Session.Capabilities, host.Options.ProfileNames());
         _input.Submitted += OnSubmitted;
+        _input.LinesPasted += OnLinesPasted;
         _input.CancelRequested += OnCancelRequested;
         _input.TranscriptKeyPressed += OnTranscriptKey;
         _input.FocusTranscriptRequested += FocusTranscript;
@@ -65,9 +69,13 @@ internal sealed partial class ConsoleWindow : Window
         _transcript.DetailsRequested += ShowDetails;
 
         host.Controller.ActivityChanged += () => _activityDirty = true;
-        host.Session.StateChanged += () => _statusDirty = true;
+        host.Session.StateChanged += () =>
+        {
+            _statusDirty = true;
+            _tally.Observe(host.Session);
+        };
         host.Runner.ModeChanged += mode => host.Dispatcher.Post(() => ApplyMode(mode));
-        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer));
+        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer, OnLinesPastedIntoSecret));
         host.Interaction.ShowConfirm = (question, answer) => OpenPanel(new ConfirmPanel("Credentials without TLS", question, "Send anyway", answer));
     }
 
@@ -76,6 +84,16 @@ internal sealed partial class ConsoleWindow : Window
     public ModeLine ModeLine => _modeLine;
     public PromptView Prompt => _prompt;
     public StatusLine Status => _status;
+    public KeyBar Keys => _keys;
+
+    /// <summary>The newest transcript file saved with F7, if any (named in the exit summary).</summary>
+    public string? SavedTranscriptPath { get; private set; }
+
+    /// <summary>The lines to leave on the normal screen after the console closed.</summary>
+    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _tally, _exitReason);
+
+    /// <summary>Why the console is closing, for the exit summary (e.g. a signal stopped it).</summary>
+    public void SetExitReason(string reason) => _exitReason = reason;
 
     /// <summary>The dialog on top, if any.</summary>
     public ModalPanel? TopPanel => _panels.Count > 0 ? _panels[^1] : null;
@@ -113,6 +131,7 @@ internal sealed partial class ConsoleWindow : Window
     {
         _lastStatus = 0;
         _statusDirty = true;
+        _activityDirty = true; // steps may have started before the window existed (the connection at start-up)
         Tick();
     }
 
@@ -131,8 +150,30 @@ internal sealed partial class ConsoleWindow : Window
         bool body = _host.Runner.Mode == RunnerMode.DataBody;
         // An empty line matters in a message body (it separates headers from the body); elsewhere it does nothing.
         if (line.Length == 0 && !body && controller.IsIdle) return;
+        if (!body && QuitWord(line) is { } word)
+        {
+            RequestQuit(word);
+            return;
+        }
         if (!_transcript.Follow) _transcript.ScrollToEnd();
+        _modeLine.SetHint(null); // "cancelled", "pasted …" and the like are about the previous line
         controller.Submit(line);
+    }
+
+    /// <summary>A multi-line paste: each line is queued as if typed and sent with Enter (empty lines too: in a body they matter).</summary>
+    private void OnLinesPasted(IReadOnlyList<string> lines)
+    {
+        if (!_transcript.Follow) _transcript.ScrollToEnd();
+        var controller = _host.Controller;
+        foreach (string line in lines) controller.Submit(line);
+        _modeLine.SetHint($"pasted {lines.Count} line(s)");
+    }
+
+    /// <summary>Lines pasted into a secret prompt are not a secret: they wait in the queue behind the step that asked.</summary>
+    private void OnLinesPastedIntoSecret(IReadOnlyList<string> lines)
+    {
+        OnLinesPasted(lines);
+        _modeLine.SetHint($"pasted {lines.Count} line(s) queued; the secret prompt takes one line");
     }
 
     private void OnCancelRequested()
@@ -151,8 +192,21 @@ internal sealed partial class ConsoleWindow : Window
             _modeLine.SetScript(null);
             return;
         }
+        // Ctrl+C on an empty line is often a reach for "quit": say how instead of doing nothing visible.
+        _modeLine.SetHint(string.IsNullOrEmpty(_input.Text) ? "Ctrl+C cancels a pending step · Ctrl+Q or /quit quits" : null);
         _input.SetLine(string.Empty);
-        _modeLine.SetHint(null);
+    }
+
+    /// <summary>
+    /// "/quit" and "/exit" always end the console (politely: QUIT first when connected). A bare "quit" ends it only
+    /// when there is no server to send QUIT to; connected, it is the SMTP command and goes on the wire.
+    /// </summary>
+    private string? QuitWord(string line)
+    {
+        string word = line.Trim();
+        if (word.Equals("/quit", StringComparison.OrdinalIgnoreCase) || word.Equals("/exit", StringComparison.OrdinalIgnoreCase)) return word.ToLowerInvariant();
+        if ((word.Equals("quit", StringComparison.OrdinalIgnoreCase) || word.Equals("exit", StringComparison.OrdinalIgnoreCase)) && !_host.Session.IsConnected) return word.ToLowerInvariant();
+        return null;
     }
 
     private void OnTranscriptKey(TranscriptKey key)
@@ -170,7 +224,7 @@ internal sealed partial class ConsoleWindow : Window
     {
         _transcript.SetFocus();
         if (_transcript.SelectedRow < 0 && _host.Store.RowCount > 0)
-            _transcript.Select(Math.Min(_host.Store.RowCount, _transcript.Viewport.Y + _transcript.Viewport.Height) - 1);
+            _transcript.Select(_transcript.LastVisibleRow >= 0 ? _transcript.LastVisibleRow : _host.Store.RowCount - 1);
     }
 
     private void ApplyMode(RunnerMode mode)
@@ -196,8 +250,11 @@ internal sealed partial class ConsoleWindow : Window
 
     private void ToggleTimes() => _transcript.ShowTimes = !_transcript.ShowTimes;
 
-    private void RequestQuit()
+    private void RequestQuit() => RequestQuit("Ctrl+Q");
+
+    private void RequestQuit(string reason)
     {
+        if (!_quitting) _exitReason = reason;
         if (_quitting)
         {
             App?.RequestStop(this);

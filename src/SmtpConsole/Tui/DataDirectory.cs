@@ -1,30 +1,33 @@
+using SmtpConsole.Core.Platform;
+
 namespace SmtpConsole.Tui;
 
 /// <summary>
-/// Where the console keeps its history and session logs: <c>$XDG_DATA_HOME/smtpconsole</c> or
-/// <c>~/.local/share/smtpconsole</c> on Unix, <c>%LOCALAPPDATA%\smtpconsole</c> on Windows.
-/// <c>SMTPCONSOLE_DATA_DIR</c> overrides both (tests, portable installs).
+/// Where the console keeps its history and session logs: <c>%LOCALAPPDATA%\smtpconsole</c> on Windows,
+/// <c>~/Library/Application Support/smtpconsole</c> on macOS, <c>$XDG_DATA_HOME/smtpconsole</c> or
+/// <c>~/.local/share/smtpconsole</c> on Linux. <c>SMTPCONSOLE_DATA_DIR</c> overrides all (tests, portable installs).
 /// </summary>
 internal static class DataDirectory
 {
     public const string OverrideVariable = "SMTPCONSOLE_DATA_DIR";
 
-    public static string Resolve() => Resolve(Environment.GetEnvironmentVariable, OperatingSystem.IsWindows());
+    public static string Resolve() => Resolve(Environment.GetEnvironmentVariable, HostPlatforms.Current);
 
-    public static string Resolve(Func<string, string?> environment, bool isWindows)
+    public static string Resolve(Func<string, string?> environment, bool isWindows) =>
+        Resolve(environment, isWindows ? HostPlatform.Windows : HostPlatform.Linux);
+
+    public static string Resolve(Func<string, string?> environment, HostPlatform platform)
     {
         if (environment(OverrideVariable) is { Length: > 0 } explicitDirectory) return Path.GetFullPath(explicitDirectory);
-        if (isWindows)
+        if (HostPlatforms.UserFolder(platform, UserFolderKind.Data, environment) is { } folder) return folder;
+        // No usable variable (a service account, a stripped environment): ask the OS for the same folder.
+        string baseFolder = platform switch
         {
-            string local = environment("LOCALAPPDATA") is { Length: > 0 } fromEnvironment
-                ? fromEnvironment
-                : Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData);
-            return Path.Combine(local, "smtpconsole");
-        }
-        // The XDG spec says a relative XDG_DATA_HOME is invalid and must be ignored.
-        if (environment("XDG_DATA_HOME") is { Length: > 0 } xdg && Path.IsPathRooted(xdg)) return Path.Combine(xdg, "smtpconsole");
-        string home = environment("HOME") is { Length: > 0 } h ? h : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        return Path.Combine(home, ".local", "share", "smtpconsole");
+            HostPlatform.Windows => Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData),
+            HostPlatform.MacOS => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), "Library", "Application Support"),
+            _ => Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".local", "share"),
+        };
+        return Path.Combine(baseFolder, "smtpconsole");
     }
 
     /// <summary>The history file inside a data directory.</summary>

@@ -13,6 +13,7 @@ internal static class KeyMap
     public static readonly Key ScriptStep = Key.F8;
     public static readonly Key ScriptRest = Key.F8.WithShift;
     public static readonly Key Times = Key.F9;
+    public static readonly Key Timeline = Key.F9.WithShift;
     public static readonly Key Inbox = Key.F10;
     public static readonly Key Quit = Key.Q.WithCtrl;
 
@@ -34,7 +35,7 @@ internal static class KeyMap
         ("F4", "explain the selected reply (or the last failing one)"),
         ("F7", "save the transcript (C:/S: text that replays as a script, or JSON lines; secrets redacted)"),
         ("F8 / Shift+F8", "open a script; while stepping: run the next line / run the rest"),
-        ("F9", "show or hide the time and latency column"),
+        ("F9 / Shift+F9", "show or hide the time and latency column / the round-trip timeline (sparkline and bars; a slow step stands out)"),
         ("F10", "the practice server's inbox: every message that arrived, envelope and bytes"),
         ("Ctrl+Q", "quit (sends QUIT first when connected)"),
         ("mouse", "wheel scrolls; click selects a line; double-click shows its details"),

@@ -64,20 +64,11 @@ internal sealed class LinesView : View
         _wrapped = [];
         foreach (var line in _lines)
         {
+            // Continuations are indented under the text (by columns: wide characters count two).
             string text = line.Text;
-            if (text.Length == 0) _wrapped.Add((string.Empty, line.Emphasis));
-            while (text.Length > 0)
-            {
-                int take = Math.Min(width, text.Length);
-                if (take < text.Length)
-                {
-                    int space = text.LastIndexOf(' ', take - 1, take);
-                    if (space > width / 2) take = space + 1;
-                }
-                _wrapped.Add((text[..take], line.Emphasis));
-                text = text[take..];
-                if (text.Length > 0) text = "    " + text.TrimStart();
-            }
+            int lead = text.Length - text.TrimStart(' ').Length;
+            string indent = new(' ', Math.Min(lead + 2, width / 2));
+            foreach (string part in TextColumns.Wrap(text, width, indent)) _wrapped.Add((part, line.Emphasis));
         }
         _wrappedFor = width;
         SetContentSize(new System.Drawing.Size(width, Math.Max(1, _wrapped.Count)));
@@ -93,7 +84,9 @@ internal sealed class LinesView : View
             Move(0, r);
             var (text, style) = i < _wrapped.Count ? _wrapped[i] : (string.Empty, TextEmphasis.Normal);
             SetAttribute(AttributeFor(normal, style));
-            AddStr(text.PadRight(Math.Max(0, Viewport.Width)));
+            AddStr(text);
+            int pad = Math.Max(0, Viewport.Width - TextColumns.Of(text));
+            if (pad > 0) AddStr(new string(' ', pad));
         }
         return true;
     }

@@ -58,20 +58,20 @@ internal sealed class ModeLine : View
         foreach (var (text, attribute) in Left(normal))
         {
             if (column >= width) break;
-            string part = text.Length <= width - column ? text : text[..(width - column)];
+            string part = TextColumns.Cut(text, width - column);
             SetAttribute(attribute);
             AddStr(part);
-            column += part.Length;
+            column += TextColumns.Of(part);
         }
         string right = Activity is null ? string.Empty : " " + Activity + " ";
-        int pad = Math.Max(0, width - column - right.Length);
+        int pad = Math.Max(0, width - column - TextColumns.Of(right));
         SetAttribute(Faint(normal));
         AddStr(new string('─', pad));
         column += pad;
         if (right.Length > 0 && column < width)
         {
             SetAttribute(_colour ? normal with { Foreground = new Color(ColorName16.BrightYellow) } : normal with { Style = TextStyle.Bold });
-            AddStr(right[..Math.Min(right.Length, width - column)]);
+            AddStr(TextColumns.Cut(right, width - column));
         }
         return true;
     }

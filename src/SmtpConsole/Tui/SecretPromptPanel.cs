@@ -10,14 +10,15 @@ namespace SmtpConsole.Tui;
 internal sealed class SecretPromptPanel : ModalPanel
 {
     private readonly TaskCompletionSource<string?> _answer;
-    private readonly TextField _field;
+    private readonly SecretField _field;
 
-    public SecretPromptPanel(string prompt, TaskCompletionSource<string?> answer) : base("Secret")
+    public SecretPromptPanel(string prompt, TaskCompletionSource<string?> answer, Action<IReadOnlyList<string>>? linesPasted = null) : base("Secret")
     {
         _answer = answer;
         Width = Dim.Percent(70);
         Height = 8;
-        _field = new TextField { X = 1, Y = 2, Width = Dim.Fill(1), Secret = true };
+        _field = new SecretField { X = 1, Y = 2, Width = Dim.Fill(1) };
+        if (linesPasted is not null) _field.LinesPasted += linesPasted;
         _field.Accepting += (_, e) =>
         {
             Submit();

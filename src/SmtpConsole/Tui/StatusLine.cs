@@ -44,10 +44,10 @@ internal sealed class StatusLine : View
         foreach (var (text, attribute) in Segments(normal))
         {
             if (column >= width) break;
-            string part = text.Length <= width - column ? text : text[..(width - column)];
+            string part = TextColumns.Cut(text, width - column);
             SetAttribute(attribute);
             AddStr(part);
-            column += part.Length;
+            column += TextColumns.Of(part);
         }
         if (column < width)
         {

@@ -11,12 +11,7 @@ internal sealed class TranscriptFeed : ITranscriptSink
 {
     private readonly ConcurrentQueue<TranscriptEvent> _pending = new();
 
-    public void Write(TranscriptEvent transcriptEvent)
-    {
-        // The screen draws its own hint under each refused reply (the store's advisor); the engine's hint events,
-        // written for files and headless output, would show the same line twice.
-        if (!transcriptEvent.IsHint) _pending.Enqueue(transcriptEvent);
-    }
+    public void Write(TranscriptEvent transcriptEvent) => _pending.Enqueue(transcriptEvent);
 
     public bool IsEmpty => _pending.IsEmpty;
 

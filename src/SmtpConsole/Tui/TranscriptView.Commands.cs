@@ -75,8 +75,8 @@ internal sealed partial class TranscriptView
         if (mouse.Position is not { } position) return false;
         if (mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked) || mouse.Flags.HasFlag(MouseFlags.LeftButtonDoubleClicked))
         {
-            int row = Viewport.Y + position.Y;
-            if (row < Store.RowCount)
+            int row = RowAtScreen(position.Y);
+            if (row >= 0 && row < Store.RowCount)
             {
                 if (!HasFocus) SetFocus();
                 Select(row);
@@ -90,7 +90,8 @@ internal sealed partial class TranscriptView
     private bool MoveSelection(int delta)
     {
         if (Store.RowCount == 0) return true;
-        int start = _selectedRow >= 0 ? _selectedRow : Math.Min(Store.RowCount, Viewport.Y + Viewport.Height) - (delta < 0 ? 0 : 1);
+        int lastVisible = LastVisibleRow >= 0 ? LastVisibleRow : Store.RowCount - 1;
+        int start = _selectedRow >= 0 ? _selectedRow : lastVisible + (delta < 0 ? 1 : 0);
         Select(Math.Clamp(start + delta, 0, Store.RowCount - 1));
         return true;
     }

@@ -23,10 +23,13 @@ internal sealed partial class TranscriptView : View
         _store = store;
         _colour = colour;
         CanFocus = true;
-        ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar;
+        // The top store row can sit closer to the end than a pane height when the rows below it wrap.
+        ViewportSettings |= ViewportSettingsFlags.HasVerticalScrollBar | ViewportSettingsFlags.AllowYPlusHeightGreaterThanContentHeight;
         FrameChanged += (_, _) =>
         {
+            // A new width re-wraps every row: keep following, or keep the same top row.
             if (Follow) ScrollToEnd();
+            else SetTop((Viewport.Y, TopSkip));
         };
         CreateCommands();
     }
@@ -68,31 +71,41 @@ internal sealed partial class TranscriptView : View
         if (evictedRows > 0)
         {
             if (_selectedRow >= 0) _selectedRow = _selectedRow >= evictedRows ? _selectedRow - evictedRows : -1;
-            if (!Follow) Viewport = Viewport with { Y = Math.Max(0, Viewport.Y - evictedRows) };
+            if (!Follow)
+            {
+                int top = Viewport.Y - evictedRows;
+                Viewport = Viewport with { Y = Math.Max(0, top) };
+                _skipRow = top >= 0 ? Viewport.Y : -1;
+            }
         }
-        SetContentSize(new System.Drawing.Size(Math.Max(1, Viewport.Width), Math.Max(1, _store.RowCount)));
         if (Follow) ScrollToEnd();
+        else UpdateContentSize(BottomPosition().Row);
         SetNeedsDraw();
     }
 
-    public void ScrollTo(int top)
+    /// <summary>
+    /// Content rows are store rows, with room below the last one: when the last rows wrap, the top store row sits
+    /// closer to the end than a pane height, and Terminal.Gui would otherwise clamp it back.
+    /// </summary>
+    private void UpdateContentSize(int bottomRow)
     {
-        int bottom = BottomTop();
-        top = Math.Clamp(top, 0, bottom);
-        if (Viewport.Y != top) Viewport = Viewport with { Y = top };
-        Follow = top >= bottom;
-        SetNeedsDraw();
+        var size = new System.Drawing.Size(Math.Max(1, Viewport.Width), Math.Max(1, Math.Max(_store.RowCount, bottomRow + Viewport.Height)));
+        if (GetContentSize() != size) SetContentSize(size);
     }
 
-    public void ScrollBy(int delta) => ScrollTo(Viewport.Y + delta);
+    /// <summary>Puts store row <paramref name="top"/> at the top of the view (clamped so the view stays filled).</summary>
+    public void ScrollTo(int top) => SetTop((Math.Max(0, top), 0));
+
+    /// <summary>Scrolls by screen rows: a wrapped row counts once per line it takes.</summary>
+    public void ScrollBy(int delta) => ScrollScreenRows(delta);
 
     public void PageUp() => ScrollBy(-Math.Max(1, Viewport.Height - 1));
 
     public void PageDown() => ScrollBy(Math.Max(1, Viewport.Height - 1));
 
-    public void ScrollToTop() => ScrollTo(0);
+    public void ScrollToTop() => SetTop((0, 0));
 
-    public void ScrollToEnd() => ScrollTo(BottomTop());
+    public void ScrollToEnd() => SetTop(BottomPosition());
 
     /// <summary>Selects a row (clamped) and scrolls it into view; -1 clears the selection.</summary>
     public void Select(int row)
@@ -104,15 +117,12 @@ internal sealed partial class TranscriptView : View
             return;
         }
         _selectedRow = Math.Min(row, _store.RowCount - 1);
-        if (_selectedRow < Viewport.Y) ScrollTo(_selectedRow);
-        else if (_selectedRow >= Viewport.Y + Viewport.Height) ScrollTo(_selectedRow - Viewport.Height + 1);
+        Reveal(_selectedRow);
         SetNeedsDraw();
     }
 
     /// <summary>The selected row, if any.</summary>
     public TranscriptRow? SelectedTranscriptRow => _selectedRow >= 0 && _selectedRow < _store.RowCount ? _store.RowAt(_selectedRow) : null;
-
-    private int BottomTop() => Math.Max(0, _store.RowCount - Math.Max(1, Viewport.Height));
 
     private TranscriptPalette Palette()
     {

@@ -41,29 +41,43 @@ internal static class TuiApp
             },
         });
 
+        // The connection starts before Terminal.Gui's Init (which takes a while), so the greeting may already be
+        // there for the first frame; the practice server's key pair likewise.
+        Introduce(host);
+        Task<PracticeTarget?> practice = Task.FromResult<PracticeTarget?>(null);
+        if (target is null)
+        {
+            practice = Task.Run(async () =>
+            {
+                var started = await StartPracticeAsync(host, options.Defaults, ct).ConfigureAwait(false);
+                Volatile.Write(ref practiceOptions, started?.Options);
+                Volatile.Write(ref runningPractice, started);
+                return started;
+            }, CancellationToken.None);
+        }
+        else
+        {
+            if (target.CaFile is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile); // see ReplayCommand
+            host.Connect(target);
+        }
+
         // Esc cancels a pending step in this console; quitting is Ctrl+Q. Must happen before Create().
         Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
         IApplication? app = null;
-        Task<PracticeTarget?> practice = Task.FromResult<PracticeTarget?>(null);
+        UiWakeUp? wakeUp = null;
+        IReadOnlyList<string>? exitLines = null;
         UnhandledExceptionEventHandler restoreOnCrash = (_, _) => RestoreTerminal(ref app);
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
         {
             app = Application.Create().Init();
             using var window = host.CreateWindow();
-            Introduce(host);
-            // The practice server makes a fresh key pair, which takes a moment: the screen comes up first.
-            if (target is null)
-            {
-                practice = Task.Run(async () =>
-                {
-                    var started = await StartPracticeAsync(host, options.Defaults, ct).ConfigureAwait(false);
-                    Volatile.Write(ref practiceOptions, started?.Options);
-                    Volatile.Write(ref runningPractice, started);
-                    return started;
-                }, CancellationToken.None);
-            }
-            else host.Connect(target);
+            // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
+            // instead of waiting for the 50 ms tick (which stays for progress and the status line).
+            wakeUp = new UiWakeUp(app, window.Tick);
+            host.Recorder.Recorded += wakeUp.OnEvent;
+            host.Dispatcher.Posted += wakeUp.Wake;
+            window.Pump();
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {
                 window.Tick();
@@ -71,10 +85,16 @@ internal static class TuiApp
             });
             var running = app;
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
-            using (ct.Register(() => running.Invoke(() => running.RequestStop(window))))
+            using (ct.Register(() => running.Invoke(() =>
+            {
+                window.SetExitReason("stopped by a signal");
+                running.RequestStop(window);
+            })))
             {
                 app.Run(window);
             }
+            wakeUp.Stop();
+            exitLines = window.ExitLines();
             return 0;
         }
         catch (Exception ex)
@@ -89,8 +109,11 @@ internal static class TuiApp
         }
         finally
         {
+            wakeUp?.Stop();
             AppDomain.CurrentDomain.UnhandledException -= restoreOnCrash;
             RestoreTerminal(ref app);
+            // Back on the normal screen: leave where the session went, so quitting does not erase it.
+            if (exitLines is not null) foreach (string line in exitLines) await Console.Out.WriteLineAsync(line).ConfigureAwait(false);
             await host.DisposeAsync().ConfigureAwait(false);
             if (await practice.ConfigureAwait(false) is { } server) await server.DisposeAsync().ConfigureAwait(false);
         }

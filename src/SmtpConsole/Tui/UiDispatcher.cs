@@ -10,7 +10,14 @@ internal sealed class UiDispatcher
 {
     private readonly ConcurrentQueue<Action> _actions = new();
 
-    public void Post(Action action) => _actions.Enqueue(action);
+    /// <summary>Raised on the posting thread after each post (the app wakes its UI thread with it).</summary>
+    public event Action? Posted;
+
+    public void Post(Action action)
+    {
+        _actions.Enqueue(action);
+        Posted?.Invoke();
+    }
 
     public bool IsEmpty => _actions.IsEmpty;
 

@@ -120,7 +120,8 @@ public class CommandRunnerTests
             await using var replayServer = new ScriptedSmtpServer(c => MiniSmtp.ServeAsync(c, messages));
             await using var replay = new SessionHarness(replayServer.Port, allowPlaintextAuth: true, interaction: new AnsweringInteraction(MiniSmtp.Password, true));
             var doc = ScriptReader.Read(saved, file);
-            int exit = await new ScriptRunner(replay.Runner).RunAsync(doc, new Dictionary<string, string>(), new ScriptRunOptions { Target = replay.Options });
+            // The login is saved with the ${PASSWORD} placeholder (issue 12 #9), so the replay names the secret.
+            int exit = await new ScriptRunner(replay.Runner).RunAsync(doc, new Dictionary<string, string> { ["PASSWORD"] = MiniSmtp.Password }, new ScriptRunOptions { Target = replay.Options });
             Assert.True(exit == ExitCodes.Success, replay.Sink.Dump());
             Assert.Equal(["Subject: replay", "", "..dot"], Assert.Single(messages));
         }

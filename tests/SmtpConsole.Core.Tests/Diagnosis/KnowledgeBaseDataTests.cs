@@ -76,11 +76,13 @@ public sealed class KnowledgeBaseDataTests
         foreach (var entry in Kb.Entries.Where(e => e.Example is not null))
         {
             var parsed = PastedReplyParser.Parse(entry.Example!);
-            if (!parsed.IsSuccess) { failures.Add($"{entry.Id}: {parsed.Error}"); continue; }
-            var facts = parsed.Facts! with
+            // An example quoted without its code (the source showed none) is explained from its words.
+            var found = parsed.Facts ?? parsed.UncodedFacts;
+            if (found is null) { failures.Add($"{entry.Id}: {parsed.Error}"); continue; }
+            var facts = found with
             {
                 ProviderHint = entry.IsGeneric ? null : entry.Providers[0],
-                Phase = parsed.Facts!.Phase ?? entry.Phase?.ToUpperInvariant(),
+                Phase = found.Phase ?? entry.Phase?.ToUpperInvariant(),
             };
             var explanation = ReplyExplainer.Explain(facts);
             if (!explanation.Matches.Any(m => m.Entry.Id == entry.Id))

@@ -30,7 +30,7 @@ public static class ReplyCorpus
 
     private static ReplyCorpusCase? Parse(List<string> block, int index)
     {
-        string? source = null, expect = null, host = null, greeting = null, provider = null, phase = null;
+        string? source = null, expect = null, host = null, greeting = null, provider = null, phase = null, server = null;
         var text = new List<string>();
         foreach (string line in block)
         {
@@ -40,12 +40,12 @@ public static class ReplyCorpus
                 if (line.StartsWith('#') || line.Trim().Length == 0) continue;
                 if (TryDirective(line, "expect:", ref expect) || TryDirective(line, "host:", ref host)
                     || TryDirective(line, "greeting:", ref greeting) || TryDirective(line, "provider:", ref provider)
-                    || TryDirective(line, "phase:", ref phase)) continue;
+                    || TryDirective(line, "phase:", ref phase) || TryDirective(line, "server:", ref server)) continue;
             }
             text.Add(line);
         }
         if (expect is null) return null;
-        return new ReplyCorpusCase(index, source ?? "", string.Join('\n', text), expect, host, greeting, provider, phase);
+        return new ReplyCorpusCase(index, source ?? "", string.Join('\n', text), expect, host, greeting, provider, phase) { Server = server };
     }
 
     private static bool TryDirective(string line, string name, ref string? value)

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
 using SmtpConsole.Core.Tests.Support;
-using Connection = SmtpConsole.Core.Tests.Support.ScriptedSmtpServer.ServerConnection;
+using Connection = SmtpConsole.Testing.ScriptedSmtpServer.ServerConnection;
 
 namespace SmtpConsole.Core.Tests.Hostile;
 
@@ -49,7 +49,7 @@ public static class HostileScenarios
         new("starttls-garbage-handshake", ["/connect", "/ehlo", "/starttls"], "a TLS handshake failure; the connection is closed", StartTlsGarbageHandshake),
         new("invalid-base64-challenge", ["/connect", "/auth cram-md5 alice SECRET", "NOOP"], "'cannot answer the challenge', the exchange cancelled with '*'", InvalidBase64Challenge),
         new("terminal-escapes", ["/connect", "/ehlo", "NOOP", "NOOP"], "escapes, NUL and bidi shown as \\x1b, \\x00, \\u202e on screen and in saved files", TerminalEscapes),
-        new("gbk-greeting", ["/connect"], "\\xNN escapes, or the Chinese text with a GB18030 fallback encoding", GbkGreeting),
+        new("gbk-greeting", ["/connect"], "the Chinese text re-decoded from GB18030 and marked [GB18030] (raw bytes kept in the JSON transcript)", GbkGreeting),
         new("latin1-greeting", ["/connect"], "\\xNN escapes, or the text with a Latin-1 fallback encoding", Latin1GreetingScript),
     ];
 
@@ -316,16 +316,10 @@ public static class HostileScenarios
     /// <summary>A self-signed certificate whose subject carries terminal escapes and a bidi override.</summary>
     public static X509Certificate2 CreateHostileCertificate()
     {
-        using var key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
         var name = new X500DistinguishedNameBuilder();
         name.AddCommonName("evil\u001b]0;owned-title\u0007\u202Egnp.exe");
         name.AddOrganizationName("Hostile\u001b[2J Inc");
-        var request = new CertificateRequest(name.Build(), key, HashAlgorithmName.SHA256);
-        var san = new SubjectAlternativeNameBuilder();
-        san.AddDnsName("localhost");
-        request.CertificateExtensions.Add(san.Build());
-        using var cert = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddHours(-1), DateTimeOffset.UtcNow.AddDays(1));
-        return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pkcs12), null);
+        return TestCertificateFactory.Create(name.Build(), "localhost");
     }
 
     /// <summary>Implicit TLS with <see cref="CreateHostileCertificate"/>, then an ordinary server.</summary>

@@ -33,27 +33,29 @@ public class HostileScriptTests
     }
 
     [Fact]
-    public async Task Script_ServerNeverAnswers_ExitOneWithinTheTimeout()
+    public async Task Script_ServerNeverAnswers_ExitThreeWithinTheTimeout()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.FirstConnectionOnly(HostileScenarios.NeverAnswers));
         await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
 
         int exit = await RunAsync(h, "/ehlo\n/quit\n");
 
-        Assert.Equal(ExitCodes.ExpectationFailed, exit);
+        // No greeting is a connection failure (exit 3, issue 12 #12), like a refused connect.
+        Assert.Equal(ExitCodes.ConnectionFailed, exit);
         Assert.Contains("no reply to the connection (greeting)", h.FirstError().Text);
         Assert.Equal(ExitCodes.Success, await RunAsync(h, "/ehlo\n/quit\n"));
     }
 
     [Fact]
-    public async Task Script_Slowloris_ExitOneAfterReplyTimeout()
+    public async Task Script_Slowloris_ExitThreeAfterGreetingTimeout()
     {
         await using var server = new ScriptedSmtpServer(HostileScenarios.Slowloris);
         await using var h = new HostileHarness(server.Port, replyTimeout: TimeSpan.FromSeconds(2));
 
         int exit = await RunAsync(h, "/ehlo\n");
 
-        Assert.Equal(ExitCodes.ExpectationFailed, exit);
+        // The greeting never completes: a connection failure (exit 3, issue 12 #12).
+        Assert.Equal(ExitCodes.ConnectionFailed, exit);
         h.AssertFilesCompleteThrough(h.FirstError(e => e.Text.Contains("within 2 s")));
     }
 

@@ -275,7 +275,7 @@ public class HostileServerTests
 
         var connect = await Bounded(h.Runner.ConnectToAsync(h.Options));
 
-        Assert.Equal(StepStatus.Failed, connect.Status);
+        Assert.Equal(StepStatus.ConnectionFailed, connect.Status); // no greeting: a connection failure (issue 12 #12)
         Assert.Equal(CommandFailure.Timeout, connect.Result!.Failure);
         var error = h.FirstError();
         Assert.Equal("no reply to the connection (greeting) within 2 s (--timeout); the connection is still open", error.Text);
@@ -463,25 +463,50 @@ public class HostileServerTests
     }
 
     [Fact]
-    public async Task Greeting_Gbk_EscapedWithoutFallbackAndDecodedWithGb18030()
+    public async Task Greeting_Gbk_ReDecodedAndMarkedWithoutFallback_PlainWithGb18030Fallback()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         await using var server = new ScriptedSmtpServer(HostileScenarios.GbkGreeting);
         await using var h = new HostileHarness(server.Port);
 
-        var raw = await Bounded(h.Runner.ConnectToAsync(h.Options));
-        string escaped = raw.Result!.Reply!.Text;
+        var automatic = await Bounded(h.Runner.ConnectToAsync(h.Options));
         var decoded = await Bounded(h.Runner.ConnectToAsync(h.Options with { ReplyFallbackEncoding = Encoding.GetEncoding(54936) }));
 
-        Assert.Equal(220, raw.Result.Reply.Code);
-        Assert.StartsWith("\\x", escaped);
-        Assert.DoesNotContain('\uFFFD', escaped);
+        Assert.Equal(220, automatic.Result!.Reply!.Code);
+        Assert.Equal("欢迎使用QQ邮箱" + ServerText.Gb18030Marker, automatic.Result.Reply.Text);
         Assert.Equal("欢迎使用QQ邮箱", decoded.Result!.Reply!.Text);
+        Assert.Contains("S: 220 欢迎使用QQ邮箱 [GB18030]\n", h.ReadText());
         Assert.Contains("S: 220 欢迎使用QQ邮箱\n", h.ReadText());
-        Assert.Contains("S: 220 " + escaped + "\n", h.ReadText());
+        Assert.Contains("\"raw\":\"220 \\\\xbb\\\\xb6", h.ReadJson()); // the bytes as they came, escaped
         h.AssertFilesCompleteThrough(h.Sink.Events[^1]);
         h.AssertFilesClean();
         Assert.Equal(250, (await Bounded(h.Runner.ExecuteAsync("NOOP"))).Result!.Reply!.Code);
+    }
+
+    [Fact]
+    public async Task AuthReply_Gbk535_IsShownInChineseWithTheMarker()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        byte[] refusal = [.. "535 "u8, .. Encoding.GetEncoding(936).GetBytes("登录失败，请使用授权码登录"), .. "\r\n"u8];
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 smtp.qq.example ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase) ? "250-smtp.qq.example\r\n250 AUTH LOGIN PLAIN\r\n" : null);
+            await c.SendBytesAsync(refusal);
+            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
+        });
+        await using var h = new HostileHarness(server.Port);
+
+        await Bounded(h.Runner.ConnectToAsync(h.Options));
+        await Bounded(h.Runner.ExecuteAsync("EHLO client.test"));
+        var auth = await Bounded(h.Runner.ExecuteAsync("AUTH PLAIN AGFsaWNlAHdyb25n"));
+
+        Assert.Equal(535, auth.Result!.Reply!.Code);
+        Assert.Equal("登录失败，请使用授权码登录" + ServerText.Gb18030Marker, auth.Result.Reply.Text);
+        Assert.Equal(refusal, auth.Result.Reply.RawBytes);
+        Assert.Contains("S: 535 登录失败，请使用授权码登录 [GB18030]\n", h.ReadText());
+        Assert.Contains("\"raw\":\"535 \\\\x", h.ReadJson());
+        h.AssertFilesClean();
     }
 
     [Fact]

@@ -19,7 +19,6 @@ public sealed class ProfileEdgeCaseTests : IDisposable
 
         Assert.Contains(catalog.Diagnostics, diagnostic => diagnostic.IsError && diagnostic.Message.Contains("needs a name", StringComparison.Ordinal));
         Assert.Empty(catalog.Profiles);
-        _ = ProfileListFormatter.Format(catalog);
     }
 
     [Fact]
@@ -30,7 +29,6 @@ public sealed class ProfileEdgeCaseTests : IDisposable
         var catalog = _folders.Load();
 
         Assert.NotEmpty(catalog.Diagnostics);
-        _ = ProfileListFormatter.Format(catalog);
     }
 
     [Fact]

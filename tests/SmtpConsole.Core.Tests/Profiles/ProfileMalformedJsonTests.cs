@@ -182,9 +182,8 @@ public sealed class ProfileMalformedJsonTests : IDisposable
             {
                 folders.WriteUser("random.json", content);
                 var catalog = folders.Load(new Dictionary<string, string> { ["SMTPCONSOLE__PROFILES__P__PORT"] = content });
-                _ = ProfileListFormatter.Format(catalog);
                 foreach (var name in catalog.Profiles.Select(profile => profile.Name).Concat(catalog.InvalidProfileNames))
-                    _ = ProfileShowFormatter.Format(catalog, name);
+                    _ = catalog.Explain(name).ToList();
             }
             finally
             {

@@ -39,7 +39,8 @@ public sealed class ProfileSourcesTests : IDisposable
 
         var directory = ProfileSources.ComputeUserDirectory(Environment(("APPDATA", appData), ("HOME", "/ignored")), isWindows: true);
 
-        Assert.Equal(Path.Combine(appData, "smtpconsole", "profiles"), directory);
+        // The Windows path, with Windows separators, even when the test runs on Linux.
+        Assert.Equal(@"C:\Users\me\AppData\Roaming\smtpconsole\profiles", directory);
     }
 
     [Fact]

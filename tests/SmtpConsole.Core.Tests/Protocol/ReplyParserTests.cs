@@ -145,12 +145,23 @@ public class ReplyParserTests
     }
 
     [Fact]
-    public void TryRead_NonUtf8Text_EscapesInvalidBytesByDefault()
+    public void TryRead_NeitherUtf8NorGb18030_EscapesInvalidBytesByDefault()
     {
+        // 0xFF is a lead byte in neither UTF-8 nor GB18030: nothing can decode it, so it is shown escaped.
+        byte[] garbage = [.. "550 "u8.ToArray(), 0xFF, 0xFE, 0xFF, (byte)'\r', (byte)'\n'];
+        var reply = Assert.Single(ParseAll(garbage));
+        Assert.Equal(550, reply.Code);
+        Assert.Equal("\\xff\\xfe\\xff", reply.Lines[0]);
+    }
+
+    [Fact]
+    public void TryRead_ValidGb18030_IsReDecodedAndMarked()
+    {
+        // Issue 18: QQ and older Chinese servers send GBK; shown decoded with a marker (raw bytes stay in RawBytes).
         byte[] gbk = [.. "550 "u8.ToArray(), 0xC4, 0xE3, 0xBA, 0xC3, (byte)'\r', (byte)'\n'];
         var reply = Assert.Single(ParseAll(gbk));
         Assert.Equal(550, reply.Code);
-        Assert.Equal("\\xc4\\xe3\\xba\\xc3", reply.Lines[0]);
+        Assert.Equal("你好 [GB18030]", reply.Lines[0]);
     }
 
     [Fact]

@@ -132,7 +132,9 @@ public class SaslAuthenticatorTests
         {
             var result = await SaslAuthenticator.AuthenticateAsync(h.Session, new AuthRequest("PLAIN", User, Password));
             Assert.Equal(CommandFailure.Refused, result.Failure);
-            Assert.Contains("STARTTLS", result.Message, StringComparison.OrdinalIgnoreCase);
+            // The way out is a remedy key each front end words itself (the TUI and CLI say "/starttls" / "--starttls").
+            Assert.Equal(SmtpConsole.Core.Messages.Remedy.UseStartTls, result.Remedy);
+            Assert.Contains("without TLS", result.Message, StringComparison.OrdinalIgnoreCase);
             Assert.Empty(server.Received);
         }
     }

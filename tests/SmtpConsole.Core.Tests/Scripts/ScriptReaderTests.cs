@@ -62,7 +62,7 @@ public class ScriptReaderTests
             # << /auth
             """, "t.txt");
         Assert.Equal(2, doc.Lines.Count);
-        Assert.Equal("/auth login alice", doc.Lines[0].Text);
+        Assert.Equal("/auth login alice ${PASSWORD}", doc.Lines[0].Text);
         Assert.Equal("235", doc.Lines[1].ExpectedCode);
     }
 

@@ -5,7 +5,7 @@ using SmtpConsole.Core.Tests.Hostile;
 using SmtpConsole.Core.Tests.Support;
 using SmtpConsole.Core.Transcript;
 using static SmtpConsole.Core.Tests.Hostile.HostileHarness;
-using Connection = SmtpConsole.Core.Tests.Support.ScriptedSmtpServer.ServerConnection;
+using Connection = SmtpConsole.Testing.ScriptedSmtpServer.ServerConnection;
 
 namespace SmtpConsole.Core.Tests.Secrets;
 

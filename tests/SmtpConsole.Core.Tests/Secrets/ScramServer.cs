@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
-using Connection = SmtpConsole.Core.Tests.Support.ScriptedSmtpServer.ServerConnection;
+using Connection = SmtpConsole.Testing.ScriptedSmtpServer.ServerConnection;
 
 namespace SmtpConsole.Core.Tests.Secrets;
 

@@ -28,7 +28,7 @@ public class SecretsScriptTests
 
         Assert.True(exit == ExitCodes.Success, h.Sink.Dump());
         Assert.Equal("alice", h.Session.AuthenticatedUser ?? "alice");
-        Assert.Contains("# >> /auth login alice\n", h.ReadText());
+        Assert.Contains("# >> /auth login alice ${PASSWORD}\n", h.ReadText());
         SecretForms.AssertAbsent(SecretForms.Of(MiniSmtp.User, MiniSmtp.Password, "no-token-here"),
             [("text transcript file", h.ReadText()), ("JSON transcript file", h.ReadJson()), .. SecretForms.Rendered(h.Sink)]);
     }

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Tests.Support;
 using SmtpConsole.Core.Transcript;

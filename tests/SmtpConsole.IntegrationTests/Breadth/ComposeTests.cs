@@ -21,7 +21,7 @@ public class ComposeTests(LocalServers servers)
         string subject = $"报告 Q3 {tag}";
         try
         {
-            await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+            await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
             await h.Runner.ConnectToAsync(h.Options);
             await h.RunAsync(
                 "/ehlo client.example.test",
@@ -56,7 +56,7 @@ public class ComposeTests(LocalServers servers)
     [Fact]
     public async Task EightBitText_OnPostfix_GoesAsBdatWithBody8BitMime()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtp, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtp, SecurityMode.Plain));
         string tag = Guid.NewGuid().ToString("N");
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test", $"/compose --from {servers.Alice.Address} --to {servers.Bob.Address} --subject \"8bit {tag}\" --text \"你好，世界\\nzweite Zeile: grüße\"", "QUIT");

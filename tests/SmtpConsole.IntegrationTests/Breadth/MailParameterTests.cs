@@ -13,7 +13,7 @@ public class MailParameterTests(LocalServers servers)
     [Fact]
     public async Task DsnParameters_AreAcceptedByPostfix_WithoutWarnings()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtp, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtp, SecurityMode.Plain));
         string subject = $"dsn {Guid.NewGuid():N}";
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync(
@@ -31,7 +31,7 @@ public class MailParameterTests(LocalServers servers)
     [Fact]
     public async Task RawEnvidNeedingXText_IsFlaggedWithTheEncodedForm_BeforePostfixRefusesIt()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtp, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtp, SecurityMode.Plain));
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         var outcome = await h.Runner.ExecuteAsync($"MAIL FROM:<{servers.Alice.Address}> ENVID=a=b NOTIFY=NEVER");
@@ -44,7 +44,7 @@ public class MailParameterTests(LocalServers servers)
     [Fact]
     public async Task Aiosmtpd_ComposeWithNonAsciiSender_SendsSmtpUtf8()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Aiosmtpd, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Aiosmtpd, SecurityMode.Plain));
         string subject = $"utf8 compose {Guid.NewGuid():N}";
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");

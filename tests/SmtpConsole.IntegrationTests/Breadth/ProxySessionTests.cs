@@ -23,7 +23,7 @@ public class ProxySessionTests(LocalServers servers)
     public async Task StartTlsAuthAndMessage_ThroughProxy_AreDelivered(string kind)
     {
         await using var proxy = Create(kind);
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
         // "localhost" is resolved by the proxy, not here, and it is also the name on the server certificate.
         var options = h.Options with { Host = "localhost", Proxy = new Uri($"{kind}://{ProxyUser}:{ProxyPassword}@127.0.0.1:{proxy.Port}") };
         var connected = await h.Runner.ConnectToAsync(options);
@@ -56,7 +56,7 @@ public class ProxySessionTests(LocalServers servers)
     public async Task ProxyRefusal_IsAClearConnectionFailure_Exit3(string kind, bool portRule, string expected)
     {
         await using var proxy = Create(kind, auth: !portRule, allowed: portRule ? new HashSet<int> { 443 } : null);
-        await using var h = new EngineHarness(servers, servers.Ports.Smtp, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtp, SecurityMode.Plain));
         string credentials = portRule ? $"{ProxyUser}:{ProxyPassword}@" : string.Empty;
         var target = h.Options with { Host = "localhost", Proxy = new Uri($"{kind}://{credentials}127.0.0.1:{proxy.Port}") };
         var script = ScriptReader.Read("/ehlo client.example.test\nQUIT\n", "proxy-refusal.smtp");

@@ -20,7 +20,7 @@ public class SaslMechanismTests(LocalServers servers)
     [InlineData("scram-sha-256", "--no-initial")]
     public async Task EveryOfferedMechanism_Authenticates(string mechanism, string flags)
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         Assert.Contains(mechanism.ToUpperInvariant(), h.Session.Capabilities.AuthMechanisms);
@@ -48,7 +48,7 @@ public class SaslMechanismTests(LocalServers servers)
     [Fact]
     public async Task DigestMd5_WrongPassword_Is535()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         var outcome = await h.Runner.ExecuteAsync($"/auth digest-md5 {servers.Alice.Name} wrong-password");

@@ -17,7 +17,7 @@ public class SeveralMessagesTests(LocalServers servers)
         await File.WriteAllTextAsync(file, $"Subject: {second}\r\nFrom: {servers.Alice.Address}\r\n\r\nsent with BDAT\r\n");
         try
         {
-            await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+            await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
             await h.Runner.ConnectToAsync(h.Options);
             await h.RunAsync(
                 "/ehlo client.example.test",

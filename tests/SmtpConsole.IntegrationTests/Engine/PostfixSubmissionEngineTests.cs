@@ -19,7 +19,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [InlineData("scram-sha-256")]
     public async Task StartTlsThenAuth_EachMechanism_DeliversBodyWithLeadingDotIntact(string mechanism)
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
         string subject = $"engine {mechanism} {Guid.NewGuid():N}";
         Assert.Equal(StepStatus.Ok, (await h.Runner.ConnectToAsync(h.Options)).Status);
         Assert.True(h.Session.IsTls, h.Dump());
@@ -49,7 +49,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [Fact]
     public async Task WrongPassword_Gives535WithEnhancedCodeAndHint()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         var outcome = await h.Runner.ExecuteAsync($"/auth login {servers.Alice.Name} not-the-password");
@@ -57,14 +57,14 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
         var reply = outcome.Result!.Reply!;
         Assert.Equal(535, reply.Code);
         Assert.Equal(new EnhancedStatusCode(5, 7, 8), reply.Enhanced);
-        Assert.Contains(h.Events, e => e.IsHint);
+        Assert.Contains(h.Events, e => e.Context?.Hint is not null);
         Assert.DoesNotContain("not-the-password", h.Dump());
     }
 
     [Fact]
     public async Task AuthBeforeStartTls_ShowsPostfixRefusal()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.Plain, allowPlaintextAuth: true);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.Plain), allowPlaintextAuth: true);
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");
         Assert.False(h.Session.Capabilities.Auth);
@@ -77,7 +77,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [Fact]
     public async Task ImplicitTls_OnSmtps_LogsInAndSeesCertificate()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtps, SecurityMode.Tls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtps, SecurityMode.Tls));
         await h.Runner.ConnectToAsync(h.Options);
         Assert.True(h.Session.IsTls, h.Dump());
         Assert.Contains(h.Events, e => e.Kind == TranscriptEventKind.Tls && e.Text.Contains("certificate verified"));
@@ -87,7 +87,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [Fact]
     public async Task UntrustedCertificate_IsTlsFailureInWords()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtps, SecurityMode.Tls, trustCa: false);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtps, SecurityMode.Tls, trustCa: false));
         var outcome = await h.Runner.ConnectToAsync(h.Options);
         Assert.Equal(StepStatus.ConnectionFailed, outcome.Status);
         Assert.Contains("--cafile", outcome.Message);
@@ -97,7 +97,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [Fact]
     public async Task Pipelining_MailRcptData_PairsRepliesAndDelivers()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtp, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtp, SecurityMode.Plain));
         string subject = $"pipelined {Guid.NewGuid():N}";
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test", "/pipeline", $"MAIL FROM:<{servers.Alice.Address}>", $"RCPT TO:<{servers.Bob.Address}>", "RCPT TO:<nobody@strict.example.test>", "DATA");
@@ -112,7 +112,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [Fact]
     public async Task Bdat_SendsExactOctetsWithoutDotStuffing()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Smtp, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtp, SecurityMode.Plain));
         string subject = $"bdat {Guid.NewGuid():N}";
         string file = Path.Combine(Path.GetTempPath(), $"bdat-{Guid.NewGuid():N}.eml");
         await File.WriteAllTextAsync(file, $"Subject: {subject}\r\nFrom: {servers.Alice.Address}\r\n\r\n.dot line is not stuffed in BDAT\r\n" + new string('x', 5000) + "\r\n");
@@ -133,7 +133,7 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
     [Fact]
     public async Task Aiosmtpd_SmtpUtf8Message_IsAccepted()
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Aiosmtpd, SecurityMode.Plain);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Aiosmtpd, SecurityMode.Plain));
         string subject = $"utf8 {Guid.NewGuid():N}";
         await h.Runner.ConnectToAsync(h.Options);
         await h.RunAsync("/ehlo client.example.test");

@@ -73,7 +73,7 @@ public class SecretLeakPropertyTests(LocalServers servers)
 
     private async Task RunFormAsync(string folder, string[] lines)
     {
-        await using var h = new EngineHarness(servers, servers.Ports.Submission, SecurityMode.StartTls);
+        await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Submission, SecurityMode.StartTls));
         using var text = new TranscriptFileSink(Path.Combine(folder, "transcript.log"), json: false);
         using var json = new TranscriptFileSink(Path.Combine(folder, "transcript.jsonl"), json: true);
         using var log = SessionLog.Open(folder, DateTimeOffset.UtcNow, servers.Host);

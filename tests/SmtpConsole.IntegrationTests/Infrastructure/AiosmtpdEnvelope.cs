@@ -9,6 +9,8 @@ internal sealed record AiosmtpdEnvelope
 
     public List<string>? MailOptions { get; init; }
 
+    public List<string>? RcptOptions { get; init; }
+
     public bool SmtpUtf8 { get; init; }
 
     public bool Tls { get; init; }

@@ -14,6 +14,9 @@ public sealed record AiosmtpdMessage
 
     public IReadOnlyList<string> MailOptions { get; init; } = [];
 
+    /// <summary>Every RCPT TO parameter as sent ("ORCPT=utf-8;…"), for all recipients.</summary>
+    public IReadOnlyList<string> RcptOptions { get; init; } = [];
+
     /// <summary>Whether MAIL FROM carried the SMTPUTF8 parameter.</summary>
     public bool SmtpUtf8 { get; init; }
 

@@ -54,6 +54,9 @@ public sealed class LocalServers : IAsyncLifetime
     /// <summary>Where aiosmtpd stores &lt;n&gt;.eml and &lt;n&gt;.json.</summary>
     public string AiosmtpdDir => Document.AiosmtpdDir ?? throw Broken("aiosmtpdDir");
 
+    /// <summary>Where nodemailer's smtp-server stores each message (&lt;n&gt;.eml + &lt;n&gt;.json, as aiosmtpd does).</summary>
+    public string SmtpServerDir => Document.SmtpServerDir ?? throw Broken("smtpServerDir");
+
     /// <summary>Postfix's maillog_file, for diagnostics.</summary>
     public string? PostfixLog => Document.PostfixLog;
 
@@ -117,9 +120,15 @@ public sealed class LocalServers : IAsyncLifetime
         (await WaitForAiosmtpdCaptureAsync(m => match(m.Raw), timeout).ConfigureAwait(false)).Raw;
 
     /// <summary>Waits for a message captured by aiosmtpd (raw text plus envelope) that matches.</summary>
-    public async Task<AiosmtpdMessage> WaitForAiosmtpdCaptureAsync(Func<AiosmtpdMessage, bool> match, TimeSpan timeout)
+    public Task<AiosmtpdMessage> WaitForAiosmtpdCaptureAsync(Func<AiosmtpdMessage, bool> match, TimeSpan timeout) =>
+        WaitForCaptureAsync(AiosmtpdDir, "aiosmtpd", match, timeout);
+
+    /// <summary>Waits for a message captured by nodemailer's smtp-server (raw text plus envelope) that matches.</summary>
+    public Task<AiosmtpdMessage> WaitForSmtpServerCaptureAsync(Func<AiosmtpdMessage, bool> match, TimeSpan timeout) =>
+        WaitForCaptureAsync(SmtpServerDir, "smtp-server", match, timeout);
+
+    private static async Task<AiosmtpdMessage> WaitForCaptureAsync(string folder, string server, Func<AiosmtpdMessage, bool> match, TimeSpan timeout)
     {
-        var folder = AiosmtpdDir;
         var found = await PollAsync(
             () =>
             {
@@ -136,7 +145,7 @@ public sealed class LocalServers : IAsyncLifetime
             },
             timeout).ConfigureAwait(false);
         return found ?? throw new TimeoutException(
-            $"No matching message captured by aiosmtpd in {folder} after {timeout.TotalSeconds:0.#} s ({CountFiles(folder, "*.eml")} other message(s) there).");
+            $"No matching message captured by {server} in {folder} after {timeout.TotalSeconds:0.#} s ({CountFiles(folder, "*.eml")} other message(s) there).");
     }
 
     private static async Task<T?> PollAsync<T>(Func<T?> probe, TimeSpan timeout)
@@ -186,6 +195,7 @@ public sealed class LocalServers : IAsyncLifetime
             MailFrom = envelope.MailFrom,
             RcptTos = envelope.RcptTos ?? [],
             MailOptions = envelope.MailOptions ?? [],
+            RcptOptions = envelope.RcptOptions ?? [],
             SmtpUtf8 = envelope.SmtpUtf8,
             Tls = envelope.Tls,
             AuthenticatedAs = envelope.AuthenticatedAs,

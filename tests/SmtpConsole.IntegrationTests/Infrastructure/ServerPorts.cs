@@ -29,4 +29,10 @@ public sealed record ServerPorts
 
     /// <summary>Postfix smtp-sink: accepts and discards everything (benchmarks).</summary>
     public int Sink { get; init; }
+
+    /// <summary>nodemailer smtp-server: STARTTLS optional, AUTH PLAIN/LOGIN/CRAM-MD5/XOAUTH2 after TLS.</summary>
+    public int SmtpServer { get; init; }
+
+    /// <summary>nodemailer smtp-server with implicit TLS.</summary>
+    public int SmtpServerTls { get; init; }
 }

@@ -23,6 +23,8 @@ internal sealed record ServersDocument
 
     public string? AiosmtpdDir { get; init; }
 
+    public string? SmtpServerDir { get; init; }
+
     public string? PostfixLog { get; init; }
 
     public List<TestUser>? Users { get; init; }

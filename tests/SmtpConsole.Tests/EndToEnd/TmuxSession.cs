@@ -60,6 +60,28 @@ public sealed class TmuxSession : IDisposable
         SendKeys("Enter");
     }
 
+    /// <summary>
+    /// Pastes <paramref name="text"/> as a terminal would: tmux turns each LF into CR (Enter), and with
+    /// <paramref name="bracketed"/> wraps it in ESC[200~ … ESC[201~ when the program enabled bracketed paste.
+    /// </summary>
+    public void Paste(string text, bool bracketed)
+    {
+        string file = Path.Combine(Path.GetTempPath(), "smtpconsole-paste-" + Guid.NewGuid().ToString("N"));
+        File.WriteAllText(file, text);
+        try
+        {
+            Tmux(["load-buffer", "-b", "paste", file]);
+            Tmux(bracketed ? ["paste-buffer", "-d", "-p", "-b", "paste", "-t", Target] : ["paste-buffer", "-d", "-b", "paste", "-t", Target]);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    /// <summary>Resizes the window.</summary>
+    public void Resize(int width, int height) => Tmux(["resize-window", "-t", Target, "-x", width.ToString(), "-y", height.ToString()]);
+
     /// <summary>The visible screen; with <paramref name="escapes"/> the SGR colour sequences are kept.</summary>
     public string Capture(bool escapes = false) =>
         Tmux(escapes ? ["capture-pane", "-p", "-e", "-t", Target] : ["capture-pane", "-p", "-t", Target]);

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Platform;
 using SmtpConsole.Tui;
 
 namespace SmtpConsole.Tests.Tui;
@@ -20,7 +21,18 @@ public sealed class DataDirectoryTests
 
     [Fact]
     public void Windows_UsesLocalAppData() =>
-        Assert.Equal(Path.Combine(@"C:\Users\u\AppData\Local", "smtpconsole"), DataDirectory.Resolve(Env(("LOCALAPPDATA", @"C:\Users\u\AppData\Local")), isWindows: true));
+        Assert.Equal(@"C:\Users\u\AppData\Local\smtpconsole", DataDirectory.Resolve(Env(("LOCALAPPDATA", @"C:\Users\u\AppData\Local")), isWindows: true));
+
+    [Fact]
+    public void MacOS_UsesApplicationSupport_UnlessXdgIsSetExplicitly()
+    {
+        Assert.Equal("/Users/u/Library/Application Support/smtpconsole", DataDirectory.Resolve(Env(("HOME", "/Users/u")), HostPlatform.MacOS));
+        Assert.Equal("/xdg/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg"), ("HOME", "/Users/u")), HostPlatform.MacOS));
+    }
+
+    [Fact]
+    public void Windows_IgnoresUnixVariables() =>
+        Assert.Equal(@"D:\Local\smtpconsole", DataDirectory.Resolve(Env(("LOCALAPPDATA", @"D:\Local"), ("XDG_DATA_HOME", "/xdg"), ("HOME", "/h")), HostPlatform.Windows));
 
     [Fact]
     public void Override_WinsEverywhere() =>

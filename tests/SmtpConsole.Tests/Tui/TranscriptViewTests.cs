@@ -107,12 +107,14 @@ public sealed class TranscriptViewTests
     }
 
     [Fact]
-    public void LongLines_AreCutWithAnEllipsis()
+    public void LongLines_WrapInsteadOfBeingCut()
     {
         using var tui = TuiHarness.Start(width: 60, writeLog: false);
         tui.Host.Store.Append(TranscriptEvent.Info(new string('x', 200)));
         tui.Window.Transcript.OnStoreChanged(0);
 
-        Assert.Contains("x…", tui.Screen());
+        string pane = string.Join('\n', tui.ScreenLines()[..tui.Window.Transcript.Viewport.Height]);
+        Assert.DoesNotContain("x…", pane);
+        Assert.Equal(200, pane.Count(c => c == 'x'));
     }
 }

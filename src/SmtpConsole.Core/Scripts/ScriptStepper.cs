@@ -1,0 +1,452 @@
+using System.Globalization;
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Session;
+using SmtpConsole.Core.Transcript;
+
+namespace SmtpConsole.Core.Scripts;
+
+/// <summary>
+/// The one script engine (docs/scripts.md), behind <c>replay</c> and the TUI's F8: checks the whole script before
+/// anything is sent, then runs it one step at a time. A step is one line plus the <c>/expect</c> (or <c>S:</c>) lines
+/// right after it, which attach to it: they check its reply (for a pipelined group, one per command in order), and
+/// when they allow a refusal the run goes on. A 4xx/5xx (or malformed) reply with no expectation fails the run.
+/// Thread-safe: steps run one at a time, whichever thread asks.
+/// </summary>
+public sealed class ScriptStepper
+{
+    private readonly CommandRunner _runner;
+    private readonly ScriptDocument _script;
+    private readonly IReadOnlyDictionary<string, string> _variables;
+    private readonly ScriptRunOptions _options;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly Lock _state = new();
+    private Dictionary<int, ConsoleCommand>? _parsed;
+    private int _next;
+    private bool _started;
+    private bool _finished;
+    private bool _bodySkipped;
+    private int _running;
+    private int _exitCode = ExitCodes.Success;
+
+    public ScriptStepper(CommandRunner runner, ScriptDocument script, IReadOnlyDictionary<string, string> variables, ScriptRunOptions? options = null)
+    {
+        _runner = runner;
+        _script = script;
+        _variables = variables;
+        _options = options ?? new ScriptRunOptions();
+    }
+
+    public string Name => Path.GetFileName(_script.Source);
+
+    public bool IsFinished
+    {
+        get { lock (_state) return _finished; }
+    }
+
+    public bool IsRunning => Volatile.Read(ref _running) == 1;
+
+    /// <summary>The exit code the run has earned so far (0 until something fails).</summary>
+    public int ExitCode
+    {
+        get { lock (_state) return _exitCode; }
+    }
+
+    /// <summary>Raised (on whichever thread ran the step) when the position or state changes.</summary>
+    public event Action? Changed;
+
+    /// <summary>For the TUI's mode line: where the script is and what the keys do.</summary>
+    public string Describe()
+    {
+        lock (_state)
+        {
+            if (_finished || _next >= _script.Lines.Count) return $"script {Name}: finished";
+            return string.Create(CultureInfo.InvariantCulture, $"script {Name}: next is line {_script.Lines[_next].Number} ({_next + 1}/{_script.Lines.Count}) · F8 step · Shift+F8 rest · Esc stops");
+        }
+    }
+
+    /// <summary>Stops after the current step.</summary>
+    public void Stop()
+    {
+        lock (_state) _finished = true;
+        Changed?.Invoke();
+    }
+
+    /// <summary>
+    /// The whole-script check: every command line is expanded and parsed, every body line checked, and a saved
+    /// transcript may not name a local file. Returns the first problem as <c>file:line: message</c>, or null.
+    /// </summary>
+    public string? Check()
+    {
+        var parsed = new Dictionary<int, ConsoleCommand>();
+        var missing = _script.Variables.Where(v => !_variables.ContainsKey(v)).ToList();
+        if (missing.Count > 0)
+            return $"{_script.Source}: no value for {string.Join(", ", missing)}: pass --var {missing[0]}=VALUE, or set SMTPCONSOLE_{missing[0]}, or run in a terminal to be asked";
+        for (int i = 0; i < _script.Lines.Count; i++)
+        {
+            var line = _script.Lines[i];
+            string where = Where(line);
+            try
+            {
+                string text = Expand(line);
+                if (line.Kind == ScriptLineKind.Body)
+                {
+                    if (SmtpCommandText.Problem(text) is { } problem) return $"{where}: {problem}";
+                    continue;
+                }
+                if (line.Kind != ScriptLineKind.Command) continue;
+                var command = CommandLineParser.Parse(text);
+                if (_script.IsTranscript && line.Payload is null && ReadsLocalFile(command) is { } file)
+                    return $"{where}: a saved transcript may not read a local file ({file}); replay sends only what the transcript itself holds";
+                parsed[i] = command;
+            }
+            catch (Exception ex) when (ex is CommandSyntaxException or ScriptSyntaxException)
+            {
+                return $"{where}: {ex.Message}";
+            }
+        }
+        lock (_state) _parsed = parsed;
+        return null;
+    }
+
+    /// <summary>Runs every remaining step, then closes the connection (QUIT when idle) and returns the exit code.</summary>
+    public async Task<int> RunToEndAsync(CancellationToken ct = default)
+    {
+        if (_parsed is null && Check() is { } problem)
+        {
+            _runner.Session.Transcript.Error(problem);
+            _runner.Session.Transcript.Info("replay stopped before connecting: script error (exit 2)");
+            return ExitCodes.UsageError;
+        }
+        while (!IsFinished)
+        {
+            ct.ThrowIfCancellationRequested();
+            await StepAsync(ct).ConfigureAwait(false);
+        }
+        return await EndAsync(ExitCode, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the next step (a line and the expectations attached to it). Never throws for server behaviour.</summary>
+    public async Task<StepOutcome> StepAsync(CancellationToken ct = default)
+    {
+        await _gate.WaitAsync(ct).ConfigureAwait(false);
+        Interlocked.Exchange(ref _running, 1);
+        try
+        {
+            if (IsFinished) return StepOutcome.Ok();
+            if (_parsed is null && Check() is { } problem)
+            {
+                _runner.Session.Transcript.Error(problem);
+                return Finish(ExitCodes.UsageError, StepOutcome.Usage(problem));
+            }
+            if (!_started)
+            {
+                _started = true;
+                if (_options.Target is { } target && !ScriptConnectsFirst())
+                {
+                    var connected = await _runner.ConnectToAsync(target, ct).ConfigureAwait(false);
+                    return Conclude(connected, null, $"{_script.Source} (connecting to {target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)})", ownsReply: true);
+                }
+            }
+            int index;
+            lock (_state)
+            {
+                index = _next;
+                if (index >= _script.Lines.Count)
+                {
+                    _finished = true;
+                    return StepOutcome.Ok();
+                }
+                _next = index + 1;
+            }
+            var line = _script.Lines[index];
+            string where = Where(line);
+            switch (line.Kind)
+            {
+                case ScriptLineKind.ExpectCode:
+                    return Conclude(StepOutcome.Ok(_runner.LastResult), null, where, ownsReply: false, firstExpectation: index);
+                case ScriptLineKind.Body:
+                    return await BodyAsync(line, where, ct).ConfigureAwait(false);
+            }
+            var command = _parsed![index];
+            if (command is ExpectCommand)
+            {
+                if (_runner.Mode == RunnerMode.Pipeline) return Fail(ExitCodes.UsageError, $"{where}: /expect inside /pipeline … /end: put it after /end (one per command, in order)");
+                return Conclude(StepOutcome.Ok(_runner.LastResult), null, where, ownsReply: false, firstExpectation: index);
+            }
+            StepOutcome outcome;
+            if (command is ConnectCommand connect && _options.Target is not null)
+            {
+                var options = await RedirectAsync(connect, ct).ConfigureAwait(false);
+                if (options is null) return Fail(ExitCodes.UsageError, $"{where}: {line.Text.Trim()}: no such target");
+                _runner.Session.Transcript.Info($"{where}: {line.Text.Trim()} goes to {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)} as given on the command line");
+                outcome = await _runner.ConnectToAsync(options, ct).ConfigureAwait(false);
+            }
+            else if (line.Payload is { } payload)
+            {
+                ConsoleCommand inline = command switch
+                {
+                    DataCommand data => data with { Inline = payload },
+                    BdatCommand bdat => bdat with { Inline = payload },
+                    _ => command,
+                };
+                outcome = await _runner.ExecuteAsync(inline, ct).ConfigureAwait(false);
+            }
+            else
+            {
+                outcome = await _runner.ExecuteAsync(Expand(line), ct).ConfigureAwait(false);
+            }
+            var group = command is PipelineEndCommand ? _runner.LastGroupResults : null;
+            bool raw = command is RawCommand;
+            return Conclude(outcome, group, where, ownsReply: raw || command is not (CommentCommand or PipelineStartCommand or Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand), rawLine: raw);
+        }
+        finally
+        {
+            Interlocked.Exchange(ref _running, 0);
+            _gate.Release();
+            Changed?.Invoke();
+        }
+    }
+
+    private async Task<StepOutcome> BodyAsync(ScriptLine line, string where, CancellationToken ct)
+    {
+        string text = Expand(line);
+        if (_runner.Mode != RunnerMode.DataBody)
+        {
+            // Body mode starts only after a 354: the DATA was refused (and an /expect allowed it), so nothing is sent.
+            if (!_bodySkipped) _runner.Session.Transcript.Info($"{where}: the message body is not sent: the server did not accept DATA");
+            _bodySkipped = text != ".";
+            return text == "." ? Conclude(StepOutcome.Ok(_runner.LastResult), null, where, ownsReply: false) : StepOutcome.Ok();
+        }
+        var outcome = await _runner.ExecuteAsync(text, ct).ConfigureAwait(false);
+        return text == "." ? Conclude(outcome, null, where, ownsReply: true) : Conclude(outcome, null, where, ownsReply: false, takeExpectations: false);
+    }
+
+    /// <summary>
+    /// Judges a step: the expectation lines right after it decide; without them a refusal (4xx/5xx, a malformed
+    /// reply, a helper the server refused) fails the run. Then the exit code, the end of the run, a closed connection.
+    /// </summary>
+    private StepOutcome Conclude(StepOutcome outcome, IReadOnlyList<CommandResult>? group, string where, bool ownsReply, bool rawLine = false, int? firstExpectation = null, bool takeExpectations = true)
+    {
+        var expectations = new List<(ScriptLine Line, ExpectationSpec Spec)>();
+        if (firstExpectation is { } first) expectations.Add((_script.Lines[first], SpecOf(first)));
+        if (takeExpectations && _runner.Mode != RunnerMode.Pipeline)
+        {
+            lock (_state)
+            {
+                while (_next < _script.Lines.Count && IsExpectation(_next))
+                {
+                    expectations.Add((_script.Lines[_next], SpecOf(_next)));
+                    _next++;
+                }
+            }
+        }
+
+        int code = ExitCodes.Success;
+        string? message = null;
+        switch (outcome.Status)
+        {
+            case StepStatus.UsageError:
+                message = $"{where}: {outcome.Message ?? "script error"}";
+                _runner.Session.Transcript.Error(message);
+                code = ExitCodes.UsageError;
+                break;
+            case StepStatus.ConnectionFailed:
+                message = $"{where}: {outcome.Message ?? "connection failed"}";
+                code = ExitCodes.ConnectionFailed;
+                break;
+            default:
+                if (group is { Count: > 0 })
+                {
+                    for (int k = 0; k < group.Count; k++)
+                    {
+                        var result = group[k];
+                        if (k < expectations.Count)
+                        {
+                            if (_runner.Expect(expectations[k].Spec, result, Where(expectations[k].Line)).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
+                        }
+                        else if (Refusal(result.Reply) is { } refusal)
+                        {
+                            message = $"{where}: command {k + 1} of the group got {refusal} (add one /expect per command after /end if this reply is intended)";
+                            RecordFailure(message);
+                            code = ExitCodes.ExpectationFailed;
+                        }
+                    }
+                    for (int k = group.Count; k < expectations.Count; k++)
+                        if (_runner.Expect(expectations[k].Spec, null, Where(expectations[k].Line)).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
+                    if (outcome.Status == StepStatus.Failed && code == ExitCodes.Success)
+                    {
+                        message = $"{where}: step failed: {outcome.Message ?? "no reply"}";
+                        _runner.Session.Transcript.Error(message);
+                        code = ExitCodes.ExpectationFailed;
+                    }
+                }
+                else if (expectations.Count > 0)
+                {
+                    var result = ownsReply ? outcome.Result : outcome.Result ?? _runner.LastResult;
+                    foreach (var (line, spec) in expectations)
+                        if (_runner.Expect(spec, result, Where(line)).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
+                }
+                else if (outcome.Status != StepStatus.Ok)
+                {
+                    message = $"{where}: step failed: {outcome.Message ?? "no reply"}";
+                    _runner.Session.Transcript.Error(message);
+                    code = ExitCodes.ExpectationFailed;
+                }
+                else if (rawLine && Refusal(outcome.Result?.Reply) is { } refusal)
+                {
+                    message = $"{where}: expected 2xx or 3xx, got {refusal} (add \"/expect {outcome.Result!.Reply!.Code / 100}xx\" after the line if this reply is intended)";
+                    RecordFailure(message);
+                    code = ExitCodes.ExpectationFailed;
+                }
+                break;
+        }
+
+        if (code != ExitCodes.Success)
+        {
+            lock (_state)
+            {
+                if (_exitCode == ExitCodes.Success || code > _exitCode) _exitCode = code;
+                if (!_options.KeepGoing || code != ExitCodes.ExpectationFailed) _finished = true;
+            }
+            return new StepOutcome(code == ExitCodes.UsageError ? StepStatus.UsageError : code == ExitCodes.ConnectionFailed ? StepStatus.ConnectionFailed : StepStatus.ExpectationFailed,
+                outcome.Result, message ?? $"{where}: an expectation was not met");
+        }
+        lock (_state)
+        {
+            if (!_runner.Session.IsConnected && !_finished && RemainingNeedsConnection(_next))
+            {
+                int left = _script.Lines.Count - _next;
+                string closed = $"{where}: the server closed the connection early; {left.ToString(CultureInfo.InvariantCulture)} line(s) of the script were not run";
+                _runner.Session.Transcript.Error(closed);
+                if (_exitCode == ExitCodes.Success) _exitCode = ExitCodes.ExpectationFailed;
+                _finished = true;
+                return new StepOutcome(StepStatus.Failed, outcome.Result, closed);
+            }
+            if (_next >= _script.Lines.Count) _finished = true;
+        }
+        return outcome.Status == StepStatus.Ok ? outcome : StepOutcome.Ok(outcome.Result);
+    }
+
+    private void RecordFailure(string message) =>
+        _runner.Session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, "FAILED: " + message) { Passed = false });
+
+    private StepOutcome Fail(int code, string message)
+    {
+        _runner.Session.Transcript.Error(message);
+        return Finish(code, new StepOutcome(code == ExitCodes.UsageError ? StepStatus.UsageError : StepStatus.Failed, null, message));
+    }
+
+    private StepOutcome Finish(int code, StepOutcome outcome)
+    {
+        lock (_state)
+        {
+            if (_exitCode == ExitCodes.Success || code > _exitCode) _exitCode = code;
+            _finished = true;
+        }
+        return outcome;
+    }
+
+    private static string? Refusal(SmtpReply? reply) => reply switch
+    {
+        null => null,
+        { IsMalformed: true } => $"a malformed reply ({reply.Problem})",
+        { Code: >= 400 } => $"{reply.Code} {reply.Text}",
+        _ => null,
+    };
+
+    private async Task<int> EndAsync(int exitCode, CancellationToken ct)
+    {
+        if (_runner.Session.IsConnected)
+        {
+            if (_runner.Mode == RunnerMode.Command) await _runner.Session.QuitAsync(ct).ConfigureAwait(false);
+            else await _runner.Session.DisconnectAsync("closing the connection in the middle of the script").ConfigureAwait(false);
+        }
+        string verdict = exitCode switch
+        {
+            ExitCodes.Success => "replay finished: all expectations met (exit 0)",
+            ExitCodes.ExpectationFailed => "replay failed: an expectation was not met or the server closed early (exit 1)",
+            ExitCodes.UsageError => "replay stopped: script or usage error (exit 2)",
+            _ => "replay stopped: connection or TLS failure (exit 3)",
+        };
+        _runner.Session.Transcript.Info(verdict);
+        return exitCode;
+    }
+
+    /// <summary>A script <c>/connect</c> sent to the command line's target: the address always; the mode and port only when given.</summary>
+    private async Task<ConnectOptions?> RedirectAsync(ConnectCommand connect, CancellationToken ct)
+    {
+        var target = _options.Target!;
+        if (!_options.KeepScriptSecurity && !_options.KeepScriptPort) return target;
+        var recorded = await _runner.ResolveTargetAsync(connect, ct).ConfigureAwait(false);
+        if (recorded is null) return target;
+        return target with
+        {
+            Security = _options.KeepScriptSecurity ? recorded.Security : target.Security,
+            Port = _options.KeepScriptPort ? recorded.Port : target.Port,
+        };
+    }
+
+    private bool ScriptConnectsFirst()
+    {
+        for (int i = 0; i < _script.Lines.Count; i++)
+        {
+            if (_parsed!.TryGetValue(i, out var command) && command is CommentCommand) continue;
+            return _parsed.TryGetValue(i, out var first) && first is ConnectCommand;
+        }
+        return false;
+    }
+
+    private bool IsExpectation(int index)
+    {
+        var line = _script.Lines[index];
+        return line.Kind == ScriptLineKind.ExpectCode || (line.Kind == ScriptLineKind.Command && _parsed!.GetValueOrDefault(index) is ExpectCommand);
+    }
+
+    private ExpectationSpec SpecOf(int index)
+    {
+        var line = _script.Lines[index];
+        return line.Kind == ScriptLineKind.ExpectCode ? ExpectationSpec.Parse(line.ExpectedCode!) : ((ExpectCommand)_parsed![index]).Spec;
+    }
+
+    private bool RemainingNeedsConnection(int from)
+    {
+        for (int j = from; j < _script.Lines.Count; j++)
+        {
+            if (_script.Lines[j].Kind == ScriptLineKind.ExpectCode) continue;
+            if (_script.Lines[j].Kind != ScriptLineKind.Command) return true;
+            switch (_parsed!.GetValueOrDefault(j))
+            {
+                case ConnectCommand:
+                    return false;
+                case ExpectCommand or QuitCommand or CommentCommand or Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand:
+                    continue;
+                case RawCommand raw when SmtpCommandText.Verb(raw.Line) == "QUIT":
+                    continue;
+                default:
+                    return true;
+            }
+        }
+        return false;
+    }
+
+    private string Where(ScriptLine line) => $"{_script.Source}:{line.Number.ToString(CultureInfo.InvariantCulture)}";
+
+    /// <summary>In a helper line a value is one argument even when it holds spaces (a password may), so it is quoted.</summary>
+    private string Expand(ScriptLine line) => line switch
+    {
+        { Literal: true } => line.Text,
+        { Kind: ScriptLineKind.Command } when line.Text.TrimStart().StartsWith('/') => VariableResolver.ExpandAsArguments(line.Text, _variables),
+        _ => VariableResolver.Expand(line.Text, _variables),
+    };
+
+    private static string? ReadsLocalFile(ConsoleCommand command) => command switch
+    {
+        DataCommand { File: { } file } => "@" + file,
+        BdatCommand bdat => "@" + bdat.File,
+        ComposeCommand { TextFile: { } text } => "@" + text,
+        ComposeCommand { HtmlFile: { } html } => "@" + html,
+        ComposeCommand compose when compose.Draft.Attachments.Count > 0 => "@" + compose.Draft.Attachments[0],
+        _ => null,
+    };
+}

@@ -1,0 +1,46 @@
+using System.Globalization;
+using SmtpConsole.Core.Doctor;
+using SmtpConsole.Core.Messages;
+
+namespace SmtpConsole.Cli;
+
+/// <summary>
+/// The doctor's findings as text rows: status, check, detail, and the fix under it. Status words, check names and the
+/// summary come from the message catalogue; columns are aligned by terminal width, so Chinese check names line up.
+/// </summary>
+internal static class DoctorTable
+{
+    public static IReadOnlyList<string> Format(DoctorReport report, UiLanguage language, bool colour)
+    {
+        var checks = report.Findings.Select(f => CheckName(f.Check, language)).ToList();
+        var statuses = report.Findings.Select(f => MessageCatalog.Get("Doctor.Status." + f.Status, language)).ToList();
+        int checkWidth = checks.Count == 0 ? 0 : checks.Max(TerminalText.Columns);
+        int statusWidth = Math.Max(4, statuses.Count == 0 ? 0 : statuses.Max(TerminalText.Columns));
+        var lines = new List<string>();
+        for (int i = 0; i < report.Findings.Count; i++)
+        {
+            var f = report.Findings[i];
+            string status = TerminalText.PadRight(statuses[i], statusWidth);
+            if (colour)
+            {
+                string c = f.Status switch { FindingStatus.Pass => "\e[32m", FindingStatus.Warn => "\e[33m", FindingStatus.Fail => "\e[1;31m", _ => "\e[2m" };
+                status = c + status + "\e[0m";
+            }
+            lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {f.Detail}");
+            if (f.Fix is not null) lines.Add($"{new string(' ', statusWidth + 2 + checkWidth)}  {MessageCatalog.Format(language, "Doctor.Fix", f.Fix)}");
+        }
+        int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
+        lines.Add(string.Empty);
+        lines.Add(fails == 0
+            ? MessageCatalog.Format(language, "Doctor.NoFailures", warns.ToString(CultureInfo.InvariantCulture))
+            : MessageCatalog.Format(language, "Doctor.Summary", fails.ToString(CultureInfo.InvariantCulture), warns.ToString(CultureInfo.InvariantCulture)));
+        return lines;
+    }
+
+    /// <summary>A check's name in the catalogue's words when it has them (keys: <c>Doctor.Check.TCP_connect</c>…), else as the engine said it.</summary>
+    private static string CheckName(string check, UiLanguage language)
+    {
+        string key = "Doctor.Check." + check.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal).Replace(' ', '_');
+        return MessageCatalog.Has(key) ? MessageCatalog.Get(key, language) : check;
+    }
+}

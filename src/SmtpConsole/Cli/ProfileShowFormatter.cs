@@ -1,0 +1,95 @@
+using SmtpConsole.Core.Messages;
+using SmtpConsole.Core.Profiles;
+
+namespace SmtpConsole.Cli;
+
+/// <summary>Renders <c>smtpconsole profiles show NAME</c>: the merged profile, where each value came from, notes and documentation.</summary>
+public static class ProfileShowFormatter
+{
+    // Long or multi-valued fields get their own sections instead of a table row.
+    private static readonly HashSet<string> SectionFields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "description", "notes.connect", "notes.failure", "docs", "sources",
+    };
+
+    private static readonly string[] AlwaysShown = ["host", "port", "security"];
+
+    /// <summary>The lines to print, without trailing newlines. For an unknown name: the closest names.</summary>
+    public static IReadOnlyList<string> Format(ProfileCatalog catalog, string name, UiLanguage language = UiLanguage.English)
+    {
+        string Say(string key, params object?[] args) => MessageCatalog.Format(language, "Profiles." + key, args);
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(name);
+        var lines = new List<string>();
+        if (!catalog.Contains(name))
+        {
+            lines.Add(Say("NotFound", name));
+            var suggestions = catalog.Suggest(name);
+            if (suggestions.Count > 0)
+                lines.Add(Say("DidYouMean", string.Join(", ", suggestions)));
+            lines.Add(Say("RunList"));
+            return lines;
+        }
+
+        var display = catalog.DisplayName(name);
+        var origins = catalog.Explain(display);
+        var description = origins.FirstOrDefault(origin => origin.Field == "description")?.Value;
+        lines.Add(description is null ? Say("Title", display) : Say("TitleWithDescription", display, description));
+        if (catalog.IsInvalid(display))
+            lines.Add(Say("Invalid"));
+
+        var rows = new List<string[]> { new[] { Say("Header.Field"), Say("Header.Value"), Say("Header.From") } };
+        foreach (var origin in origins)
+        {
+            if (SectionFields.Contains(origin.Field))
+                continue;
+            if (origin.Value is null && !AlwaysShown.Contains(origin.Field, StringComparer.OrdinalIgnoreCase))
+                continue;
+            rows.Add([origin.Field, origin.Value ?? "-", DescribeOrigin(origin)]);
+        }
+
+        lines.Add(string.Empty);
+        lines.AddRange(ProfileTextTable.Format(rows, "  "));
+
+        AddListSection(lines, Say("WhenConnecting"), catalog.RawList(display, "notes:connect"), origins, "notes.connect");
+        AddListSection(lines, Say("WhenFailing"), catalog.RawList(display, "notes:failure"), origins, "notes.failure");
+
+        var docs = origins.FirstOrDefault(origin => origin.Field == "docs");
+        if (docs?.Value is not null)
+        {
+            lines.Add(string.Empty);
+            lines.Add(Say("Documentation", docs.Value));
+        }
+
+        AddListSection(lines, Say("Sources"), catalog.RawList(display, "sources"), origins, "sources");
+        lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display)));
+        return lines;
+    }
+
+    /// <summary>Short description of where a value came from, e.g. <c>shipped gmail.json:7</c> or <c>env SMTPCONSOLE__PROFILES__GMAIL__PORT</c>.</summary>
+    public static string DescribeOrigin(ProfileValueOrigin origin)
+    {
+        ArgumentNullException.ThrowIfNull(origin);
+        var line = origin.Line is int number ? ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        return origin.Layer switch
+        {
+            ProfileLayer.Shipped => $"shipped {Path.GetFileName(origin.Source)}{line}",
+            ProfileLayer.User => $"user {origin.Source}{line}",
+            ProfileLayer.ProfileFile => $"--profile-file {origin.Source}{line}",
+            ProfileLayer.Environment => $"env {origin.Source}",
+            ProfileLayer.CommandLine => "command line",
+            _ => string.Empty,
+        };
+    }
+
+    private static void AddListSection(List<string> lines, string title, IReadOnlyList<string> items, IReadOnlyList<ProfileValueOrigin> origins, string field)
+    {
+        if (items.Count == 0)
+            return;
+        var origin = origins.FirstOrDefault(candidate => candidate.Field == field);
+        var from = origin is null ? string.Empty : DescribeOrigin(origin);
+        lines.Add(string.Empty);
+        lines.Add(from.Length == 0 ? title + ":" : $"{title} ({from}):");
+        lines.AddRange(items.Select(item => "  - " + item));
+    }
+}

@@ -1,0 +1,93 @@
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Session;
+using SmtpConsole.Tests.Support;
+using SmtpConsole.Tui;
+using Terminal.Gui.Input;
+
+namespace SmtpConsole.Tests.Tui;
+
+/// <summary>Bracketed paste (what a terminal sends once the app enables it): every line arrives, in order.</summary>
+public sealed class PasteTests
+{
+    [Fact]
+    public void A300LinePasteAtDataPrompt_SendsEveryLineAsABodyLine_InOrder()
+    {
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "354 go ahead", "250 2.0.0 queued as 7");
+        using var tui = TuiHarness.Start(width: 100, height: 30);
+        tui.Connect(server);
+        tui.Submit("DATA");
+        Assert.True(tui.WaitUntil(() => tui.Window.Prompt.Mode == RunnerMode.DataBody));
+
+        var body = new List<string> { "Subject: pasted", "" };
+        for (int i = 0; i < 300; i++) body.Add($"line {i:D3} of the pasted body" + (i % 50 == 0 ? "\t(with a tab)" : ""));
+        body.Add(".starts with a dot");
+        tui.App.RaisePasteEvent(string.Join("\r\n", body) + "\r\n.\r\n");
+
+        tui.WaitForText("S: 250 2.0.0 queued as 7", TimeSpan.FromSeconds(30));
+        tui.WaitIdle();
+        var received = Assert.Single(server.Bodies);
+        Assert.Equal(body.Count, received.Count);
+        Assert.Equal(body[..^1], received.Take(body.Count - 1));
+        Assert.Equal("..starts with a dot", received[^1]);
+        Assert.Equal(string.Empty, tui.Window.Input.Text);
+    }
+
+    [Fact]
+    public void AMultiLinePasteAtTheCommandPrompt_QueuesEachLine_AndKeepsTheUnfinishedLastLineInTheInput()
+    {
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "250 hello", "250 sender ok", "250 recipient ok");
+        using var tui = TuiHarness.Start(width: 100, height: 30);
+        tui.Connect(server);
+        tui.Type("EHLO ");
+        tui.App.RaisePasteEvent("me.example\nMAIL FROM:<a@scripted.test>\nRCPT TO:<b@scripted.test>\nRSET");
+
+        Assert.True(server.WaitForCommands(3, TimeSpan.FromSeconds(15)), string.Join('\n', server.Commands));
+        tui.WaitIdle();
+        Assert.Equal(["EHLO me.example", "MAIL FROM:<a@scripted.test>", "RCPT TO:<b@scripted.test>"], server.Commands.Skip(server.Commands.Count - 3));
+        Assert.Equal("RSET", tui.Window.Input.Text);
+    }
+
+    [Fact]
+    public void ASingleLinePaste_GoesIntoTheInput_WithoutSending()
+    {
+        using var tui = TuiHarness.Start(width: 100, height: 30, writeLog: false);
+        tui.App.RaisePasteEvent("MAIL FROM:<x@y.example>");
+        Assert.Equal("MAIL FROM:<x@y.example>", tui.Window.Input.Text);
+        Assert.True(tui.Host.Controller.IsIdle);
+    }
+
+    [Fact]
+    public void LinesPastedIntoASecretPrompt_AreNotTakenAsTheSecret_AndWaitInTheQueue()
+    {
+        using var server = ScriptedSmtpServer.Start(
+            "220 scripted.test ESMTP",
+            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
+            "220 2.0.0 Ready to start TLS",
+            "250-scripted.test\n250 AUTH LOGIN PLAIN",
+            "334 VXNlcm5hbWU6",
+            "334 UGFzc3dvcmQ6",
+            "235 2.7.0 Authentication successful",
+            "250 sender ok",
+            "250 recipient ok");
+        using var tui = TuiHarness.Start(width: 120, height: 40);
+        tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS is up");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH LOGIN PLAIN");
+        tui.Submit("/auth login alice");
+        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel), "the masked prompt should open");
+        var prompt = (SecretPromptPanel)tui.Window.TopPanel!;
+
+        tui.App.RaisePasteEvent("MAIL FROM:<a@scripted.test>\nRCPT TO:<b@scripted.test>\n");
+        Assert.Equal(string.Empty, prompt.Field.Text);
+        Assert.Same(prompt, tui.Window.TopPanel);
+        Assert.Equal(2, tui.Host.Controller.QueuedCount);
+
+        tui.App.RaisePasteEvent("s3cret-from-a-manager\n");
+        Assert.Equal("s3cret-from-a-manager", prompt.Field.Text);
+        tui.Press(Key.Enter);
+
+        tui.WaitForText("S: 250 recipient ok");
+        tui.WaitIdle();
+        Assert.Equal(["MAIL FROM:<a@scripted.test>", "RCPT TO:<b@scripted.test>"], server.Commands.Skip(server.Commands.Count - 2));
+    }
+}

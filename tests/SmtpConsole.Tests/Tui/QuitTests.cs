@@ -1,0 +1,108 @@
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Session;
+using SmtpConsole.Tests.Support;
+using SmtpConsole.Tui;
+using Terminal.Gui.Input;
+
+namespace SmtpConsole.Tests.Tui;
+
+/// <summary>Quitting is easy to find (key bar, Ctrl+C, /quit) and leaves a summary behind.</summary>
+public sealed class QuitTests
+{
+    [Theory]
+    [InlineData(60)]
+    [InlineData(80)]
+    [InlineData(120)]
+    public void TheQuitKey_IsOnTheKeyBar_AtAnyWidth(int width)
+    {
+        using var tui = TuiHarness.Start(width: width, height: 20, writeLog: false);
+        string bottom = tui.ScreenLines()[19];
+        Assert.Contains("^Q Quit", bottom);
+        Assert.Contains("F1 Help", bottom);
+        Assert.True(bottom.TrimEnd().Length <= width);
+        if (width >= 120) Assert.Contains("F10 Inbox", bottom);
+    }
+
+    [Fact]
+    public void CtrlC_OnAnEmptyLine_SaysHowToQuit()
+    {
+        using var tui = TuiHarness.Start(width: 100, height: 24, writeLog: false);
+        tui.Press(Key.C.WithCtrl);
+        Assert.Contains("Ctrl+Q or /quit quits", tui.Screen());
+        Assert.False(tui.Window.StopRequested);
+    }
+
+    [Theory]
+    [InlineData("/quit")]
+    [InlineData("/exit")]
+    [InlineData("quit")]
+    [InlineData("QUIT")]
+    public void QuitWords_WhileDisconnected_EndTheConsole(string word)
+    {
+        using var tui = TuiHarness.Start(width: 100, height: 24, writeLog: false);
+        tui.Submit(word);
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested), "the console should stop");
+        Assert.Contains("exit: " + word.ToLowerInvariant(), tui.Window.ExitLines()[0]);
+    }
+
+    [Fact]
+    public void SlashQuit_WhileConnected_SendsQuitThenEnds_ButABareQuitIsTheSmtpCommand()
+    {
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "250 ok", "221 bye");
+        using var tui = TuiHarness.Start(width: 100, height: 24);
+        tui.Connect(server);
+        tui.Submit("NOOP");
+        tui.WaitForText("S: 250 ok");
+        tui.Submit("/quit");
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested), "the window should stop after QUIT");
+        Assert.Equal(["NOOP", "QUIT"], server.Commands);
+
+        using var second = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "221 bye");
+        using var tui2 = TuiHarness.Start(width: 100, height: 24);
+        tui2.Connect(second);
+        tui2.Submit("quit");
+        tui2.WaitForText("S: 221 bye");
+        tui2.WaitIdle();
+        Assert.False(tui2.Window.StopRequested);
+        Assert.Equal(["QUIT"], second.Commands);
+    }
+
+    [Fact]
+    public void TheExitSummary_NamesTheServer_Tls_User_MessagesAccepted_Log_AndReason()
+    {
+        using var server = ScriptedSmtpServer.Start(
+            "220 scripted.test ESMTP",
+            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
+            "220 2.0.0 Ready to start TLS",
+            "250-scripted.test\n250 AUTH PLAIN",
+            "235 2.7.0 ok",
+            "250 sender ok",
+            "250 recipient ok",
+            "354 go",
+            "250 2.0.0 queued as 1",
+            "221 bye");
+        using var tui = TuiHarness.Start(width: 120, height: 40, configure: o => o with { ShowSecrets = false });
+        tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS is up");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH PLAIN");
+        tui.Submit("/auth plain alice");
+        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel));
+        tui.Type("pw");
+        tui.Press(Key.Enter);
+        tui.WaitForText("S: 235");
+        tui.Submit("MAIL FROM:<a@scripted.test>");
+        tui.Submit("RCPT TO:<b@scripted.test>");
+        tui.Submit("DATA");
+        Assert.True(tui.WaitUntil(() => tui.Window.Prompt.Mode == RunnerMode.DataBody));
+        tui.Submit("Subject: x");
+        tui.Submit(".");
+        tui.WaitForText("queued as 1");
+        tui.WaitIdle();
+        tui.Press(Key.Q.WithCtrl);
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested));
+
+        var lines = tui.Window.ExitLines();
+        Assert.Matches(@"^smtpconsole: 127\.0\.0\.1:\d+ · TLS TLSv1\.[23].* · auth alice · 1 message accepted · exit: Ctrl\+Q$", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("session log: " + tui.Host.Log!.Path, StringComparison.Ordinal));
+    }
+}
