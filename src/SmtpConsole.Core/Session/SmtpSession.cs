@@ -99,6 +99,15 @@ public sealed partial class SmtpSession : IAsyncDisposable
         string via = proxy is null ? string.Empty : $" via {proxy.Display} → {Proxy.ProxyConnector.FormatTarget(options.Host, options.Port)}";
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}{via}"));
 
+        // A last line of defence for values that did not come through the command line's checks (profiles, API callers).
+        string? invalid = ConnectLimits.HostProblem(options.Host)
+            ?? ConnectLimits.TimeoutProblem(options.ConnectTimeout.TotalSeconds, "the connect timeout")
+            ?? ConnectLimits.TimeoutProblem(options.ReplyTimeout.TotalSeconds, "the reply timeout");
+        if (invalid is not null)
+        {
+            _transcript.Error("cannot connect: " + invalid);
+            return CommandResult.Fail(CommandFailure.ConnectFailed, invalid);
+        }
         var stopwatch = Stopwatch.StartNew();
         try
         {

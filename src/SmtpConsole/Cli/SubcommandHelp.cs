@@ -13,7 +13,8 @@ internal static class SubcommandHelp
     /// <summary>Runs the parse result; for a subcommand's help, prints it without the main command's arguments.</summary>
     public static async Task<int> InvokeAsync(ParseResult parsed, Argument rootHost, Argument rootPort)
     {
-        if (parsed.Action is not HelpAction) return await parsed.InvokeAsync().ConfigureAwait(false);
+        // Exceptions reach Program, which turns them into one line (never a stack trace).
+        if (parsed.Action is not HelpAction) return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         using var output = new StringWriter();
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output }).ConfigureAwait(false);
         await Console.Out.WriteAsync(WithoutRootArguments(output.ToString(), rootHost, rootPort)).ConfigureAwait(false);
