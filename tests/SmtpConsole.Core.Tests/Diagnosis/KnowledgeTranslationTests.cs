@@ -7,9 +7,9 @@ namespace SmtpConsole.Core.Tests.Diagnosis;
 /// <summary>The Chinese knowledge base: complete for the entries a Chinese user meets, and what explain prints.</summary>
 public class KnowledgeTranslationTests
 {
-    /// <summary>Providers whose every entry must have Chinese text (generic entries too). Of the other big international
-    /// providers only the login entries are translated so far (microsoft365, outlook, yahoo, icloud).</summary>
-    private static readonly string[] TranslatedProviders = ["qq", "exmail", "163", "126", "yeah", "coremail", "263", "aliyun", "sina", "gmail", "google-workspace"];
+    /// <summary>Providers whose every entry must have Chinese text (generic entries too): the Chinese providers and the
+    /// big international ones a Chinese user meets.</summary>
+    private static readonly string[] TranslatedProviders = ["qq", "exmail", "163", "126", "yeah", "coremail", "263", "aliyun", "sina", "gmail", "google-workspace", "microsoft365", "outlook", "yahoo", "icloud"];
 
     private const string QqAuthorizationCode = "535 Login Fail. Please enter your authorization code to login. More information in http://service.mail.qq.com/cgi-bin/help?subtype=1&&id=28&&no=1001256";
 
