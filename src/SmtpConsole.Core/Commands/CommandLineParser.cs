@@ -157,6 +157,8 @@ public static class CommandLineParser
             target = target[..colon];
         }
         if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException("/connect: " + problem);
+        if (!target.StartsWith("mx:", StringComparison.OrdinalIgnoreCase) && ConnectLimits.HostProblem(target) is { } hostProblem)
+            throw new CommandSyntaxException("/connect: " + hostProblem);
         if (proxy is not null && noProxy) throw new CommandSyntaxException("/connect: choose one of --proxy and --no-proxy");
         if (proxy is not null && proxy.UserInfo.Length > 0)
         {
@@ -210,8 +212,8 @@ public static class CommandLineParser
         {
             if (args[i] == "--chunk")
             {
-                if (++i >= args.Count || !int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out chunk) || chunk <= 0)
-                    throw new CommandSyntaxException("/bdat: --chunk needs a positive number of octets");
+                if (++i >= args.Count || !int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out chunk) || chunk <= 0 || chunk > ConnectLimits.MaxBdatChunk)
+                    throw new CommandSyntaxException($"/bdat: --chunk needs a number of octets from 1 to {ConnectLimits.MaxBdatChunk} (64 MiB)");
             }
             else if (args[i].StartsWith('@') && args[i].Length > 1 && file is null) file = args[i][1..];
             else throw new CommandSyntaxException("usage: /bdat @FILE [--chunk N]");

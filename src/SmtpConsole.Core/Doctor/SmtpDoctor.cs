@@ -216,7 +216,7 @@ public sealed class SmtpDoctor
                 $"{host}: A {(v4.Length > 0 ? v4 : "none")}; AAAA {(v6.Length > 0 ? v6 : "none")} ({stopwatch.Elapsed.TotalMilliseconds:0} ms)"));
             return addresses.Length > 0;
         }
-        catch (SocketException ex)
+        catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
             Add("DNS", FindingStatus.Fail, $"{host} does not resolve: {ex.Message}", "check the spelling of the host name (or the profile's host) and your DNS resolver");
             return false;

@@ -52,6 +52,16 @@ public static class CoreMessages
 
     public static string ClosedAfterClosing => "the server closed the connection after its 421: nothing sent now is processed; reconnect";
 
+    public static string ConnectionLostWhileSending => "connection lost while sending";
+
+    public static string ClosedWithoutReply(string waitingFor) => Format("the server closed the connection without replying to {0}", waitingFor);
+
+    public static string ServerClosing421 => "421: the server is closing the connection";
+
+    public static string EhloLineNotUnderstood(string line) => Format("EHLO line not understood: {0}", line);
+
+    public static string MalformedReply(string problem) => Format("malformed reply: {0}", problem);
+
     public static string CommandAfterClosing(string line) => Format("the server announced 421 (closing): \"{0}\" will most likely not be processed; reconnect", line);
 
     private static string Format(string format, params object?[] args) => string.Format(CultureInfo.InvariantCulture, format, args);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SmtpConsole.Core.Protocol;
@@ -34,24 +35,51 @@ public static class ServerText
         }
     }
 
-    /// <summary>Escapes C0/C1 controls, DEL and bidi/invisible formatting characters as visible <c>\xNN</c>/<c>\uNNNN</c>.</summary>
+    /// <summary>
+    /// The one neutraliser for every text shown on a terminal or saved (server replies, script lines, explain input,
+    /// certificate fields): C0/C1 controls and DEL become <c>\xNN</c>; every invisible format character (Unicode
+    /// category Cf: bidi overrides and isolates, zero-width spaces and joiners, U+2060–U+2064, BOM, soft hyphen,
+    /// interlinear annotations, tag characters U+E0000–U+E007F…), line/paragraph separators and lone surrogates become
+    /// <c>\uNNNN</c> or <c>\u{NNNNN}</c>, so <c>PLAIN\u200b</c> never looks like <c>PLAIN</c>. A tab becomes a space.
+    /// </summary>
     public static string Neutralize(string text)
     {
         int i = 0;
-        while (i < text.Length && !NeedsEscape(text[i])) i++;
+        while (i < text.Length && !NeedsEscape(text, i)) i++;
         if (i == text.Length) return text;
 
         var sb = new StringBuilder(text.Length + 16);
         sb.Append(text, 0, i);
-        for (; i < text.Length; i++)
+        while (i < text.Length)
         {
             char c = text[i];
             if (c == '\t') sb.Append(' ');
-            else if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("x2"));
-            else if (NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("x4"));
+            else if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
+            else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                int scalar = char.ConvertToUtf32(c, text[i + 1]);
+                if (IsInvisible(new Rune(scalar))) sb.Append("\\u{").Append(scalar.ToString("x", CultureInfo.InvariantCulture)).Append('}');
+                else sb.Append(c).Append(text[i + 1]);
+                i += 2;
+                continue;
+            }
+            else if (NeedsEscape(text, i)) sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
             else sb.Append(c);
+            i++;
         }
         return sb.ToString();
+    }
+
+    /// <summary>As <see cref="Neutralize"/>, keeping '\n' as the line separator of multi-line text.</summary>
+    public static string NeutralizeLines(string text)
+    {
+        int clean = 0;
+        while (clean < text.Length && (text[clean] == '\n' || !NeedsEscape(text, clean))) clean++;
+        if (clean == text.Length) return text;
+        if (!text.Contains('\n', StringComparison.Ordinal)) return Neutralize(text);
+        var lines = text.Split('\n');
+        for (int i = 0; i < lines.Length; i++) lines[i] = Neutralize(lines[i]);
+        return string.Join('\n', lines);
     }
 
     /// <summary>Shows raw bytes the way a hex-aware person reads them: printable ASCII as is, the rest as <c>\xNN</c>, CR/LF as <c>\r\n</c>.</summary>
@@ -72,11 +100,25 @@ public static class ServerText
         return sb.ToString();
     }
 
-    private static bool NeedsEscape(char c) =>
-        c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F)
-        || c is '\u061C' or '\u200E' or '\u200F' or '\u2028' or '\u2029' or '\uFEFF'
-        || (c >= '\u202A' && c <= '\u202E')
-        || (c >= '\u2066' && c <= '\u2069');
+    private static bool NeedsEscape(string text, int i)
+    {
+        char c = text[i];
+        if (c < 0x7F) return c < 0x20;
+        if (c <= 0x9F) return true;
+        if (char.IsSurrogate(c))
+        {
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+                return IsInvisible(new Rune(c, text[i + 1]));
+            // The low half of a valid pair was judged with its high half; a lone surrogate is always shown.
+            return !(char.IsLowSurrogate(c) && i > 0 && char.IsHighSurrogate(text[i - 1]));
+        }
+        return IsInvisible(new Rune(c));
+    }
+
+    /// <summary>Format characters (Cf, which includes every bidi control), separators that break lines, and controls.</summary>
+    private static bool IsInvisible(Rune rune) => Rune.GetUnicodeCategory(rune) is
+        System.Globalization.UnicodeCategory.Format or System.Globalization.UnicodeCategory.Control
+        or System.Globalization.UnicodeCategory.LineSeparator or System.Globalization.UnicodeCategory.ParagraphSeparator;
 
     private static bool IsAscii(ReadOnlySpan<byte> bytes) => System.Text.Ascii.IsValid(bytes);
 

@@ -54,7 +54,7 @@ public sealed class SmtpConnection : IAsyncDisposable
             {
                 addresses = await Dns.GetHostAddressesAsync(host, deadline.Token).ConfigureAwait(false);
             }
-            catch (SocketException ex)
+            catch (Exception ex) when (ex is SocketException or ArgumentException)
             {
                 throw new SmtpConnectionException($"cannot resolve host name \"{host}\": {ex.Message}", ex);
             }

@@ -99,6 +99,15 @@ public sealed partial class SmtpSession : IAsyncDisposable
         string via = proxy is null ? string.Empty : $" via {proxy.Display} → {Proxy.ProxyConnector.FormatTarget(options.Host, options.Port)}";
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}{via}"));
 
+        // A last line of defence for values that did not come through the command line's checks (profiles, API callers).
+        string? invalid = ConnectLimits.HostProblem(options.Host)
+            ?? ConnectLimits.TimeoutProblem(options.ConnectTimeout.TotalSeconds, "the connect timeout")
+            ?? ConnectLimits.TimeoutProblem(options.ReplyTimeout.TotalSeconds, "the reply timeout");
+        if (invalid is not null)
+        {
+            _transcript.Error("cannot connect: " + invalid);
+            return CommandResult.Fail(CommandFailure.ConnectFailed, invalid);
+        }
         var stopwatch = Stopwatch.StartNew();
         try
         {
@@ -245,7 +254,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             RecordSend(line, annotation ?? SendAnnotation.None);
             _awaiting.Enqueue(pending);
             if (!await TryWriteAsync(Encoding.UTF8.GetBytes(line + "\r\n"), ct).ConfigureAwait(false))
-                return CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending");
+                return CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : CoreMessages.ConnectionLostWhileSending);
             return await ReceiveAsync(shown, ct).ConfigureAwait(false);
         }
         finally
@@ -288,7 +297,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
                 bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
             }
             if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
-                return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : "connection lost while sending")];
+                return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : CoreMessages.ConnectionLostWhileSending)];
             var results = new List<CommandResult>(lines.Count);
             for (int i = 0; i < lines.Count; i++)
             {
@@ -385,7 +394,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (ChannelClosedException)
         {
-            string message = _closingAnnounced ? CoreMessages.ClosedAfterClosing : $"the server closed the connection without replying to {Describe(waitingFor)}";
+            string message = _closingAnnounced ? CoreMessages.ClosedAfterClosing : CoreMessages.ClosedWithoutReply(Describe(waitingFor));
             _transcript.Error(message);
             return CommandResult.Fail(CommandFailure.Closed, message);
         }
@@ -414,7 +423,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (command.Verb is "EHLO" && reply.Code == 250)
         {
             Capabilities = EhloCapabilities.Parse(reply.Lines);
-            foreach (var odd in Capabilities.Problems) _transcript.Warn($"EHLO line not understood: {odd}");
+            foreach (var odd in Capabilities.Problems) _transcript.Warn(CoreMessages.EhloLineNotUnderstood(odd));
         }
         if (command.Verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
         _phase.OnReply(command, reply);
@@ -561,12 +570,12 @@ public sealed partial class SmtpSession : IAsyncDisposable
             Note = note,
             Context = context,
         });
-        if (reply.Problem is not null) _transcript.Error("malformed reply: " + reply.Problem);
+        if (reply.Problem is not null) _transcript.Error(CoreMessages.MalformedReply(reply.Problem));
         foreach (var warning in reply.Warnings) _transcript.Warn(warning);
         if (reply.Code == 421)
         {
             _closingAnnounced = true;
-            _transcript.Warn("421: the server is closing the connection");
+            _transcript.Warn(CoreMessages.ServerClosing421);
         }
         if (command is not null) Apply(command, reply);
     }

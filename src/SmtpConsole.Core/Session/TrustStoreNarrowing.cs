@@ -20,6 +20,7 @@ public static class TrustStoreNarrowing
     private static string? s_originalFile;
     private static string? s_originalDirectories;
     private static SystemCertificates? s_system;
+    private static readonly Dictionary<string, bool> SystemHoldsCache = new(StringComparer.Ordinal);
 
     /// <summary>The CA file the process trust store was narrowed to, or null when it is the system's.</summary>
     public static string? NarrowedTo
@@ -104,14 +105,11 @@ public static class TrustStoreNarrowing
         lock (Gate)
         {
             if (!OperatingSystem.IsLinux() || s_narrowedTo is null) throw new InvalidOperationException("the trust store was not narrowed");
-            if (s_system is not null) return s_system.Contains(root);
             if (!SystemHoldsCache.TryGetValue(key, out bool holds))
                 SystemHoldsCache[key] = holds = SystemCertificates.Holds(root, s_originalFile, s_originalDirectories);
             return holds;
         }
     }
-
-    private static readonly Dictionary<string, bool> SystemHoldsCache = new(StringComparer.Ordinal);
 
     internal static bool Contains(X509Certificate2Collection collection, X509Certificate2 certificate)
     {

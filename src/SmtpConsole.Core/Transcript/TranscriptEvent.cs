@@ -14,7 +14,8 @@ public sealed class TranscriptEvent
     public TranscriptEvent(TranscriptEventKind kind, string text)
     {
         Kind = kind;
-        Text = text;
+        // Every source (server, script, user, explain input) is neutralised here, once, before any screen or file sees it.
+        Text = Protocol.ServerText.NeutralizeLines(text);
     }
 
     /// <summary>Position in the session, from 0; assigned when recorded.</summary>
@@ -38,10 +39,14 @@ public sealed class TranscriptEvent
     public bool Secret { get; init; }
 
     /// <summary>A decoded annotation (e.g. the plain user name behind a Base64 line). Never contains a secret.</summary>
-    public string? Note { get; init; }
+    public string? Note { get => _note; init => _note = value is null ? null : Protocol.ServerText.NeutralizeLines(value); }
+
+    private readonly string? _note;
 
     /// <summary>The unredacted text of a secret, kept in memory only so the user can reveal it on screen. No file sink reads it unless secrets are shown on purpose.</summary>
-    public string? RevealText { get; init; }
+    public string? RevealText { get => _revealText; init => _revealText = value is null ? null : Protocol.ServerText.NeutralizeLines(value); }
+
+    private readonly string? _revealText;
 
     /// <summary>For <see cref="TranscriptEventKind.Expect"/>: whether the expectation held.</summary>
     public bool? Passed { get; init; }

@@ -42,7 +42,7 @@ internal sealed class ConnectionArguments
         var options = new ConnectOptions { Host = "localhost", Port = 25 };
         if (result.GetValue(Timeout) is { } seconds)
         {
-            if (seconds <= 0 || double.IsNaN(seconds)) throw new UsageException("--timeout must be a positive number of seconds");
+            if (ConnectLimits.TimeoutProblem(seconds) is { } problem) throw new UsageException(problem);
             options = options with { ReplyTimeout = TimeSpan.FromSeconds(seconds), ConnectTimeout = TimeSpan.FromSeconds(seconds) };
         }
         string? caFile = result.GetValue(CaFile);
@@ -73,6 +73,7 @@ internal sealed class ConnectionArguments
         host ??= result.GetValue(Host);
         port ??= result.GetValue(Port);
         if (host is null) return null;
+        if (ConnectLimits.HostProblem(host) is { } hostProblem) throw new UsageException(hostProblem);
         if (port is not null and (< 1 or > 65535)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"port {port} is out of range (1-65535)"));
         var mode = security ?? (port == 465 ? SecurityMode.Tls : SecurityMode.Plain);
         return Defaults(result) with { Host = host, Port = port ?? ConnectOptions.DefaultPort(mode), Security = mode };

@@ -15,6 +15,7 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
     private readonly Stream? _json;
     private readonly TranscriptOutput? _output;
     private readonly bool _jsonLines;
+    private readonly StringBuilder _text = new(); // the recorder calls sinks one at a time, under its lock
     private readonly bool _colour;
     private readonly bool _showSecrets;
 
@@ -60,7 +61,7 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
             return;
         }
         string? colour = _colour ? ColourFor(e) : null;
-        var sb = new StringBuilder();
+        var sb = _text.Clear();
         foreach (var line in TranscriptTextFormat.FormatLines(e, _showSecrets))
         {
             bool dim = _colour && line.StartsWith(TranscriptTextFormat.NotePrefix, StringComparison.Ordinal);
@@ -76,7 +77,7 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
         }
         if (_output is not null)
         {
-            _output.WriteText(sb.ToString());
+            _output.WriteText(sb);
             return;
         }
         _out!.Write(sb.ToString());

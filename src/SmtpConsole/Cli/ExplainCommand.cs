@@ -37,6 +37,8 @@ internal sealed class ExplainCommand
             ReplyFacts? seen = null;
             var (explanation, error) = PastedReplyExplainer.Explain(text, f => seen = f with
             {
+                // Pasted text is shown back: escapes and invisible characters become visible, as in every other view.
+                Lines = [.. f.Lines.Select(ServerText.Neutralize)],
                 Host = host ?? f.Host,
                 ProviderHint = provider ?? f.ProviderHint,
                 Phase = after?.Verb ?? f.Phase,
@@ -56,8 +58,8 @@ internal sealed class ExplainCommand
             }
             else
             {
-                if (cause is not null) Console.WriteLine("Likely cause: " + cause.Text);
-                foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(shown);
+                if (cause is not null) Console.WriteLine("Likely cause: " + ServerText.NeutralizeLines(cause.Text));
+                foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(ServerText.NeutralizeLines(shown));
             }
             return ExitCodes.Success;
         });

@@ -20,7 +20,11 @@ internal static class ProfileTargets
         builtin = null;
         if (result.GetValue(arguments.Profile) is not { } name) return arguments.Target(result, host, port);
         var overrides = new Dictionary<string, string?>();
-        if ((host ?? result.GetValue(arguments.Host)) is { } h) overrides["host"] = h;
+        if ((host ?? result.GetValue(arguments.Host)) is { } h)
+        {
+            if (ConnectLimits.HostProblem(h) is { } hostProblem) throw new UsageException(hostProblem);
+            overrides["host"] = h;
+        }
         if ((port ?? result.GetValue(arguments.Port)) is { } p) overrides["port"] = p.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (arguments.Security(result) is { } security) overrides["security"] = security.ToString().ToLowerInvariant();
         var catalog = LoadCatalog(result.GetValue(arguments.ProfileFile), overrides);

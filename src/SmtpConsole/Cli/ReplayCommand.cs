@@ -12,7 +12,7 @@ internal sealed class ReplayCommand
     private readonly ConnectionArguments _connection = new();
     private readonly Argument<string> _script = new("SCRIPT") { Description = "Script or saved transcript to run ('-' reads stdin)" };
     private readonly Argument<string?> _host = new("HOST") { Description = "Server to talk to, like the main command (or --host, --profile, or a /connect line in the script)", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls)", Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls), like the main command", Arity = ArgumentArity.ZeroOrOne };
     private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE for ${NAME} in the script (repeatable)", AllowMultipleArgumentsPerToken = false };
     private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per transcript event" };
     private readonly Option<string?> _transcript = new("--transcript") { Description = "Also append the transcript to FILE (JSON lines when it ends in .jsonl/.json)" };

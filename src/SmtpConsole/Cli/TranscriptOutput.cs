@@ -50,7 +50,7 @@ internal sealed class TranscriptOutput : IDisposable
     public static void FlushCurrent() => s_current?.Flush();
 
     /// <summary>Writes one event's text.</summary>
-    public void WriteText(string text)
+    public void WriteText(StringBuilder text)
     {
         if (!Buffered)
         {

@@ -194,9 +194,10 @@ internal sealed class SessionController : IAsyncDisposable
         {
             Recorder.Warn("cancelled");
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception ex)
         {
-            // One broken step must not end the session; the error (with its type) goes to the screen and the log.
+            // One broken step must not end the session (not even a huge allocation that failed): the error (with its
+            // type) goes to the screen and the log, and the queued lines still run.
             Recorder.Error($"internal error while running \"{step.Display}\": {ex.GetType().Name}: {ex.Message}");
         }
         finally

@@ -128,6 +128,12 @@ public sealed class HostileHarness : IAsyncDisposable
             if (c < 0x20 || c == 0x7F || c is >= '\u0080' and <= '\u009F' || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069')
                 Assert.Fail($"{what} holds U+{(int)c:X4}: {text}");
         }
+        // Issue 13: every invisible format character (Cf), not only the bidi ones, including the supplementary tags.
+        foreach (var rune in text.EnumerateRunes())
+        {
+            if (System.Text.Rune.GetUnicodeCategory(rune) == System.Globalization.UnicodeCategory.Format)
+                Assert.Fail($"{what} holds the invisible U+{rune.Value:X4}: {text}");
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -356,7 +356,7 @@ public static class HostileScenarios
         _ => "250 2.0.0 Ok\r\n",
     };
 
-    private static string Verb(string line) => line.Split(' ')[0].ToUpperInvariant();
+    public static string Verb(string line) => line.Split(' ')[0].ToUpperInvariant();
 
     private static byte[] GbkBytes(string text)
     {

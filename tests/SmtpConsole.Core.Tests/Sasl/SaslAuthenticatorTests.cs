@@ -132,9 +132,9 @@ public class SaslAuthenticatorTests
         {
             var result = await SaslAuthenticator.AuthenticateAsync(h.Session, new AuthRequest("PLAIN", User, Password));
             Assert.Equal(CommandFailure.Refused, result.Failure);
-            // The way out is a remedy key each front end words itself (the TUI and CLI say "/starttls" / "--starttls").
-            Assert.Equal(SmtpConsole.Core.Messages.Remedy.UseStartTls, result.Remedy);
+            // The remedy (STARTTLS) is a key each front end words itself (issue 17 item 2), no longer a sentence naming TUI actions.
             Assert.Contains("without TLS", result.Message, StringComparison.OrdinalIgnoreCase);
+            Assert.Equal(SmtpConsole.Core.Messages.Remedy.UseStartTls, result.Remedy);
             Assert.Empty(server.Received);
         }
     }

@@ -172,4 +172,22 @@ public class ReplyContextTests
         Assert.DoesNotContain("AGFsaWNlAHNlY3JldA", json, StringComparison.Ordinal);
         Assert.Contains("\"verb\":\"AUTH\"", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task CommandAfter421_OnAConnectionStillOpen_IsWarned_AndItsReplyNamesTheCause()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync(Greeting);
+            await c.ServeAsync(line => line.StartsWith("EHLO") ? Ehlo : line.StartsWith("MAIL") ? "421 4.3.2 Service shutting down\r\n" : "503 5.5.1 Error: need MAIL command\r\n");
+        });
+        await using var h = new SessionHarness(server.Port);
+        await h.ConnectAsync();
+        await h.Session.EhloAsync("client.test");
+        await h.Session.SendCommandAsync("MAIL FROM:<a@b>");
+        await h.Session.SendCommandAsync("RCPT TO:<c@d>");
+
+        Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Warn), e => e.Text.Contains("\"RCPT TO:<c@d>\" will most likely not be processed", StringComparison.Ordinal));
+        Assert.Equal(SessionStateRule.AfterClosing, Replies(h)[^1].Context!.StateHint!.Rule);
+    }
 }

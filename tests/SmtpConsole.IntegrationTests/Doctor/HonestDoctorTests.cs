@@ -88,6 +88,10 @@ public partial class HonestDoctorTests(LocalServers servers)
         Assert.NotEqual(0, plain.ExitCode);
         Assert.DoesNotContain("no failures", plain.StandardOutput, StringComparison.Ordinal);
 
+        var help = await AppProcess.RunAsync(["doctor", "--help"]);
+        Assert.Contains("smtpconsole doctor [<HOST> [<PORT>]]", help.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("]] doctor", help.StandardOutput, StringComparison.Ordinal);
+
         var misplaced = await AppProcess.RunAsync(["127.0.0.1", port, "doctor"]);
         Assert.Equal(2, misplaced.ExitCode);
         Assert.Contains($"did you mean: smtpconsole doctor 127.0.0.1 {port}", misplaced.StandardError, StringComparison.Ordinal);
