@@ -42,10 +42,12 @@ public static class ServerText
     /// interlinear annotations, tag characters U+E0000–U+E007F…), line/paragraph separators and lone surrogates become
     /// <c>\uNNNN</c> or <c>\u{NNNNN}</c>, so <c>PLAIN\u200b</c> never looks like <c>PLAIN</c>. A tab becomes a space.
     /// </summary>
-    public static string Neutralize(string text)
+    public static string Neutralize(string text) => Neutralize(text, keepTabs: false);
+
+    private static string Neutralize(string text, bool keepTabs)
     {
         int i = 0;
-        while (i < text.Length && !NeedsEscape(text, i)) i++;
+        while (i < text.Length && (!NeedsEscape(text, i) || keepTabs && text[i] == '\t')) i++;
         if (i == text.Length) return text;
 
         var sb = new StringBuilder(text.Length + 16);
@@ -53,7 +55,7 @@ public static class ServerText
         while (i < text.Length)
         {
             char c = text[i];
-            if (c == '\t') sb.Append(' ');
+            if (c == '\t') sb.Append(keepTabs ? '\t' : ' ');
             else if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -70,15 +72,18 @@ public static class ServerText
         return sb.ToString();
     }
 
-    /// <summary>As <see cref="Neutralize"/>, keeping '\n' as the line separator of multi-line text.</summary>
+    /// <summary>
+    /// As <see cref="Neutralize(string)"/>, keeping '\n' as the line separator of multi-line text and tabs as they are (a tab
+    /// moves no cursor but its own, and a message body line must replay byte for byte).
+    /// </summary>
     public static string NeutralizeLines(string text)
     {
         int clean = 0;
-        while (clean < text.Length && (text[clean] == '\n' || !NeedsEscape(text, clean))) clean++;
+        while (clean < text.Length && (text[clean] is '\n' or '\t' || !NeedsEscape(text, clean))) clean++;
         if (clean == text.Length) return text;
-        if (!text.Contains('\n', StringComparison.Ordinal)) return Neutralize(text);
+        if (!text.Contains('\n', StringComparison.Ordinal)) return Neutralize(text, keepTabs: true);
         var lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++) lines[i] = Neutralize(lines[i]);
+        for (int i = 0; i < lines.Length; i++) lines[i] = Neutralize(lines[i], keepTabs: true);
         return string.Join('\n', lines);
     }
 
