@@ -20,18 +20,21 @@ public static class ServerText
     /// <see cref="SmtpReply.RawBytes"/>); otherwise every byte that is not valid UTF-8 is shown as <c>\xNN</c>.
     /// The result is neutralised.
     /// </summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback = null)
+    public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback = null) => Decode(bytes, fallback, keepTabs: false);
+
+    /// <summary>As <see cref="Decode(ReadOnlySpan{byte}, Encoding?)"/>; <paramref name="keepTabs"/> keeps tabs (a message body line sent by the client must be saved byte for byte so its transcript replays it).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback, bool keepTabs)
     {
-        if (IsAscii(bytes)) return Neutralize(Encoding.ASCII.GetString(bytes));
+        if (IsAscii(bytes)) return Neutralize(Encoding.ASCII.GetString(bytes), keepTabs);
         try
         {
-            return Neutralize(StrictUtf8.GetString(bytes));
+            return Neutralize(StrictUtf8.GetString(bytes), keepTabs);
         }
         catch (DecoderFallbackException)
         {
-            if (fallback is not null) return Neutralize(fallback.GetString(bytes));
-            if (Gb18030Text.TryDecode(bytes, out string chinese)) return Neutralize(chinese) + Gb18030Marker;
-            return Neutralize(EscapeInvalidUtf8(bytes));
+            if (fallback is not null) return Neutralize(fallback.GetString(bytes), keepTabs);
+            if (Gb18030Text.TryDecode(bytes, out string chinese)) return Neutralize(chinese, keepTabs) + Gb18030Marker;
+            return Neutralize(EscapeInvalidUtf8(bytes), keepTabs);
         }
     }
 
