@@ -1,8 +1,6 @@
 using SmtpConsole.Core.Commands;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
-using Attribute = Terminal.Gui.Drawing.Attribute;
-using Color = Terminal.Gui.Drawing.Color;
 
 namespace SmtpConsole.Tui;
 

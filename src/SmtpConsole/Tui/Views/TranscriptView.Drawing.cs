@@ -2,7 +2,6 @@ using System.Globalization;
 using SmtpConsole.Core.Transcript;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace SmtpConsole.Tui;
 

@@ -2,7 +2,6 @@ using SmtpConsole.Core.Transcript;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
-using Attribute = Terminal.Gui.Drawing.Attribute;
 
 namespace SmtpConsole.Tui;
 
