@@ -9,9 +9,6 @@ namespace SmtpConsole.App;
 internal sealed class TuiInteraction : IConsoleInteraction
 {
     private readonly UiDispatcher _ui;
-    private long _sent;
-    private long _total;
-    private int _progressChanged;
 
     public TuiInteraction(UiDispatcher ui)
     {
@@ -44,15 +41,6 @@ internal sealed class TuiInteraction : IConsoleInteraction
         return answer.Task;
     }
 
-    /// <summary>Only remembers the newest numbers; the UI picks them up on its next tick (no flood of posts).</summary>
-    public void ReportDataProgress(long sent, long total)
-    {
-        Volatile.Write(ref _total, total);
-        Volatile.Write(ref _sent, sent);
-        Volatile.Write(ref _progressChanged, 1);
-    }
-
-    /// <summary>The newest progress since the last call, or null when nothing changed.</summary>
-    public (long Sent, long Total)? TakeProgress() =>
-        Interlocked.Exchange(ref _progressChanged, 0) == 1 ? (Volatile.Read(ref _sent), Volatile.Read(ref _total)) : null;
+    /// <summary>Marked on the dispatcher; the UI picks the newest numbers up on its next tick (no flood of posts).</summary>
+    public void ReportDataProgress(long sent, long total) => _ui.ReportProgress(sent, total);
 }
