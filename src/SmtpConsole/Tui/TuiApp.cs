@@ -69,6 +69,7 @@ internal static class TuiApp
 
         // Esc cancels a pending step in this console; quitting is Ctrl+Q. Must happen before Create().
         Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
+        Application.MaximumIterationsPerSecond = MainLoopRate.IterationsPerSecond();
         IApplication? app = null;
         UiWakeUp? wakeUp = null;
         IReadOnlyList<string>? exitLines = null;

@@ -62,3 +62,20 @@ public sealed class TypedInputBatchingTests
         Assert.Equal(string.Empty, tui.Window.Input.Text);
     }
 }
+
+public sealed class MainLoopRateTests
+{
+    [Theory]
+    [InlineData(null, 100)]
+    [InlineData("", 100)]
+    [InlineData("25", 25)]
+    [InlineData("250", 250)]
+    [InlineData("0", 100)]
+    [InlineData("-5", 100)]
+    [InlineData("5000", 100)]
+    [InlineData("fast", 100)]
+    public void TheMainLoopRate_Defaults_To100PerSecond_AndTakesASaneOverride(string? value, int expected)
+    {
+        Assert.Equal(expected, SmtpConsole.Tui.MainLoopRate.Parse(value));
+    }
+}
