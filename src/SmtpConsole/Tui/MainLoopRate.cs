@@ -12,6 +12,23 @@ internal static class MainLoopRate
 {
     public const ushort Default = 100;
 
+    /// <summary>
+    /// Terminal.Gui's rate until the first frame is out, then ours: measured, 100 per second from the start made the
+    /// first frame later (bench/first-frame.sh: ~60 ms above the tmux baseline instead of ~40 on this VM), as the
+    /// extra iterations compete with start-up work for the CPU.
+    /// </summary>
+    public static void RaiseAfterFirstFrame(Terminal.Gui.App.IApplication app)
+    {
+        ushort rate = IterationsPerSecond();
+        EventHandler<EventArgs>? raise = null;
+        raise = (_, _) =>
+        {
+            app.LayoutAndDrawComplete -= raise;
+            Terminal.Gui.App.Application.MaximumIterationsPerSecond = rate;
+        };
+        app.LayoutAndDrawComplete += raise;
+    }
+
     public static ushort IterationsPerSecond() =>
         Parse(Environment.GetEnvironmentVariable("SMTPCONSOLE_TUI_ITERATIONS"));
 

@@ -69,7 +69,6 @@ internal static class TuiApp
 
         // Esc cancels a pending step in this console; quitting is Ctrl+Q. Must happen before Create().
         Application.SetDefaultKeyBinding(Command.Quit, Bind.All(Key.Q.WithCtrl));
-        Application.MaximumIterationsPerSecond = MainLoopRate.IterationsPerSecond();
         IApplication? app = null;
         UiWakeUp? wakeUp = null;
         IReadOnlyList<string>? exitLines = null;
@@ -90,6 +89,7 @@ internal static class TuiApp
                 window.Tick();
                 return true;
             });
+            MainLoopRate.RaiseAfterFirstFrame(app);
             var running = app;
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
             using (ct.Register(() => running.Invoke(() =>
