@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # TUI input throughput and echo under tmux (AOT binary, against Postfix's smtp-sink on a free loopback port):
 #  1. a 3,000-line (150 KB) message body pasted at DATA> with bracketed paste (tmux paste-buffer -p) and without it
-#     (plain paste-buffer: the terminal "types" every byte; 300 lines, since it runs at typing speed), from the
+#     (plain paste-buffer: the terminal "types" every byte; TYPED_LINES, default 3,000), from the
 #     paste to the prompt being back at smtp>;
 #  2. keystroke echo: one key sent to the pane until it shows, with a short and a long (~15,000-row) transcript,
 #     next to the same loop against `cat` in a tmux pane (the baseline: tmux + polling cost).
@@ -45,7 +45,7 @@ PY
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 
 body 3000 "$work/bracketed.txt"
-body 300 "$work/typed.txt"
+body "${TYPED_LINES:-3000}" "$work/typed.txt"
 for mode in bracketed typed; do
     times=()
     for ((r = 0; r < rounds; r++)); do
@@ -59,7 +59,7 @@ for mode in bracketed typed; do
         wait_for "smtp>" 120
         times+=($(($(now_ms) - t0)))
     done
-    lines=$([[ $mode == bracketed ]] && echo 3,000 || echo 300)
+    lines=$([[ $mode == bracketed ]] && echo 3000 || echo "${TYPED_LINES:-3000}")
     echo "paste $lines lines (50 bytes each) at DATA>, $mode: median $(printf '%s\n' "${times[@]}" | median) ms (runs: ${times[*]})"
 done
 

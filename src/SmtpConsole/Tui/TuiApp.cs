@@ -89,6 +89,7 @@ internal static class TuiApp
                 window.Tick();
                 return true;
             });
+            MainLoopRate.RaiseAfterFirstFrame(app);
             var running = app;
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
             using (ct.Register(() => running.Invoke(() =>

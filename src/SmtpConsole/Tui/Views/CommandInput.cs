@@ -49,6 +49,7 @@ internal sealed partial class CommandInput : TextField
 
     protected override bool OnAccepting(Terminal.Gui.Input.CommandEventArgs args)
     {
+        FlushTyped();
         if (_search is not null) AcceptSearch();
         string line = Text ?? string.Empty;
         Text = string.Empty;
@@ -67,6 +68,7 @@ internal sealed partial class CommandInput : TextField
 
     protected override bool OnPaste(string text)
     {
+        FlushTyped();
         LastPasteLength = text.Length;
         var pasted = PastedText.Parse(text);
         if (!pasted.IsMultiLine) return pasted.Rest.Length == 0 || base.OnPaste(pasted.Rest);
@@ -87,6 +89,8 @@ internal sealed partial class CommandInput : TextField
     protected override bool OnKeyDown(Key key)
     {
         if (_search is not null && HandleSearchKey(key)) return true;
+        if (_completions is null && TryCollectTyped(key)) return true;
+        FlushTyped();
         bool tab = key.KeyCode == KeyCode.Tab;
         if (!tab && _completions is not null) ResetCompletion();
 

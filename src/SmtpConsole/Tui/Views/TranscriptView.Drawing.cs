@@ -14,6 +14,10 @@ internal sealed partial class TranscriptView
 
     private readonly List<int> _lineStarts = [];
 
+    // OnDrawingContent writes every cell of the viewport (blank rows and row ends too): Terminal.Gui's clear first
+    // (a FillRect of the whole viewport, a third of a frame's cost with a full transcript) would only be overwritten.
+    protected override bool OnClearingViewport() => true;
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
