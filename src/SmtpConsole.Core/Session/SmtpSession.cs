@@ -80,6 +80,10 @@ public sealed partial class SmtpSession : IAsyncDisposable
     public async Task<CommandResult> ConnectAsync(ConnectOptions options, CancellationToken ct = default)
     {
         if (_connection is not null) await DisconnectAsync("closing the previous connection").ConfigureAwait(false);
+        // A reader loop that saw the server close (after QUIT's 221, say) finishes on its own: its last act resets the
+        // session's state (capabilities, phase). Let it finish first, or it would wipe what this connection learns.
+        if (_readerLoop is { IsCompleted: false } previousLoop)
+            await Task.WhenAny(previousLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         Options = options;
         Greeting = null;
         LastReply = null;
