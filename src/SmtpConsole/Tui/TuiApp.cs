@@ -16,6 +16,9 @@ internal static class TuiApp
     public static async Task<int> RunAsync(TuiStartOptions options, CancellationToken ct)
     {
         string dataDirectory = options.DataDirectory ?? DataDirectory.Resolve();
+        var language = options.Language;
+        // The engine's hints and errors appear on this screen: word them in its language (replay and JSON stay English).
+        Core.Messages.CoreMessages.Language = language;
         ConnectOptions? target = options.Target;
         ConnectOptions? practiceOptions = null;
         PracticeTarget? runningPractice = null;
@@ -25,11 +28,12 @@ internal static class TuiApp
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
             ProfileNames = () => profileNames.Value,
-            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines() ?? ["The practice server is starting…"],
+            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines() ?? [language.Say("Inbox.Starting")],
             DataDirectory = dataDirectory,
             LogHost = target?.Host ?? "practice",
             Colour = ColourWanted(),
             ShowSecrets = options.ShowSecrets,
+            Language = language,
             RunnerSettings = new RunnerSettings
             {
                 Defaults = options.Defaults,
@@ -153,10 +157,10 @@ internal static class TuiApp
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
         {
-            host.Recorder.Warn($"could not start the practice server ({ex.Message}); connect to a server with /connect HOST [PORT] or F2");
+            host.Recorder.Warn(host.Options.Language.Say("Practice.CouldNotStart", ex.Message));
             return null;
         }
-        foreach (var line in practice.Banner) host.Recorder.Info(line);
+        foreach (var line in practice.BannerIn(host.Options.Language)) host.Recorder.Info(line);
         practice.Server.Inbox.MessageReceived += (_, e) =>
             host.Recorder.Info($"practice inbox: message {e.Message.Id} arrived ({e.Message.Size:N0} bytes); F10 shows it byte for byte");
         host.Connect(practice.Options);
@@ -169,7 +173,7 @@ internal static class TuiApp
         try
         {
             var started = PracticeTarget.StartAsync(defaults, ct).GetAwaiter().GetResult();
-            foreach (var line in started.Banner) host.Recorder.Info(line);
+            foreach (var line in started.BannerIn(host.Options.Language)) host.Recorder.Info(line);
             return started;
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
