@@ -40,6 +40,19 @@ public static class CoreMessages
 
     public static string StartTlsNotAdvertised => Say("Core.StartTlsNotAdvertised");
 
+    // Advice after EHLO and before MAIL/RCPT (Analysis/SessionAdvisor).
+    public static string AdvicePlainAuthWithoutTls => Say("Core.AdvicePlainAuthWithoutTls");
+
+    public static string AdviceNoStartTls => Say("Core.AdviceNoStartTls");
+
+    public static string AdviceNoAuthYet => Say("Core.AdviceNoAuthYet");
+
+    public static string AdviceNeedsSmtpUtf8 => Say("Core.AdviceNeedsSmtpUtf8");
+
+    public static string AdviceNeeds8BitMime => Say("Core.AdviceNeeds8BitMime");
+
+    public static string AdvicePreferredMechanisms(string preferred, string offered) => Say("Core.AdvicePreferredMechanisms", preferred, offered);
+
     // Session messages.
     public static string UnsolicitedReply => Say("Core.UnsolicitedReply");
 

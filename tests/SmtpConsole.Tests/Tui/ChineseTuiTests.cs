@@ -31,6 +31,14 @@ public sealed class ChineseTuiTests
         Assert.True(TextColumns.Of(bottom.TrimEnd()) <= width, $"key bar takes {TextColumns.Of(bottom.TrimEnd())} columns at {width}: {bottom}");
         if (width >= 120) Assert.Contains("F10 收件箱", bottom, StringComparison.Ordinal);
         Assert.Contains("未连接", tui.Window.Status.ShownText, StringComparison.Ordinal);
+        Assert.Contains(" Tab 补全 · ↑↓ 历史记录", tui.Window.ModeLine.ShownText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ModeLineConstants_AreTheCatalogueEnglish()
+    {
+        Assert.Equal(ModeLine.IdleHint, MessageCatalog.Get("Tui.Mode.IdleHint", UiLanguage.English));
+        Assert.Equal(ModeLine.BodyLabel, MessageCatalog.Get("Tui.Mode.Body", UiLanguage.English));
     }
 
     [Theory]
