@@ -53,6 +53,11 @@ public static class CoreMessages
 
     public static string AdvicePreferredMechanisms(string preferred, string offered) => Say("Core.AdvicePreferredMechanisms", preferred, offered);
 
+    // The overview of /help and F1 (Commands/HelpText).
+    public static string HelpIntro => Say("Core.HelpIntro");
+
+    public static string HelpMore => Say("Core.HelpMore");
+
     // Session messages.
     public static string UnsolicitedReply => Say("Core.UnsolicitedReply");
 

@@ -58,7 +58,7 @@ internal sealed partial class ConsoleWindow
         lines.Add(new StyledLine(string.Empty));
         if (_host.Log is { } log) lines.Add(new StyledLine(Say("Help.SessionLog", log.Path), TextEmphasis.Dim));
         if (_host.History.Path is { } history) lines.Add(new StyledLine(Say("Help.History", history), TextEmphasis.Dim));
-        OpenPanel(new TextPanel(Say("Help.Title"), lines, _host.Options.Colour));
+        OpenPanel(new TextPanel(Say("Help.Title"), lines, _host.Options.Colour, Say("Panel.Footer")));
     }
 
     private void ShowInbox()
@@ -66,7 +66,7 @@ internal sealed partial class ConsoleWindow
         var lines = _host.Options.InboxLines is { } inbox
             ? inbox()
             : [Say("Inbox.NotPractice")];
-        OpenPanel(new TextPanel(Say("Inbox.Title"), [.. lines.Select(l => new StyledLine(l, l.StartsWith("──", StringComparison.Ordinal) ? TextEmphasis.Heading : TextEmphasis.Normal))], _host.Options.Colour));
+        OpenPanel(new TextPanel(Say("Inbox.Title"), [.. lines.Select(l => new StyledLine(l, l.StartsWith("──", StringComparison.Ordinal) ? TextEmphasis.Heading : TextEmphasis.Normal))], _host.Options.Colour, Say("Panel.Footer")));
     }
 
     private void ShowConnect() =>
@@ -93,7 +93,7 @@ internal sealed partial class ConsoleWindow
         bool reveal = false;
         TextPanel? panel = null;
         panel = new TextPanel(Say("Key.Details"), DetailLines(row, reveal), _host.Options.Colour,
-            row.Event.Secret && row.Event.RevealText is not null ? "Esc closes · r reveals / hides the secret on screen (never saved)" : "Esc closes · PgUp/PgDn scroll",
+            row.Event.Secret && row.Event.RevealText is not null ? Say("Panel.FooterSecret") : Say("Panel.Footer"),
             key =>
             {
                 if (key.KeyCode != KeyCode.R || !row.Event.Secret || row.Event.RevealText is null) return false;
@@ -158,11 +158,11 @@ internal sealed partial class ConsoleWindow
         var e = store.EventAt(eventIndex);
         var lines = new List<StyledLine> { new(e.Text.Replace('\n', ' '), TextEmphasis.Code), new(string.Empty) };
         lines.AddRange(ReplyWording.Explain(_host.Session, e, _host.Options.Language).Select(l => new StyledLine(l)));
-        OpenPanel(new TextPanel(Say("Key.Explain"), lines, _host.Options.Colour));
+        OpenPanel(new TextPanel(Say("Key.Explain"), lines, _host.Options.Colour, Say("Panel.Footer")));
     }
 
     private void ShowTimeline() =>
-        OpenPanel(new TextPanel("Timeline: round trip per command", Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour));
+        OpenPanel(new TextPanel(Say("Timeline.Title"), Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour, Say("Panel.Footer")));
 
     private void ShowSave()
     {

@@ -187,8 +187,8 @@ internal static class TuiApp
     {
         var recorder = host.Recorder;
         string version = typeof(TuiApp).Assembly.GetName().Version?.ToString(3) ?? "dev";
-        recorder.Info($"smtpconsole {version}: type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b.example>) or /helpers; F1 help · Tab completes · Ctrl+Q quits");
-        if (host.Log is { } log) recorder.Info("session log: " + log.Path);
+        recorder.Info(host.Options.Language.Say("Welcome", version));
+        if (host.Log is { } log) recorder.Info(host.Options.Language.Say("SessionLog", log.Path));
         if (host.LogProblem is { } logProblem) recorder.Warn(logProblem);
         if (host.History.Problem is { } historyProblem) recorder.Warn(historyProblem);
     }

@@ -103,6 +103,8 @@ public sealed class ChineseTuiTests
         tui.Press(KeyMap.Help);
         tui.WaitForText("按键");
         var lines = tui.ScreenLines();
+        Assert.Contains(lines, l => l.Contains("│命令", StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.Contains("Esc 关闭 · PgUp/PgDn 滚动", StringComparison.Ordinal));
         string up = lines.First(l => l.Contains("上 / 下", StringComparison.Ordinal));
         string f1 = lines.First(l => l.Contains("本帮助", StringComparison.Ordinal));
         // The action column starts at the same terminal column whatever the key's width in columns.
