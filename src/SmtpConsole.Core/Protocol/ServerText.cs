@@ -20,18 +20,21 @@ public static class ServerText
     /// <see cref="SmtpReply.RawBytes"/>); otherwise every byte that is not valid UTF-8 is shown as <c>\xNN</c>.
     /// The result is neutralised.
     /// </summary>
-    public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback = null)
+    public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback = null) => Decode(bytes, fallback, keepTabs: false);
+
+    /// <summary>As <see cref="Decode(ReadOnlySpan{byte}, Encoding?)"/>; <paramref name="keepTabs"/> keeps tabs (a message body line sent by the client must be saved byte for byte so its transcript replays it).</summary>
+    public static string Decode(ReadOnlySpan<byte> bytes, Encoding? fallback, bool keepTabs)
     {
-        if (IsAscii(bytes)) return Neutralize(Encoding.ASCII.GetString(bytes));
+        if (IsAscii(bytes)) return Neutralize(Encoding.ASCII.GetString(bytes), keepTabs);
         try
         {
-            return Neutralize(StrictUtf8.GetString(bytes));
+            return Neutralize(StrictUtf8.GetString(bytes), keepTabs);
         }
         catch (DecoderFallbackException)
         {
-            if (fallback is not null) return Neutralize(fallback.GetString(bytes));
-            if (Gb18030Text.TryDecode(bytes, out string chinese)) return Neutralize(chinese) + Gb18030Marker;
-            return Neutralize(EscapeInvalidUtf8(bytes));
+            if (fallback is not null) return Neutralize(fallback.GetString(bytes), keepTabs);
+            if (Gb18030Text.TryDecode(bytes, out string chinese)) return Neutralize(chinese, keepTabs) + Gb18030Marker;
+            return Neutralize(EscapeInvalidUtf8(bytes), keepTabs);
         }
     }
 
@@ -42,10 +45,12 @@ public static class ServerText
     /// interlinear annotations, tag characters U+E0000–U+E007F…), line/paragraph separators and lone surrogates become
     /// <c>\uNNNN</c> or <c>\u{NNNNN}</c>, so <c>PLAIN\u200b</c> never looks like <c>PLAIN</c>. A tab becomes a space.
     /// </summary>
-    public static string Neutralize(string text)
+    public static string Neutralize(string text) => Neutralize(text, keepTabs: false);
+
+    private static string Neutralize(string text, bool keepTabs)
     {
         int i = 0;
-        while (i < text.Length && !NeedsEscape(text, i)) i++;
+        while (i < text.Length && (!NeedsEscape(text, i) || keepTabs && text[i] == '\t')) i++;
         if (i == text.Length) return text;
 
         var sb = new StringBuilder(text.Length + 16);
@@ -53,7 +58,7 @@ public static class ServerText
         while (i < text.Length)
         {
             char c = text[i];
-            if (c == '\t') sb.Append(' ');
+            if (c == '\t') sb.Append(keepTabs ? '\t' : ' ');
             else if (c < 0x20 || c == 0x7F) sb.Append("\\x").Append(((int)c).ToString("x2", CultureInfo.InvariantCulture));
             else if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
             {
@@ -70,15 +75,18 @@ public static class ServerText
         return sb.ToString();
     }
 
-    /// <summary>As <see cref="Neutralize"/>, keeping '\n' as the line separator of multi-line text.</summary>
+    /// <summary>
+    /// As <see cref="Neutralize(string)"/>, keeping '\n' as the line separator of multi-line text and tabs as they are (a tab
+    /// moves no cursor but its own, and a message body line must replay byte for byte).
+    /// </summary>
     public static string NeutralizeLines(string text)
     {
         int clean = 0;
-        while (clean < text.Length && (text[clean] == '\n' || !NeedsEscape(text, clean))) clean++;
+        while (clean < text.Length && (text[clean] is '\n' or '\t' || !NeedsEscape(text, clean))) clean++;
         if (clean == text.Length) return text;
-        if (!text.Contains('\n', StringComparison.Ordinal)) return Neutralize(text);
+        if (!text.Contains('\n', StringComparison.Ordinal)) return Neutralize(text, keepTabs: true);
         var lines = text.Split('\n');
-        for (int i = 0; i < lines.Length; i++) lines[i] = Neutralize(lines[i]);
+        for (int i = 0; i < lines.Length; i++) lines[i] = Neutralize(lines[i], keepTabs: true);
         return string.Join('\n', lines);
     }
 

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Sockets;
+using SmtpConsole.Core.Net;
 
 namespace SmtpConsole.Core.Proxy;
 
@@ -72,31 +73,11 @@ public static class ProxyConnector
             }
         }
         var failures = new List<string>();
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, proxy.Port), deadline).ConfigureAwait(false);
-                return socket;
-            }
-            catch (SocketException ex)
-            {
-                socket.Dispose();
-                failures.Add($"{FormatTarget(address.ToString(), proxy.Port)}: {(ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused (no proxy listens there)" : ex.Message)}");
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                socket.Dispose();
-                failures.Add($"{FormatTarget(address.ToString(), proxy.Port)}: no answer within {timeout.TotalSeconds:0.#} s");
-                break;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
+        var socket = await TcpDialer.ConnectFirstAsync(addresses, proxy.Port, deadline, ct,
+            (address, ex) => $"{FormatTarget(address.ToString(), proxy.Port)}: {(ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused (no proxy listens there)" : ex.Message)}",
+            address => $"{FormatTarget(address.ToString(), proxy.Port)}: no answer within {timeout.TotalSeconds:0.#} s",
+            failures).ConfigureAwait(false);
+        if (socket is not null) return socket;
         throw new ProxyConnectionException($"cannot reach the {proxy.Display}: " + string.Join("; ", failures));
     }
 }

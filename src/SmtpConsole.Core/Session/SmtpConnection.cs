@@ -5,6 +5,7 @@ using System.Net.Security;
 using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
+using SmtpConsole.Core.Net;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Session;
@@ -66,31 +67,11 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
 
         var failures = new List<string>();
-        foreach (var address in addresses)
-        {
-            var socket = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-            try
-            {
-                await socket.ConnectAsync(new IPEndPoint(address, port), deadline.Token).ConfigureAwait(false);
-                return new SmtpConnection(socket, fallbackEncoding);
-            }
-            catch (SocketException ex)
-            {
-                socket.Dispose();
-                failures.Add($"{FormatEndPoint(address, port)}: {DescribeSocketError(ex)}");
-            }
-            catch (OperationCanceledException) when (!ct.IsCancellationRequested)
-            {
-                socket.Dispose();
-                failures.Add($"{FormatEndPoint(address, port)}: no answer within {timeout.TotalSeconds:0.#} s (a firewall may be dropping the connection)");
-                break;
-            }
-            catch
-            {
-                socket.Dispose();
-                throw;
-            }
-        }
+        var socket = await TcpDialer.ConnectFirstAsync(addresses, port, deadline.Token, ct,
+            (address, ex) => $"{FormatEndPoint(address, port)}: {DescribeSocketError(ex)}",
+            address => $"{FormatEndPoint(address, port)}: no answer within {timeout.TotalSeconds:0.#} s (a firewall may be dropping the connection)",
+            failures).ConfigureAwait(false);
+        if (socket is not null) return new SmtpConnection(socket, fallbackEncoding);
         throw new SmtpConnectionException("cannot connect: " + string.Join("; ", failures));
     }
 

@@ -108,7 +108,7 @@ public sealed partial class SmtpSession
         {
             int crlf = wire.IndexOf("\r\n"u8);
             var line = crlf < 0 ? wire : wire[..crlf];
-            string text = ServerText.Decode(line);
+            string text = ServerText.Decode(line, fallback: null, keepTabs: true);
             bool last = text == "." && crlf + 2 == wire.Length;
             RecordSend(text, last ? new SendAnnotation(false, "end of message") : SendAnnotation.None);
             wire = crlf < 0 ? [] : wire[(crlf + 2)..];

@@ -230,7 +230,7 @@ internal sealed partial class ConsoleWindow
         {
             var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
             if (player is null) return;
-            player.Changed += () => _activityDirty = true;
+            player.Changed += host.Dispatcher.MarkActivityChanged;
             host.Dispatcher.Post(() =>
             {
                 _script = player;

@@ -9,8 +9,9 @@ namespace SmtpConsole.Tui;
 
 /// <summary>
 /// The full-screen console: transcript on top, then the mode line, the prompt and input, the session status and
-/// the key bar. Engine threads never touch it: they post to the <see cref="UiDispatcher"/> and the transcript
-/// feed, and <see cref="Tick"/> (every 50 ms on the UI thread) applies what arrived.
+/// the key bar. Engine threads never touch it: they post or mark changes on the <see cref="UiDispatcher"/> and
+/// write to the transcript feed, and <see cref="Tick"/> (on wake-up or every 50 ms, on the UI thread) applies what
+/// arrived, taking one <see cref="ScreenChanges"/> snapshot a tick.
 /// </summary>
 internal sealed partial class ConsoleWindow : Window
 {
@@ -29,8 +30,7 @@ internal sealed partial class ConsoleWindow : Window
     private readonly SessionTally _tally = new();
     private string _exitReason = "Ctrl+Q";
     private readonly List<ModalPanel> _panels = [];
-    private volatile bool _statusDirty = true;
-    private volatile bool _activityDirty = true;
+    private bool _statusPending;
     private long _lastStatus;
     private bool _quitting;
     private ScriptSteps? _script;
@@ -73,10 +73,10 @@ internal sealed partial class ConsoleWindow : Window
         _transcript.LeaveRequested += () => _input.SetFocus();
         _transcript.DetailsRequested += ShowDetails;
 
-        host.Controller.ActivityChanged += () => _activityDirty = true;
+        host.Controller.ActivityChanged += host.Dispatcher.MarkActivityChanged;
         host.Session.StateChanged += () =>
         {
-            _statusDirty = true;
+            host.Dispatcher.MarkStatusChanged();
             _tally.Observe(host.Session);
         };
         host.Runner.ModeChanged += mode => host.Dispatcher.Post(() => ApplyMode(mode));
@@ -119,16 +119,14 @@ internal sealed partial class ConsoleWindow : Window
         _host.Dispatcher.Drain();
         var (appended, evicted) = _host.Feed.DrainInto(_host.Store);
         if (appended > 0) _transcript.OnStoreChanged(evicted);
-        if (_host.Interaction.TakeProgress() is { } progress) _modeLine.SetProgress(progress);
-        if (_activityDirty)
-        {
-            _activityDirty = false;
-            UpdateActivity();
-        }
+        var changes = _host.Dispatcher.TakeChanges();
+        if (changes.Progress is { } progress) _modeLine.SetProgress(progress);
+        if (changes.Activity) UpdateActivity();
+        _statusPending |= changes.Status; // held over until the rate limit lets it through
         long now = Stopwatch.GetTimestamp();
-        if (_statusDirty && now - _lastStatus >= StatusInterval)
+        if (_statusPending && now - _lastStatus >= StatusInterval)
         {
-            _statusDirty = false;
+            _statusPending = false;
             _lastStatus = now;
             _status.Snapshot = StatusSnapshot.From(_host.Session, _host.Options.Language);
         }
@@ -139,8 +137,8 @@ internal sealed partial class ConsoleWindow : Window
     public void Pump()
     {
         _lastStatus = 0;
-        _statusDirty = true;
-        _activityDirty = true; // steps may have started before the window existed (the connection at start-up)
+        _host.Dispatcher.MarkStatusChanged();
+        _host.Dispatcher.MarkActivityChanged(); // steps may have started before the window existed (the connection at start-up)
         Tick();
     }
 
@@ -275,7 +273,7 @@ internal sealed partial class ConsoleWindow : Window
             return;
         }
         _quitting = true;
-        _activityDirty = true;
+        _host.Dispatcher.MarkActivityChanged();
         var controller = _host.Controller;
         var dispatcher = _host.Dispatcher;
         _ = Task.Run(async () =>

@@ -1,8 +1,6 @@
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 using Terminal.Gui.Drawing;
-using Attribute = Terminal.Gui.Drawing.Attribute;
-using Color = Terminal.Gui.Drawing.Color;
 
 namespace SmtpConsole.Tui;
 

@@ -43,6 +43,18 @@ public class KnowledgeTranslationTests
         Assert.DoesNotContain(KnowledgeTranslations.All(UiLanguage.SimplifiedChinese).Keys, id => !ids.Contains(id));
     }
 
+    /// <summary>Two branches translating the same new entries left each id twice in the file; the parser keeps the
+    /// last one, so the other text was silently dead. Each id must appear once.</summary>
+    [Fact]
+    public void EveryTranslation_AppearsOnce()
+    {
+        using var stream = typeof(KnowledgeTranslations).Assembly.GetManifestResourceStream("SmtpConsole.Diagnosis.Translations.knowledge.zh-CN.json")!;
+        using var document = JsonDocument.Parse(stream, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var twice = document.RootElement.GetProperty("entries").EnumerateObject()
+            .GroupBy(entry => entry.Name, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => g.Key);
+        Assert.Empty(twice);
+    }
+
     [Fact]
     public void English_HasNoTranslationLayer() => Assert.Null(KnowledgeTranslations.Find("generic-535-credentials-invalid", UiLanguage.English));
 

@@ -6,7 +6,7 @@ using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Transcript;
 using SmtpConsole.IntegrationTests.Infrastructure;
 using SmtpConsole.IntegrationTests.Support;
-using SmtpConsole.Tui;
+using SmtpConsole.App;
 
 namespace SmtpConsole.IntegrationTests.Engine;
 

@@ -1,0 +1,117 @@
+using System.Globalization;
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
+using Terminal.Gui.Drawing;
+using Terminal.Gui.ViewBase;
+
+namespace SmtpConsole.Tui;
+
+/// <summary>
+/// The line above the input: what mode the input is in (a clear coloured label in DATA body mode), what is
+/// pending (waiting for a reply, queued lines), a progress bar for <c>/data @file</c>, completion candidates and
+/// search state. Drawn by hand in one row.
+/// </summary>
+internal sealed class ModeLine : View
+{
+    // The English texts, for tests; the screen words them through the catalogue (Tui.Mode.*) in its language.
+    public const string BodyLabel = " message body — '.' alone ends ";
+
+    /// <summary>Shown when nothing else is going on: the keys a newcomer needs first.</summary>
+    public const string IdleHint = " Tab completes · ↑↓ history · Ctrl+R search · Shift+Tab select lines · F1 help ";
+    private readonly bool _colour;
+    private readonly UiLanguage _language;
+
+    public ModeLine(bool colour, UiLanguage language = UiLanguage.English)
+    {
+        _colour = colour;
+        _language = language;
+        Height = 1;
+        Width = Dim.Fill();
+        CanFocus = false;
+    }
+
+    public RunnerMode Mode { get; private set; } = RunnerMode.Command;
+    public string? Hint { get; private set; }
+    public string? Activity { get; private set; }
+    public string? Script { get; private set; }
+    public (long Sent, long Total)? Progress { get; private set; }
+
+    public void SetMode(RunnerMode mode) => Set(() => Mode = mode);
+    public void SetHint(string? hint) => Set(() => Hint = hint);
+    public void SetActivity(string? activity) => Set(() => Activity = activity);
+    public void SetScript(string? script) => Set(() => Script = script);
+    public void SetProgress((long Sent, long Total)? progress) => Set(() => Progress = progress);
+
+    /// <summary>The text as drawn (for tests).</summary>
+    public string ShownText => string.Concat(Left(GetAttributeForRole(VisualRole.Normal)).Select(s => s.Text)) + " " + (Activity ?? string.Empty);
+
+    private void Set(Action change)
+    {
+        change();
+        SetNeedsDraw();
+    }
+
+    protected override bool OnDrawingContent(DrawContext? context)
+    {
+        var normal = GetAttributeForRole(VisualRole.Normal);
+        int width = Viewport.Width;
+        Move(0, 0);
+        int column = 0;
+        foreach (var (text, attribute) in Left(normal))
+        {
+            if (column >= width) break;
+            string part = TextColumns.Cut(text, width - column);
+            SetAttribute(attribute);
+            AddStr(part);
+            column += TextColumns.Of(part);
+        }
+        string right = Activity is null ? string.Empty : " " + Activity + " ";
+        int pad = Math.Max(0, width - column - TextColumns.Of(right));
+        SetAttribute(Faint(normal));
+        AddStr(new string('─', pad));
+        column += pad;
+        if (right.Length > 0 && column < width)
+        {
+            SetAttribute(_colour ? normal with { Foreground = new Color(ColorName16.BrightYellow) } : normal with { Style = TextStyle.Bold });
+            AddStr(TextColumns.Cut(right, width - column));
+        }
+        return true;
+    }
+
+    private IEnumerable<(string Text, Attribute Attribute)> Left(Attribute normal)
+    {
+        if (Progress is { } progress)
+        {
+            yield return (ProgressText(progress.Sent, progress.Total, 20), _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan) } : normal);
+        }
+        else if (Mode == RunnerMode.DataBody)
+        {
+            yield return (_language.Say("Mode.Body"), _colour
+                ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.BrightMagenta), TextStyle.Bold)
+                : normal with { Style = TextStyle.Reverse | TextStyle.Bold });
+            yield return (_language.Say("Mode.LeadingDots"), Faint(normal));
+        }
+        else if (Mode == RunnerMode.Pipeline)
+        {
+            yield return (_language.Say("Mode.Pipeline"), _colour
+                ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.BrightCyan), TextStyle.Bold)
+                : normal with { Style = TextStyle.Reverse | TextStyle.Bold });
+        }
+        if (Hint is { } hint) yield return (" " + hint + " ", _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan) } : normal);
+        else if (Script is { } script) yield return (" " + script + " ", _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal);
+        else if (Mode == RunnerMode.Command && Progress is null && Activity is null) yield return (_language.Say("Mode.IdleHint"), Faint(normal));
+    }
+
+    /// <summary>A text progress bar: <c>[██████░░░░] 45%  12.3 of 27.0 MB</c>.</summary>
+    public static string ProgressText(long sent, long total, int barWidth)
+    {
+        if (total <= 0) return $" sending message: {Mb(sent)} MB ";
+        double fraction = Math.Clamp((double)sent / total, 0, 1);
+        int filled = (int)Math.Round(fraction * barWidth);
+        return $" sending [{new string('█', filled)}{new string('░', barWidth - filled)}] {(fraction * 100).ToString("0", CultureInfo.InvariantCulture)}%  {Mb(sent)} of {Mb(total)} MB ";
+    }
+
+    private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
+
+    private Attribute Faint(Attribute normal) => _colour ? normal with { Foreground = new Color(ColorName16.DarkGray) } : normal with { Style = TextStyle.Faint };
+}
