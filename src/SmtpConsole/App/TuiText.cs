@@ -1,6 +1,6 @@
 using SmtpConsole.Core.Messages;
 
-namespace SmtpConsole.Tui;
+namespace SmtpConsole.App;
 
 /// <summary>The screen's own words (<c>Tui.*</c> keys of the message catalogue) in the console's language.</summary>
 internal static class TuiText
