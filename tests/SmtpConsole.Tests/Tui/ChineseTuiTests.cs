@@ -97,6 +97,21 @@ public sealed class ChineseTuiTests
     }
 
     [Fact]
+    public void WrappedChineseHint_AtTheBottomOfAFullTranscript_IsScrolledIntoView()
+    {
+        // The row count of a wrapped row once trusted UTF-16 length: a Chinese hint shorter than the width in
+        // characters but wider in columns wrapped below the screen, so following the output never showed it.
+        using var tui = TuiHarness.Start(width: 60, height: 16, writeLog: false, configure: Chinese);
+        for (int i = 0; i < 30; i++) tui.Host.Recorder.Info("line " + i);
+        tui.Host.Recorder.Error("AUTH refused", Remedy.UseStartTls);
+        tui.WaitForText("AUTH refused");
+        var lines = tui.ScreenLines();
+        int hint = Array.FindIndex(lines, l => l.Contains("怎么办：", StringComparison.Ordinal));
+        Assert.True(hint >= 0, "the Chinese hint is not on screen:\n" + string.Join('\n', lines));
+        Assert.Contains("回答", lines[hint + 1], StringComparison.Ordinal); // its wrapped tail too
+    }
+
+    [Fact]
     public void F1Help_ListsTheKeysInChinese_Aligned()
     {
         using var tui = TuiHarness.Start(width: 140, height: 50, writeLog: false, configure: Chinese);
