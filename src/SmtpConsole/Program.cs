@@ -47,6 +47,7 @@ internal static class Program
                     ProfileFile = result.GetValue(connection.ProfileFile),
                     AllowPlaintextAuth = result.GetValue(allowPlaintext),
                     ShowSecrets = result.GetValue(showSecrets),
+                    Language = CliLanguage.Current,
                 };
             }
             catch (UsageException ex)

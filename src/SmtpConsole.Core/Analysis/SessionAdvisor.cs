@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Analysis;
@@ -22,13 +23,13 @@ public sealed class SessionAdvisor
     public IEnumerable<Advice> AfterEhlo(EhloCapabilities caps, bool isTls)
     {
         if (!isTls && caps.Auth && caps.AuthMechanisms.Any(m => m is "PLAIN" or "LOGIN"))
-            yield return Advice.Warn("AUTH PLAIN/LOGIN is offered on a connection without TLS: a password sent now crosses the network readable. Run /starttls first");
+            yield return Advice.Warn(CoreMessages.AdvicePlainAuthWithoutTls);
         if (!isTls && !caps.StartTls)
-            yield return Advice.Warn("the server does not offer STARTTLS here: nothing on this connection can be encrypted (implicit TLS on port 465 may be available)");
+            yield return Advice.Warn(CoreMessages.AdviceNoStartTls);
         if (!isTls && !caps.Auth && caps.StartTls)
-            yield return Advice.Info("no AUTH offered yet: most servers only offer AUTH after STARTTLS. Run /starttls, then /ehlo again");
+            yield return Advice.Info(CoreMessages.AdviceNoAuthYet);
         if (caps.Auth && Rules.PreferredMechanisms.Count > 0 && !Rules.PreferredMechanisms.Any(m => caps.AuthMechanisms.Contains(m, StringComparer.OrdinalIgnoreCase)))
-            yield return Advice.Warn($"the profile prefers {string.Join(' ', Rules.PreferredMechanisms)}, but the server offers {string.Join(' ', caps.AuthMechanisms)}");
+            yield return Advice.Warn(CoreMessages.AdvicePreferredMechanisms(string.Join(' ', Rules.PreferredMechanisms), string.Join(' ', caps.AuthMechanisms)));
     }
 
     /// <summary>Advice before a raw command is sent (MAIL FROM parameters, sender rules).</summary>
@@ -47,7 +48,7 @@ public sealed class SessionAdvisor
             if (!Ascii.IsValid(address) && !caps.SmtpUtf8)
                 yield return Advice.Warn($"<{address}> is not ASCII but the server did not advertise SMTPUTF8: expect a refusal");
             else if (!Ascii.IsValid(address) && !parameters.Contains("SMTPUTF8", StringComparison.OrdinalIgnoreCase) && verb == "MAIL")
-                yield return Advice.Warn("a non-ASCII address needs the SMTPUTF8 parameter on MAIL FROM");
+                yield return Advice.Warn(CoreMessages.AdviceNeedsSmtpUtf8);
             foreach (var (keyword, extension) in new[] { ("SIZE=", "SIZE"), ("BODY=8BITMIME", "8BITMIME"), ("BODY=BINARYMIME", "BINARYMIME"), ("SMTPUTF8", "SMTPUTF8"), ("RET=", "DSN"), ("ENVID=", "DSN"), ("NOTIFY=", "DSN"), ("ORCPT=", "DSN"), ("REQUIRETLS", "REQUIRETLS") })
             {
                 if (parameters.Contains(keyword, StringComparison.OrdinalIgnoreCase) && !caps.Has(extension))
@@ -68,7 +69,7 @@ public sealed class SessionAdvisor
         if (!_warnedEightBit && !Ascii.IsValid(line) && !caps.IsEmpty && !caps.EightBitMime)
         {
             _warnedEightBit = true;
-            yield return Advice.Warn("8-bit text in the message but the server did not advertise 8BITMIME: encode the body (quoted-printable/base64) or use /compose");
+            yield return Advice.Warn(CoreMessages.AdviceNeeds8BitMime);
         }
         if (!_warnedSize && caps.Size is > 0 and var limit && _bodyBytes > limit)
         {

@@ -1,3 +1,5 @@
+using SmtpConsole.Core.Messages;
+
 namespace SmtpConsole.Core.Commands;
 
 /// <summary>The text of <c>/help</c>, shared by the TUI's help screen.</summary>
@@ -10,9 +12,9 @@ public static class HelpText
             case null or "" or "helpers":
                 return
                 [
-                    "Type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b>) or helpers starting with '/':",
+                    CoreMessages.HelpIntro,
                     .. CommandLineParser.Helpers.Select(h => "  " + h.Synopsis),
-                    "Lines starting with '#' are comments. /help auth | data | compose | params | proxy | expect | tls | scripts | pipeline, or /help VERB (RCPT) or /help HELPER (connect) for more.",
+                    CoreMessages.HelpMore,
                 ];
             case "auth":
                 return

@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.App;
 
@@ -32,6 +33,9 @@ internal sealed record ConsoleHostOptions
     public long? MaxSessionLogBytes { get; init; } = SessionLog.CapFromEnvironment(Environment.GetEnvironmentVariable("SMTPCONSOLE_LOG_CAP_MB"));
 
     public int MaxTranscriptEvents { get; init; } = Core.Transcript.TranscriptStore.DefaultMaxEvents;
+
+    /// <summary>The language of the screen's own words (SMTP on the wire is never translated).</summary>
+    public UiLanguage Language { get; init; } = UiLanguage.English;
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

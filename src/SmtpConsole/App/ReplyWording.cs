@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Transcript;
@@ -13,21 +14,22 @@ namespace SmtpConsole.App;
 internal static class ReplyWording
 {
     /// <summary>The screen's pointer to the full explanation.</summary>
-    public const string ExplainPointer = " — F4 explains";
+    public static string ExplainPointer(UiLanguage language = UiLanguage.English) => language.Say("ExplainPointer");
 
     /// <summary>The hint row under an event (a reply's hint, or an error's remedy in the screen's words), or null.</summary>
-    public static string? HintRow(TranscriptEvent e) =>
-        e.Context?.Hint is { } hint ? hint + ExplainPointer : TuiRemedies.For(e.Remedy) is { } remedy ? "what to do: " + remedy : null;
+    public static string? HintRow(TranscriptEvent e, UiLanguage language = UiLanguage.English) =>
+        e.Context?.Hint is { } hint ? hint + ExplainPointer(language)
+        : TuiRemedies.For(e.Remedy, language) is { } remedy ? language.Say("WhatToDo", remedy) : null;
 
     /// <summary>The F4 text of a reply event: the cause read from the session's state first, then the knowledge base's explanation.</summary>
-    public static IReadOnlyList<string> Explain(SmtpSession session, TranscriptEvent e)
+    public static IReadOnlyList<string> Explain(SmtpSession session, TranscriptEvent e, UiLanguage language = UiLanguage.English)
     {
-        if (e.Reply is not { } reply) return ["Not a server reply: select an S: line (or run a command first)."];
-        if (reply.IsMalformed) return ["This reply is not valid SMTP: " + reply.Problem, "Raw: " + ServerText.EscapeBytes(reply.RawBytes)];
+        if (e.Reply is not { } reply) return [language.Say("Explain.NotAReply")];
+        if (reply.IsMalformed) return [language.Say("Explain.NotValidSmtp", reply.Problem), language.Say("Explain.Raw", ServerText.EscapeBytes(reply.RawBytes))];
         var lines = new List<string>();
         if (e.Context?.StateHint is { } state)
         {
-            lines.Add("In this session: " + state.Text);
+            lines.Add(language.Say("Explain.InThisSession", state.Text));
             lines.Add(string.Empty);
         }
         lines.AddRange(ExplanationFormatter.FormatText(session.Explain(e)));

@@ -1,24 +1,28 @@
 using System.Globalization;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.App;
 
 /// <summary>What the status line shows, taken from the session at one moment (so drawing never races the engine).</summary>
-internal sealed record StatusSnapshot(string Target, string Security, bool Secure, bool Connected, string Auth, string Phase, string? Latency)
+internal sealed record StatusSnapshot(string Target, string Security, bool Secure, bool Connected, string Auth, string Phase, string? Latency, bool Authenticated = false)
 {
-    public static StatusSnapshot Disconnected { get; } = new("not connected", "-", false, false, "-", "Disconnected", null);
+    public static StatusSnapshot Disconnected { get; } = DisconnectedIn(UiLanguage.English);
 
-    public static StatusSnapshot From(SmtpSession session)
+    public static StatusSnapshot DisconnectedIn(UiLanguage language) =>
+        new(language.Say("Status.NotConnected"), "-", false, false, "-", language.Say("Status.Disconnected"), null);
+
+    public static StatusSnapshot From(SmtpSession session, UiLanguage language = UiLanguage.English)
     {
         var options = session.Options;
         bool connected = session.IsConnected;
-        if (options is null) return Disconnected;
+        if (options is null) return DisconnectedIn(language);
         string target = $"{options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)}";
-        if (options.Label is { } label) target += $" [{label}]";
-        if (!connected) target += " (closed)";
-        string security = !connected ? "-" : session.IsTls ? session.TlsSummary ?? "TLS" : "plain";
-        string auth = session.AuthenticatedUser is { } user ? "user " + user : connected ? "not authenticated" : "-";
+        if (options.Label is { } label) target += $" [{(label == "practice server" ? language.Say("Status.PracticeLabel") : label)}]";
+        if (!connected) target += language.Say("Status.Closed");
+        string security = !connected ? "-" : session.IsTls ? session.TlsSummary ?? "TLS" : language.Say("Status.Plain");
+        string auth = session.AuthenticatedUser is { } user ? language.Say("Status.User", user) : connected ? language.Say("Status.NotAuthenticated") : "-";
         string? latency = session.LastLatency is { } l ? l.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : null;
-        return new StatusSnapshot(target, security, connected && session.IsTls, connected, auth, session.Phase.ToString(), latency);
+        return new StatusSnapshot(target, security, connected && session.IsTls, connected, auth, session.Phase.ToString(), latency, session.AuthenticatedUser is not null);
     }
 }

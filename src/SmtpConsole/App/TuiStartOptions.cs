@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.App;
@@ -14,6 +15,9 @@ internal sealed record TuiStartOptions
     public string? ProfileFile { get; init; }
     public bool AllowPlaintextAuth { get; init; }
     public bool ShowSecrets { get; init; }
+
+    /// <summary>The screen's language (<c>--lang</c> or the locale).</summary>
+    public UiLanguage Language { get; init; } = UiLanguage.English;
 
     /// <summary>History and session logs go here; null uses the user's data directory (see <see cref="DataDirectory"/>).</summary>
     public string? DataDirectory { get; init; }

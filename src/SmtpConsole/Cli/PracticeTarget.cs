@@ -29,6 +29,9 @@ internal sealed class PracticeTarget : IAsyncDisposable
     /// <summary>Lines introducing the practice server (accounts, what to try).</summary>
     public IReadOnlyList<string> Banner => PracticeBanner.Lines(_server);
 
+    /// <summary>The banner in the screen's language (the English catalogue text equals <see cref="PracticeBanner"/>'s, a test holds them together).</summary>
+    public IReadOnlyList<string> BannerIn(Core.Messages.UiLanguage language) => PracticeBannerText.Lines(_server, language);
+
     public PracticeSmtpServer Server => _server;
 
     /// <summary>Starts the practice server on a free loopback port.</summary>

@@ -30,7 +30,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
         }
         Recorder.AddSink(Feed);
         Session = new SmtpSession(Recorder);
-        Store = new TranscriptStore(options.MaxTranscriptEvents, ReplyWording.HintRow);
+        Store = new TranscriptStore(options.MaxTranscriptEvents, e => ReplyWording.HintRow(e, options.Language));
         History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Interaction = new TuiInteraction(Dispatcher);
         Runner = new CommandRunner(Session, Interaction, options.RunnerSettings);

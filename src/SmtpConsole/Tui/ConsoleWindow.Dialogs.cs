@@ -42,33 +42,35 @@ internal sealed partial class ConsoleWindow
 
     private void ShowHelp()
     {
-        var lines = new List<StyledLine> { new("Commands", TextEmphasis.Heading) };
+        var say = _host.Options.Language;
+        var lines = new List<StyledLine> { new(Say("Help.Commands"), TextEmphasis.Heading) };
         lines.AddRange(HelpText.Lines(null).Select(l => new StyledLine(l, l.StartsWith("  /", StringComparison.Ordinal) ? TextEmphasis.Code : TextEmphasis.Normal)));
         lines.Add(new StyledLine(string.Empty));
-        lines.Add(new StyledLine("Keys", TextEmphasis.Heading));
-        int width = KeyMap.Descriptions.Max(d => d.Keys.Length) + 2;
-        lines.AddRange(KeyMap.Descriptions.Select(d => new StyledLine("  " + d.Keys.PadRight(width) + d.Action)));
+        lines.Add(new StyledLine(Say("Help.Keys"), TextEmphasis.Heading));
+        var keys = KeyMap.DescriptionsIn(say);
+        int width = keys.Max(d => TextColumns.Of(d.Keys)) + 2;
+        lines.AddRange(keys.Select(d => new StyledLine("  " + d.Keys + new string(' ', width - TextColumns.Of(d.Keys)) + d.Action)));
         lines.Add(new StyledLine(string.Empty));
-        lines.Add(new StyledLine("Transcript", TextEmphasis.Heading));
-        lines.Add(new StyledLine("  C: what the console sent   S: what the server replied (2xx green, 3xx cyan, 4xx yellow, 5xx red)"));
-        lines.Add(new StyledLine("  >> / << a helper's block   *  connection and TLS   #  info   !  warning   !! error   =  expectation met"));
-        lines.Add(new StyledLine("  # … after a line: what it decodes to (334 prompts, Base64 user names); secrets show as ••••••"));
+        lines.Add(new StyledLine(Say("Help.Transcript"), TextEmphasis.Heading));
+        lines.Add(new StyledLine(Say("Help.Transcript1")));
+        lines.Add(new StyledLine(Say("Help.Transcript2")));
+        lines.Add(new StyledLine(Say("Help.Transcript3")));
         lines.Add(new StyledLine(string.Empty));
-        if (_host.Log is { } log) lines.Add(new StyledLine("Session log: " + log.Path, TextEmphasis.Dim));
-        if (_host.History.Path is { } history) lines.Add(new StyledLine("History: " + history, TextEmphasis.Dim));
-        OpenPanel(new TextPanel("Help", lines, _host.Options.Colour));
+        if (_host.Log is { } log) lines.Add(new StyledLine(Say("Help.SessionLog", log.Path), TextEmphasis.Dim));
+        if (_host.History.Path is { } history) lines.Add(new StyledLine(Say("Help.History", history), TextEmphasis.Dim));
+        OpenPanel(new TextPanel(Say("Help.Title"), lines, _host.Options.Colour, Say("Panel.Footer")));
     }
 
     private void ShowInbox()
     {
         var lines = _host.Options.InboxLines is { } inbox
             ? inbox()
-            : ["The inbox belongs to the built-in practice server; this session talks to another server."];
-        OpenPanel(new TextPanel("Practice inbox", [.. lines.Select(l => new StyledLine(l, l.StartsWith("──", StringComparison.Ordinal) ? TextEmphasis.Heading : TextEmphasis.Normal))], _host.Options.Colour));
+            : [Say("Inbox.NotPractice")];
+        OpenPanel(new TextPanel(Say("Inbox.Title"), [.. lines.Select(l => new StyledLine(l, l.StartsWith("──", StringComparison.Ordinal) ? TextEmphasis.Heading : TextEmphasis.Normal))], _host.Options.Colour, Say("Panel.Footer")));
     }
 
     private void ShowConnect() =>
-        OpenPanel(new ConnectPanel(_host.Session.Options, _host.Options.ProfileNames(), line => _host.Controller.Submit(line)));
+        OpenPanel(new ConnectPanel(_host.Session.Options, _host.Options.ProfileNames(), line => _host.Controller.Submit(line), _host.Options.Language));
 
     private void ShowDetails()
     {
@@ -78,7 +80,7 @@ internal sealed partial class ConsoleWindow
             int last = _host.Store.FindLast(e => e.Kind == TranscriptEventKind.Reply, _host.Store.EventCount - 1);
             if (last < 0)
             {
-                _modeLine.SetHint("select a line first (Shift+Tab, then Up/Down; or click it)");
+                _modeLine.SetHint(Say("Hint.SelectFirst"));
                 return;
             }
             row = _host.Store.RowAt(_host.Store.FirstRowOf(last));
@@ -90,8 +92,8 @@ internal sealed partial class ConsoleWindow
     {
         bool reveal = false;
         TextPanel? panel = null;
-        panel = new TextPanel("Details", DetailLines(row, reveal), _host.Options.Colour,
-            row.Event.Secret && row.Event.RevealText is not null ? "Esc closes · r reveals / hides the secret on screen (never saved)" : "Esc closes · PgUp/PgDn scroll",
+        panel = new TextPanel(Say("Key.Details"), DetailLines(row, reveal), _host.Options.Colour,
+            row.Event.Secret && row.Event.RevealText is not null ? Say("Panel.FooterSecret") : Say("Panel.Footer"),
             key =>
             {
                 if (key.KeyCode != KeyCode.R || !row.Event.Secret || row.Event.RevealText is null) return false;
@@ -150,22 +152,22 @@ internal sealed partial class ConsoleWindow
             : store.FindLast(e => e.Reply is { Code: >= 400 } || e.Reply is { IsMalformed: true }, store.EventCount - 1);
         if (eventIndex < 0)
         {
-            _modeLine.SetHint("nothing to explain: no failing reply yet (select an S: line to explain it)");
+            _modeLine.SetHint(Say("Hint.NothingToExplain"));
             return;
         }
         var e = store.EventAt(eventIndex);
         var lines = new List<StyledLine> { new(e.Text.Replace('\n', ' '), TextEmphasis.Code), new(string.Empty) };
-        lines.AddRange(ReplyWording.Explain(_host.Session, e).Select(l => new StyledLine(l)));
-        OpenPanel(new TextPanel("Explain", lines, _host.Options.Colour));
+        lines.AddRange(ReplyWording.Explain(_host.Session, e, _host.Options.Language).Select(l => new StyledLine(l)));
+        OpenPanel(new TextPanel(Say("Key.Explain"), lines, _host.Options.Colour, Say("Panel.Footer")));
     }
 
     private void ShowTimeline() =>
-        OpenPanel(new TextPanel("Timeline: round trip per command", Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour));
+        OpenPanel(new TextPanel(Say("Timeline.Title"), Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour, Say("Panel.Footer")));
 
     private void ShowSave()
     {
         string name = "smtpconsole-" + DateTime.Now.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + ".txt";
-        OpenPanel(new SavePanel(Path.Combine(Environment.CurrentDirectory, name), SaveTranscript));
+        OpenPanel(new SavePanel(Path.Combine(Environment.CurrentDirectory, name), SaveTranscript, _host.Options.Language));
     }
 
     private void SaveTranscript(string path, TranscriptSaveFormat format)
@@ -175,11 +177,11 @@ internal sealed partial class ConsoleWindow
         if (!string.IsNullOrEmpty(directory) && !Directory.Exists(directory))
         {
             var answer = new TaskCompletionSource<bool>();
-            OpenPanel(new ConfirmPanel("Create folder?", $"The folder {directory} does not exist. Create it and save the transcript there?", "Create", answer));
+            OpenPanel(new ConfirmPanel(Say("Confirm.CreateFolderTitle"), Say("Confirm.CreateFolder", directory), Say("Confirm.Create"), answer, _host.Options.Language));
             answer.Task.ContinueWith(t =>
             {
                 if (t.Result) _host.Dispatcher.Post(() => WriteTranscript(path, format));
-                else _host.Dispatcher.Post(() => _modeLine.SetHint("not saved: the folder does not exist"));
+                else _host.Dispatcher.Post(() => _modeLine.SetHint(Say("Hint.NotSavedNoFolder")));
             }, TaskScheduler.Default);
             return;
         }
@@ -213,7 +215,7 @@ internal sealed partial class ConsoleWindow
             return;
         }
         if (_script is { IsRunning: true }) return;
-        OpenPanel(new ScriptPanel(Environment.CurrentDirectory + Path.DirectorySeparatorChar, OpenScript));
+        OpenPanel(new ScriptPanel(Environment.CurrentDirectory + Path.DirectorySeparatorChar, OpenScript, _host.Options.Language));
     }
 
     private void ScriptRest()

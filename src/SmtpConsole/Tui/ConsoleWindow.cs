@@ -40,25 +40,27 @@ internal sealed partial class ConsoleWindow : Window
     {
         _host = host;
         bool colour = host.Options.Colour;
+        var say = host.Options.Language;
         BorderStyle = LineStyle.None;
         Title = "smtpconsole";
 
         _transcript = new TranscriptView(host.Store, colour) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(4) };
-        _modeLine = new ModeLine(colour) { X = 0, Y = Pos.AnchorEnd(4) };
+        _modeLine = new ModeLine(colour, say) { X = 0, Y = Pos.AnchorEnd(4) };
         _prompt = new PromptView(colour) { X = 0, Y = Pos.AnchorEnd(3) };
         _input = new CommandInput(host.History) { X = PromptView.PromptWidth, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
-        _status = new StatusLine(colour) { X = 0, Y = Pos.AnchorEnd(2) };
+        _status = new StatusLine(colour) { X = 0, Y = Pos.AnchorEnd(2), Snapshot = StatusSnapshot.DisconnectedIn(say) };
         _keys = new KeyBar(
         [
-            new KeyBarItem("F1", "Help", "Help", ShowHelp),
-            new KeyBarItem("F2", "Connect", "Conn", ShowConnect),
-            new KeyBarItem("F3", "Details", "Info", ShowDetails),
-            new KeyBarItem("F4", "Explain", "Why", ShowExplanation),
-            new KeyBarItem("F7", "Save", "Save", ShowSave),
-            new KeyBarItem("F8", "Script", "Run", ScriptKey),
-            new KeyBarItem("F9", "Times", "Time", ToggleTimes),
-            new KeyBarItem("F10", "Inbox", "Inbox", ShowInbox),
-        ], new KeyBarItem("^Q", "Quit", "Quit", () => RequestQuit("Ctrl+Q")), colour);
+            Key("F1", "Help", ShowHelp),
+            Key("F2", "Connect", ShowConnect),
+            Key("F3", "Details", ShowDetails),
+            Key("F4", "Explain", ShowExplanation),
+            Key("F7", "Save", ShowSave),
+            Key("F8", "Script", ScriptKey),
+            Key("F9", "Times", ToggleTimes),
+            Key("F10", "Inbox", ShowInbox),
+        ], Key("^Q", "Quit", () => RequestQuit("Ctrl+Q")), colour);
+        KeyBarItem Key(string key, string name, Action action) => new(key, say.Say("Key." + name), say.Say("Key." + name + ".Short"), action);
         Add(_transcript, _modeLine, _prompt, _input, _status, _keys);
 
         _input.CompletionSource = () => new CompletionContext(host.Session.Capabilities, host.Options.ProfileNames());
@@ -78,11 +80,15 @@ internal sealed partial class ConsoleWindow : Window
             _tally.Observe(host.Session);
         };
         host.Runner.ModeChanged += mode => host.Dispatcher.Post(() => ApplyMode(mode));
-        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer, OnLinesPastedIntoSecret));
-        host.Interaction.ShowConfirm = (question, answer) => OpenPanel(new ConfirmPanel("Credentials without TLS", question, "Send anyway", answer));
+        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer, OnLinesPastedIntoSecret, say));
+        host.Interaction.ShowConfirm = (question, answer) => OpenPanel(new ConfirmPanel(say.Say("Confirm.PlaintextTitle"), question, say.Say("Confirm.SendAnyway"), answer, say));
     }
 
     public TranscriptView Transcript => _transcript;
+
+    private string Say(string key) => _host.Options.Language.Say(key);
+
+    private string Say(string key, params object?[] args) => _host.Options.Language.Say(key, args);
     public CommandInput Input => _input;
     public ModeLine ModeLine => _modeLine;
     public PromptView Prompt => _prompt;
@@ -122,7 +128,7 @@ internal sealed partial class ConsoleWindow : Window
         {
             _statusPending = false;
             _lastStatus = now;
-            _status.Snapshot = StatusSnapshot.From(_host.Session);
+            _status.Snapshot = StatusSnapshot.From(_host.Session, _host.Options.Language);
         }
         CloseSettledPanels();
     }
@@ -172,14 +178,14 @@ internal sealed partial class ConsoleWindow : Window
         if (!_transcript.Follow) _transcript.ScrollToEnd();
         var controller = _host.Controller;
         foreach (string line in lines) controller.Submit(line);
-        _modeLine.SetHint($"pasted {lines.Count} line(s)");
+        _modeLine.SetHint(Say("Hint.Pasted", lines.Count));
     }
 
     /// <summary>Lines pasted into a secret prompt are not a secret: they wait in the queue behind the step that asked.</summary>
     private void OnLinesPastedIntoSecret(IReadOnlyList<string> lines)
     {
         OnLinesPasted(lines);
-        _modeLine.SetHint($"pasted {lines.Count} line(s) queued; the secret prompt takes one line");
+        _modeLine.SetHint(Say("Hint.PastedIntoSecret", lines.Count));
     }
 
     private void OnCancelRequested()
@@ -187,7 +193,7 @@ internal sealed partial class ConsoleWindow : Window
         if (!_host.Controller.IsIdle)
         {
             _host.Controller.CancelPending();
-            _modeLine.SetHint("cancelled");
+            _modeLine.SetHint(Say("Hint.Cancelled"));
             return;
         }
         if (_script is { IsFinished: false })
@@ -199,7 +205,7 @@ internal sealed partial class ConsoleWindow : Window
             return;
         }
         // Ctrl+C on an empty line is often a reach for "quit": say how instead of doing nothing visible.
-        _modeLine.SetHint(string.IsNullOrEmpty(_input.Text) ? "Ctrl+C cancels a pending step · Ctrl+Q or /quit quits" : null);
+        _modeLine.SetHint(string.IsNullOrEmpty(_input.Text) ? Say("Hint.HowToQuit") : null);
         _input.SetLine(string.Empty);
     }
 
@@ -246,9 +252,9 @@ internal sealed partial class ConsoleWindow : Window
         var current = controller.Current;
         int queued = controller.QueuedCount;
         string? activity = current is null
-            ? queued > 0 ? $"{queued} queued" : null
-            : $"running {current.Display}{(queued > 0 ? $" · {queued} queued" : string.Empty)} · Esc cancels";
-        if (_quitting) activity = "quitting…";
+            ? queued > 0 ? Say("Activity.Queued", queued) : null
+            : Say("Activity.Running", current.Display, queued > 0 ? Say("Activity.AlsoQueued", queued) : string.Empty);
+        if (_quitting) activity = Say("Activity.Quitting");
         _modeLine.SetActivity(activity);
         if (current is null && queued == 0) _modeLine.SetProgress(null);
         if (_script is not null) _modeLine.SetScript(_script.Describe());

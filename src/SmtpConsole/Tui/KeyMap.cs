@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using Terminal.Gui.Input;
 
 namespace SmtpConsole.Tui;
@@ -17,7 +18,11 @@ internal static class KeyMap
     public static readonly Key Inbox = Key.F10;
     public static readonly Key Quit = Key.Q.WithCtrl;
 
-    /// <summary>Every key with what it does, for the help screen.</summary>
+    /// <summary>Every key with what it does, for the help screen, in <paramref name="language"/>.</summary>
+    public static IReadOnlyList<(string Keys, string Action)> DescriptionsIn(UiLanguage language) =>
+        [.. Descriptions.Select((d, i) => (language.Say($"Help.Key.{i:00}"), language.Say($"Help.Action.{i:00}")))];
+
+    /// <summary>Every key with what it does, for the help screen (the English reference; the catalogue has the same list under Tui.Help.*).</summary>
     public static IReadOnlyList<(string Keys, string Action)> Descriptions { get; } =
     [
         ("Enter", "send the line (raw SMTP or a /helper); in the transcript: details of the selected line"),

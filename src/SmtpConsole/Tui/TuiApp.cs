@@ -16,6 +16,9 @@ internal static class TuiApp
     public static async Task<int> RunAsync(TuiStartOptions options, CancellationToken ct)
     {
         string dataDirectory = options.DataDirectory ?? DataDirectory.Resolve();
+        var language = options.Language;
+        // The engine's hints and errors appear on this screen: word them in its language (replay and JSON stay English).
+        Core.Messages.CoreMessages.Language = language;
         ConnectOptions? target = options.Target;
         ConnectOptions? practiceOptions = null;
         PracticeTarget? runningPractice = null;
@@ -25,11 +28,12 @@ internal static class TuiApp
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
             ProfileNames = () => profileNames.Value,
-            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines() ?? ["The practice server is starting…"],
+            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines() ?? [language.Say("Inbox.Starting")],
             DataDirectory = dataDirectory,
             LogHost = target?.Host ?? "practice",
             Colour = ColourWanted(),
             ShowSecrets = options.ShowSecrets,
+            Language = language,
             RunnerSettings = new RunnerSettings
             {
                 Defaults = options.Defaults,
@@ -154,10 +158,10 @@ internal static class TuiApp
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
         {
-            host.Recorder.Warn($"could not start the practice server ({ex.Message}); connect to a server with /connect HOST [PORT] or F2");
+            host.Recorder.Warn(host.Options.Language.Say("Practice.CouldNotStart", ex.Message));
             return null;
         }
-        foreach (var line in practice.Banner) host.Recorder.Info(line);
+        foreach (var line in practice.BannerIn(host.Options.Language)) host.Recorder.Info(line);
         practice.Server.Inbox.MessageReceived += (_, e) =>
             host.Recorder.Info($"practice inbox: message {e.Message.Id} arrived ({e.Message.Size:N0} bytes); F10 shows it byte for byte");
         host.Connect(practice.Options);
@@ -170,7 +174,7 @@ internal static class TuiApp
         try
         {
             var started = PracticeTarget.StartAsync(defaults, ct).GetAwaiter().GetResult();
-            foreach (var line in started.Banner) host.Recorder.Info(line);
+            foreach (var line in started.BannerIn(host.Options.Language)) host.Recorder.Info(line);
             return started;
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
@@ -184,8 +188,8 @@ internal static class TuiApp
     {
         var recorder = host.Recorder;
         string version = typeof(TuiApp).Assembly.GetName().Version?.ToString(3) ?? "dev";
-        recorder.Info($"smtpconsole {version}: type SMTP commands as they go on the wire (EHLO me.example, MAIL FROM:<a@b.example>) or /helpers; F1 help · Tab completes · Ctrl+Q quits");
-        if (host.Log is { } log) recorder.Info("session log: " + log.Path);
+        recorder.Info(host.Options.Language.Say("Welcome", version));
+        if (host.Log is { } log) recorder.Info(host.Options.Language.Say("SessionLog", log.Path));
         if (host.LogProblem is { } logProblem) recorder.Warn(logProblem);
         if (host.History.Problem is { } historyProblem) recorder.Warn(historyProblem);
     }

@@ -24,7 +24,7 @@ public sealed class LearnerHintTuiTests
 
         string screen = tui.Screen();
         Assert.Single(tui.ScreenLines(), l => l.Contains("MAIL FROM is missing", StringComparison.Ordinal));
-        Assert.Contains(ReplyWording.ExplainPointer.Trim(), screen, StringComparison.Ordinal);
+        Assert.Contains(ReplyWording.ExplainPointer().Trim(), screen, StringComparison.Ordinal);
         Assert.DoesNotContain("an earlier command failed", screen, StringComparison.Ordinal);
 
         tui.Press(KeyMap.Explain);

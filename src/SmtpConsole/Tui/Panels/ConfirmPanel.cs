@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
@@ -11,14 +12,14 @@ internal sealed class ConfirmPanel : ModalPanel
     private readonly TaskCompletionSource<bool> _answer;
     private readonly Button _no;
 
-    public ConfirmPanel(string title, string question, string yesText, TaskCompletionSource<bool> answer) : base(title)
+    public ConfirmPanel(string title, string question, string yesText, TaskCompletionSource<bool> answer, UiLanguage language = UiLanguage.English) : base(title)
     {
         _answer = answer;
         Width = Dim.Percent(70);
         Height = 10;
         var text = new LinesView { X = 1, Y = 0, Width = Dim.Fill(1), Height = 4, CanFocus = false, Lines = [new StyledLine(question)] };
         var yes = MakeButton(yesText + " (y)", () => Answer(true));
-        _no = MakeButton("No", () => Answer(false), isDefault: true);
+        _no = MakeButton(language.Say("Confirm.No"), () => Answer(false), isDefault: true);
         yes.X = 1;
         yes.Y = 5;
         _no.X = Pos.Right(yes) + 2;

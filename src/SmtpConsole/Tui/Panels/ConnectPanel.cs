@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 using SmtpConsole.Core.Session;
 using Terminal.Gui.Drivers;
@@ -21,7 +22,7 @@ internal sealed class ConnectPanel : ModalPanel
     private readonly TextField? _profile;
     private readonly Action<string> _connect;
 
-    public ConnectPanel(ConnectOptions? current, IReadOnlyList<string> profiles, Action<string> connect) : base("Connect")
+    public ConnectPanel(ConnectOptions? current, IReadOnlyList<string> profiles, Action<string> connect, UiLanguage language = UiLanguage.English) : base(language.Say("Connect.Title"))
     {
         _connect = connect;
         Width = Dim.Percent(80);
@@ -29,7 +30,7 @@ internal sealed class ConnectPanel : ModalPanel
         int y = 0;
         if (profiles.Count > 0)
         {
-            Add(new Label { X = 1, Y = y, Text = "Profile:" });
+            Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Profile") });
             _profile = new TextField { X = 12, Y = y, Width = Dim.Fill(1) };
             _profile.KeyDown += (_, key) =>
             {
@@ -40,28 +41,28 @@ internal sealed class ConnectPanel : ModalPanel
             Add(_profile);
             y++;
             string examples = string.Join(", ", profiles.Take(4));
-            Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Height = 1, Text = $"{profiles.Count} profiles ({examples}, …): Tab completes; empty uses host and port" });
+            Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Height = 1, Text = language.Say("Connect.Profiles", profiles.Count, examples) });
             y += 2;
         }
         _host = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.Host ?? string.Empty };
-        Add(new Label { X = 1, Y = y, Text = "Host:" }, _host);
+        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Host") }, _host);
         y += 2;
         _port = new TextField { X = 12, Y = y, Width = 8, Text = current?.Port.ToString(CultureInfo.InvariantCulture) ?? string.Empty };
-        Add(new Label { X = 1, Y = y, Text = "Port:" }, _port, new Label { X = 22, Y = y, Text = "(empty: 25 plain, 587 STARTTLS, 465 TLS)" });
+        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Port") }, _port, new Label { X = 22, Y = y, Text = language.Say("Connect.PortHelp") });
         y += 2;
-        _security = new ChoiceView("plain", "STARTTLS", "TLS (implicit)") { X = 12, Y = y, Selected = current is null ? 1 : Array.IndexOf(Modes, current.Security) };
-        Add(new Label { X = 1, Y = y, Text = "Security:" }, _security);
+        _security = new ChoiceView(language.Say("Connect.Plain"), "STARTTLS", language.Say("Connect.ImplicitTls")) { X = 12, Y = y, Selected = current is null ? 1 : Array.IndexOf(Modes, current.Security) };
+        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Security") }, _security);
         y += 2;
         _caFile = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.CaFile ?? string.Empty };
-        Add(new Label { X = 1, Y = y, Text = "CA file:" }, _caFile);
+        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.CaFile") }, _caFile);
         y++;
-        Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Text = "(a private CA to trust, PEM; empty: the system's trusted roots)" });
+        Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Text = language.Say("Connect.CaFileHelp") });
         y++;
-        _insecure = new CheckBox { X = 12, Y = y, Text = "don't verify the certificate (--insecure: accepts anything, says so)", Value = current?.Insecure == true ? CheckState.Checked : CheckState.UnChecked };
-        Add(new Label { X = 1, Y = y, Text = "Cert:" }, _insecure);
+        _insecure = new CheckBox { X = 12, Y = y, Text = language.Say("Connect.Insecure"), Value = current?.Insecure == true ? CheckState.Checked : CheckState.UnChecked };
+        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Cert") }, _insecure);
         y += 2;
-        var ok = MakeButton("Connect", Submit, isDefault: true);
-        var cancel = MakeButton("Cancel", Close);
+        var ok = MakeButton(language.Say("Connect.Button"), Submit, isDefault: true);
+        var cancel = MakeButton(language.Say("Button.Cancel"), Close);
         ok.X = 12;
         ok.Y = y;
         cancel.X = Pos.Right(ok) + 2;

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 
@@ -12,7 +13,7 @@ internal sealed class SecretPromptPanel : ModalPanel
     private readonly TaskCompletionSource<string?> _answer;
     private readonly SecretField _field;
 
-    public SecretPromptPanel(string prompt, TaskCompletionSource<string?> answer, Action<IReadOnlyList<string>>? linesPasted = null) : base("Secret")
+    public SecretPromptPanel(string prompt, TaskCompletionSource<string?> answer, Action<IReadOnlyList<string>>? linesPasted = null, UiLanguage language = UiLanguage.English) : base(language.Say("Secret.Title"))
     {
         _answer = answer;
         Width = Dim.Percent(70);
@@ -27,7 +28,7 @@ internal sealed class SecretPromptPanel : ModalPanel
         Add(
             new Label { X = 1, Y = 0, Width = Dim.Fill(1), Text = prompt + ":" },
             _field,
-            new Label { X = 1, Y = 4, Width = Dim.Fill(1), Text = "Enter sends it · Esc cancels · never shown, stored in history or logged" });
+            new Label { X = 1, Y = 4, Width = Dim.Fill(1), Text = language.Say("Secret.Help") });
     }
 
     /// <summary>The field (for tests that type into it).</summary>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.ViewBase;
 
@@ -12,15 +13,18 @@ namespace SmtpConsole.Tui;
 /// </summary>
 internal sealed class ModeLine : View
 {
+    // The English texts, for tests; the screen words them through the catalogue (Tui.Mode.*) in its language.
     public const string BodyLabel = " message body — '.' alone ends ";
 
     /// <summary>Shown when nothing else is going on: the keys a newcomer needs first.</summary>
     public const string IdleHint = " Tab completes · ↑↓ history · Ctrl+R search · Shift+Tab select lines · F1 help ";
     private readonly bool _colour;
+    private readonly UiLanguage _language;
 
-    public ModeLine(bool colour)
+    public ModeLine(bool colour, UiLanguage language = UiLanguage.English)
     {
         _colour = colour;
+        _language = language;
         Height = 1;
         Width = Dim.Fill();
         CanFocus = false;
@@ -82,20 +86,20 @@ internal sealed class ModeLine : View
         }
         else if (Mode == RunnerMode.DataBody)
         {
-            yield return (BodyLabel, _colour
+            yield return (_language.Say("Mode.Body"), _colour
                 ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.BrightMagenta), TextStyle.Bold)
                 : normal with { Style = TextStyle.Reverse | TextStyle.Bold });
-            yield return ("· leading dots are doubled for you ", Faint(normal));
+            yield return (_language.Say("Mode.LeadingDots"), Faint(normal));
         }
         else if (Mode == RunnerMode.Pipeline)
         {
-            yield return (" pipeline group — /end sends it ", _colour
+            yield return (_language.Say("Mode.Pipeline"), _colour
                 ? new Attribute(new Color(ColorName16.Black), new Color(ColorName16.BrightCyan), TextStyle.Bold)
                 : normal with { Style = TextStyle.Reverse | TextStyle.Bold });
         }
         if (Hint is { } hint) yield return (" " + hint + " ", _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan) } : normal);
         else if (Script is { } script) yield return (" " + script + " ", _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal);
-        else if (Mode == RunnerMode.Command && Progress is null && Activity is null) yield return (IdleHint, Faint(normal));
+        else if (Mode == RunnerMode.Command && Progress is null && Activity is null) yield return (_language.Say("Mode.IdleHint"), Faint(normal));
     }
 
     /// <summary>A text progress bar: <c>[██████░░░░] 45%  12.3 of 27.0 MB</c>.</summary>

@@ -69,7 +69,7 @@ internal sealed class StatusLine : View
             : (_colour ? normal with { Foreground = new Color(ColorName16.BrightYellow) } : normal with { Style = TextStyle.Underline });
         yield return (s.Security, security);
         yield return (bar, dim);
-        yield return (s.Auth, s.Auth.StartsWith("user ", StringComparison.Ordinal) && _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal);
+        yield return (s.Auth, s.Authenticated && _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal);
         yield return (bar, dim);
         yield return (s.Phase, normal);
         if (s.Latency is { } latency)

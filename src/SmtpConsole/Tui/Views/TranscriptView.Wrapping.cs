@@ -122,8 +122,10 @@ internal sealed partial class TranscriptView
         if (_wrappedCounts.TryGetValue(row, out int count)) return count;
         var transcriptRow = _store.RowAt(row);
         string content = ContentOf(transcriptRow, out _);
-        // Most rows fit: no need to walk them character by character.
-        count = content.Length + Indent <= width ? 1 : Layout(content, transcriptRow.Kind == TranscriptRowKind.Hint, width, null, out _);
+        // Most rows fit: no need to walk them character by character. A UTF-16 unit takes at most two columns (CJK), so
+        // a row short enough even at two columns each fits; otherwise count its columns before trusting its length.
+        bool fits = content.Length + Indent <= width && (2 * content.Length + Indent <= width || TextColumns.Of(content) + Indent <= width);
+        count = fits ? 1 : Layout(content, transcriptRow.Kind == TranscriptRowKind.Hint, width, null, out _);
         _wrappedCounts[row] = count;
         return count;
     }
