@@ -61,13 +61,19 @@ if ((full_run)); then
     fi
 fi
 
+# A test project is whatever MSBuild says is one (IsTestProject, set for tests/ by tests/Directory.Build.props):
+# package references live in shared props files, so grepping a .csproj for the test SDK finds nothing.
 mapfile -t projects < <(dotnet sln "$solution" list </dev/null | grep -E '\.csproj$' |
     while read -r p; do
-        if grep -qE '<IsTestProject>true<|"Microsoft\.NET\.Test\.Sdk"' "$repo/$p"; then echo "$p"; fi
+        if [[ $(dotnet msbuild "$repo/$p" -getProperty:IsTestProject </dev/null 2>/dev/null | tr -d '[:space:]') == true ]]; then echo "$p"; fi
     done)
 if ((${#projects[@]} == 0)); then
-    echo "test.sh: no test projects found in $solution" >&2
+    # Never a green summary over zero tests.
+    echo "test.sh: no test projects found in $solution"
+    echo "0 passed, 1 failed"
+    exit 1
 fi
+echo "test.sh: test projects: ${projects[*]}"
 
 status=0
 for project in "${projects[@]}"; do
