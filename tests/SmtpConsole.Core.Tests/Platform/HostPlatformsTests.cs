@@ -11,7 +11,7 @@ public sealed class HostPlatformsTests
 
     private static readonly Func<string, string?> Everything = Env(
         ("APPDATA", @"C:\Users\me\AppData\Roaming"), ("LOCALAPPDATA", @"C:\Users\me\AppData\Local"),
-        ("HOME", "/home/me"), ("XDG_CONFIG_HOME", "/xdg/config"), ("XDG_DATA_HOME", "/xdg/data"));
+        ("HOME", "/test-home"), ("XDG_CONFIG_HOME", "/xdg/config"), ("XDG_DATA_HOME", "/xdg/data"));
 
     [Theory]
     [InlineData(HostPlatform.Windows, UserFolderKind.Configuration, @"C:\Users\me\AppData\Roaming\smtpconsole")]
@@ -23,17 +23,17 @@ public sealed class HostPlatformsTests
         Assert.Equal(expected, HostPlatforms.UserFolder(platform, kind, Everything));
 
     [Theory]
-    [InlineData(HostPlatform.Linux, UserFolderKind.Configuration, "/home/me/.config/smtpconsole")]
-    [InlineData(HostPlatform.Linux, UserFolderKind.Data, "/home/me/.local/share/smtpconsole")]
-    [InlineData(HostPlatform.MacOS, UserFolderKind.Configuration, "/home/me/Library/Application Support/smtpconsole")]
-    [InlineData(HostPlatform.MacOS, UserFolderKind.Data, "/home/me/Library/Application Support/smtpconsole")]
+    [InlineData(HostPlatform.Linux, UserFolderKind.Configuration, "/test-home/.config/smtpconsole")]
+    [InlineData(HostPlatform.Linux, UserFolderKind.Data, "/test-home/.local/share/smtpconsole")]
+    [InlineData(HostPlatform.MacOS, UserFolderKind.Configuration, "/test-home/Library/Application Support/smtpconsole")]
+    [InlineData(HostPlatform.MacOS, UserFolderKind.Data, "/test-home/Library/Application Support/smtpconsole")]
     public void Without_xdg_unix_platforms_fall_back_to_their_home_convention(HostPlatform platform, UserFolderKind kind, string expected) =>
-        Assert.Equal(expected, HostPlatforms.UserFolder(platform, kind, Env(("HOME", "/home/me"), ("XDG_CONFIG_HOME", "relative"), ("XDG_DATA_HOME", "rel"))));
+        Assert.Equal(expected, HostPlatforms.UserFolder(platform, kind, Env(("HOME", "/test-home"), ("XDG_CONFIG_HOME", "relative"), ("XDG_DATA_HOME", "rel"))));
 
     [Fact]
     public void Windows_never_uses_unix_variables_nor_a_relative_appdata()
     {
-        Assert.Null(HostPlatforms.UserFolder(HostPlatform.Windows, UserFolderKind.Configuration, Env(("HOME", "/home/me"), ("XDG_CONFIG_HOME", "/x"))));
+        Assert.Null(HostPlatforms.UserFolder(HostPlatform.Windows, UserFolderKind.Configuration, Env(("HOME", "/test-home"), ("XDG_CONFIG_HOME", "/x"))));
         Assert.Null(HostPlatforms.UserFolder(HostPlatform.Windows, UserFolderKind.Data, Env(("LOCALAPPDATA", "relative"))));
         Assert.Equal(@"\\server\share\smtpconsole", HostPlatforms.UserFolder(HostPlatform.Windows, UserFolderKind.Data, Env(("LOCALAPPDATA", @"\\server\share"))));
     }
@@ -42,7 +42,7 @@ public sealed class HostPlatformsTests
     public void Profiles_follow_the_configuration_folder_on_every_platform()
     {
         Assert.Equal(@"C:\Users\me\AppData\Roaming\smtpconsole\profiles", ProfileSources.ComputeUserDirectory(Everything, HostPlatform.Windows));
-        Assert.Equal("/home/me/Library/Application Support/smtpconsole/profiles", ProfileSources.ComputeUserDirectory(Env(("HOME", "/home/me")), HostPlatform.MacOS));
+        Assert.Equal("/test-home/Library/Application Support/smtpconsole/profiles", ProfileSources.ComputeUserDirectory(Env(("HOME", "/test-home")), HostPlatform.MacOS));
         Assert.Equal("/xdg/config/smtpconsole/profiles", ProfileSources.ComputeUserDirectory(Everything, HostPlatform.Linux));
     }
 

@@ -11,7 +11,7 @@ public sealed class ProfileSourcesTests : IDisposable
     [Fact]
     public void On_unix_the_user_folder_is_under_xdg_config_home()
     {
-        var directory = ProfileSources.ComputeUserDirectory(Environment(("XDG_CONFIG_HOME", "/cfg"), ("HOME", "/home/me")), isWindows: false);
+        var directory = ProfileSources.ComputeUserDirectory(Environment(("XDG_CONFIG_HOME", "/cfg"), ("HOME", "/test-home")), isWindows: false);
 
         Assert.Equal(Path.Combine("/cfg", "smtpconsole", "profiles"), directory);
     }
@@ -19,17 +19,17 @@ public sealed class ProfileSourcesTests : IDisposable
     [Fact]
     public void On_unix_without_xdg_config_home_the_user_folder_is_under_dot_config()
     {
-        var directory = ProfileSources.ComputeUserDirectory(Environment(("HOME", "/home/me")), isWindows: false);
+        var directory = ProfileSources.ComputeUserDirectory(Environment(("HOME", "/test-home")), isWindows: false);
 
-        Assert.Equal(Path.Combine("/home/me", ".config", "smtpconsole", "profiles"), directory);
+        Assert.Equal(Path.Combine("/test-home", ".config", "smtpconsole", "profiles"), directory);
     }
 
     [Fact]
     public void A_relative_xdg_config_home_is_ignored_as_the_xdg_specification_requires()
     {
-        var directory = ProfileSources.ComputeUserDirectory(Environment(("XDG_CONFIG_HOME", "relative/cfg"), ("HOME", "/home/me")), isWindows: false);
+        var directory = ProfileSources.ComputeUserDirectory(Environment(("XDG_CONFIG_HOME", "relative/cfg"), ("HOME", "/test-home")), isWindows: false);
 
-        Assert.Equal(Path.Combine("/home/me", ".config", "smtpconsole", "profiles"), directory);
+        Assert.Equal(Path.Combine("/test-home", ".config", "smtpconsole", "profiles"), directory);
     }
 
     [Fact]

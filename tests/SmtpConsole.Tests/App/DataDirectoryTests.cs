@@ -25,8 +25,8 @@ public sealed class DataDirectoryTests
     [Fact]
     public void MacOS_UsesApplicationSupport_UnlessXdgIsSetExplicitly()
     {
-        Assert.Equal("/Users/u/Library/Application Support/smtpconsole", DataDirectory.Resolve(Env(("HOME", "/Users/u")), HostPlatform.MacOS));
-        Assert.Equal("/xdg/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg"), ("HOME", "/Users/u")), HostPlatform.MacOS));
+        Assert.Equal("/test-users/u/Library/Application Support/smtpconsole", DataDirectory.Resolve(Env(("HOME", "/test-users/u")), HostPlatform.MacOS));
+        Assert.Equal("/xdg/smtpconsole", DataDirectory.Resolve(Env(("XDG_DATA_HOME", "/xdg"), ("HOME", "/test-users/u")), HostPlatform.MacOS));
     }
 
     [Fact]
