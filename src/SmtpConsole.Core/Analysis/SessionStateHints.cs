@@ -86,11 +86,7 @@ public static partial class SessionStateHints
         return null;
     }
 
-    private static string Argument(string line)
-    {
-        int space = line.IndexOf(' ');
-        return space < 0 ? string.Empty : line[(space + 1)..].Trim();
-    }
+    private static string Argument(string line) => SmtpCommandText.Argument(line);
 
     private static string Shown(string verb) => verb is "MAIL" ? "MAIL FROM" : verb is "RCPT" ? "RCPT TO" : verb;
 

@@ -132,7 +132,7 @@ public sealed partial class CommandRunner
                 return await QuitAsync(ct).ConfigureAwait(false);
         }
 
-        if (verb is "EHLO" or "HELO" && line.Trim().IndexOf(' ') is > 0 and var space) _lastGreetingName = line.Trim()[(space + 1)..].Trim();
+        if (verb is "EHLO" or "HELO" && SmtpCommandText.Argument(line) is { Length: > 0 } name) _lastGreetingName = name;
         var annotation = SendAnnotation.None;
         bool continuation = SaslExchangePending;
         if (continuation || AuthCommandLine.IsAuth(line))

@@ -31,4 +31,15 @@ public static class SmtpCommandText
         int end = span.IndexOfAny(' ', '\t', ':');
         return (end < 0 ? span : span[..end]).ToString().ToUpperInvariant();
     }
+
+    /// <summary>
+    /// What follows the verb, trimmed (<c>me.example</c> for <c>EHLO me.example</c>); empty when there is nothing. Split
+    /// at SMTP whitespace like <see cref="Verb"/>, so <c>EHLO\tme.example</c> has the same argument.
+    /// </summary>
+    public static string Argument(string line)
+    {
+        var span = line.AsSpan().Trim(" \t");
+        int end = span.IndexOfAny(' ', '\t');
+        return end < 0 ? string.Empty : span[(end + 1)..].Trim(" \t").ToString();
+    }
 }

@@ -18,4 +18,16 @@ public class SmtpCommandTextTests
     [InlineData("  ehlo x", "EHLO")]
     [InlineData("QUIT", "QUIT")]
     public void Verb_IsFirstWordUpperCase(string line, string verb) => Assert.Equal(verb, SmtpCommandText.Verb(line));
+
+    [Theory]
+    [InlineData("EHLO me.example", "me.example")]
+    [InlineData("EHLO\tme.example", "me.example")]
+    [InlineData("  ehlo \t me.example  ", "me.example")]
+    [InlineData("RCPT TO:<a@b>", "TO:<a@b>")]
+    [InlineData("EHLO", "")]
+    [InlineData("EHLO \t ", "")]
+    public void Argument_IsWhatFollowsTheVerb_AtAnySmtpWhitespace(string line, string expected)
+    {
+        Assert.Equal(expected, SmtpCommandText.Argument(line));
+    }
 }
