@@ -32,18 +32,8 @@ internal static class FrameProbe
 
     private static void Measure(int n, bool print)
     {
-        string data = Path.Combine(Path.GetTempPath(), "smtpconsole-bench-frames", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
-        using IApplication app = Application.Create(new VirtualTimeProvider());
-        app.Init(DriverRegistry.Names.ANSI);
-        app.Driver!.SetScreenSize(120, 35);
-        var host = ConsoleHost.Create(new ConsoleHostOptions
-        {
-            DataDirectory = data,
-            LogHost = null,
-            PersistHistory = false,
-            RunnerSettings = new RunnerSettings { Defaults = new ConnectOptions { Host = "127.0.0.1", Port = 25, EhloName = "bench.example" } },
-        });
+        using IApplication app = HeadlessConsole.CreateApplication();
+        var (host, data) = HeadlessConsole.CreateHost("frames", 25);
         using var window = host.CreateWindow();
         var token = app.Begin(window) ?? throw new InvalidOperationException("the window did not start");
         window.Pump();

@@ -31,18 +31,8 @@ internal static class TypingProbe
 
     private static void Measure(int port, int lines, int perIteration, bool print)
     {
-        string data = Path.Combine(Path.GetTempPath(), "smtpconsole-bench-typing", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(data);
-        using IApplication app = Application.Create(new VirtualTimeProvider());
-        app.Init(DriverRegistry.Names.ANSI);
-        app.Driver!.SetScreenSize(120, 35);
-        var host = ConsoleHost.Create(new ConsoleHostOptions
-        {
-            DataDirectory = data,
-            LogHost = null,
-            PersistHistory = false,
-            RunnerSettings = new RunnerSettings { Defaults = new ConnectOptions { Host = "127.0.0.1", Port = port, EhloName = "bench.example" } },
-        });
+        using IApplication app = HeadlessConsole.CreateApplication();
+        var (host, data) = HeadlessConsole.CreateHost("typing", port);
         using var window = host.CreateWindow();
         var token = app.Begin(window) ?? throw new InvalidOperationException("the window did not start");
         host.Connect(new ConnectOptions { Host = "127.0.0.1", Port = port, EhloName = "bench.example", Security = SecurityMode.Plain });
