@@ -5,8 +5,8 @@ using SmtpConsole.Core.Transcript;
 namespace SmtpConsole.Tui;
 
 /// <summary>
-/// Wires one console together: recorder → (session log, screen feed), session, runner, the step queue, history,
-/// the transcript store, and the window. The same wiring runs in the app and in the headless tests.
+/// Wires one console together: recorder → (session log, the UI dispatcher), session, runner, the step queue,
+/// history, the transcript store, the publisher of the engine's state, and the window. The same wiring runs in the app and in the headless tests.
 /// </summary>
 internal sealed class ConsoleHost : IAsyncDisposable
 {
@@ -14,7 +14,6 @@ internal sealed class ConsoleHost : IAsyncDisposable
     {
         Options = options;
         Dispatcher = new UiDispatcher();
-        Feed = new TranscriptFeed();
         Recorder = new TranscriptRecorder(options.Time);
         if (options.LogHost is { } host)
         {
@@ -28,18 +27,18 @@ internal sealed class ConsoleHost : IAsyncDisposable
                 LogProblem = $"no session log: cannot write in {DataDirectory.SessionsFolder(options.DataDirectory)}: {ex.Message}";
             }
         }
-        Recorder.AddSink(Feed);
+        Recorder.AddSink(Dispatcher);
         Session = new SmtpSession(Recorder);
         Store = new TranscriptStore(options.MaxTranscriptEvents, e => ReplyWording.HintRow(e, options.Language));
         History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Interaction = new TuiInteraction(Dispatcher);
         Runner = new CommandRunner(Session, Interaction, options.RunnerSettings);
         Controller = new SessionController(Runner, History);
+        State = new ScreenStatePublisher(Dispatcher, Controller, options.Language);
     }
 
     public ConsoleHostOptions Options { get; }
     public UiDispatcher Dispatcher { get; }
-    public TranscriptFeed Feed { get; }
     public TranscriptRecorder Recorder { get; }
     public TranscriptFileSink? Log { get; }
     public string? LogProblem { get; }
@@ -49,6 +48,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
     public TuiInteraction Interaction { get; }
     public CommandRunner Runner { get; }
     public SessionController Controller { get; }
+    public ScreenStatePublisher State { get; }
 
     public static ConsoleHost Create(ConsoleHostOptions options) => new(options);
 
