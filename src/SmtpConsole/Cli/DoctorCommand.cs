@@ -24,11 +24,9 @@ internal sealed class DoctorCommand
 
     public Command Build()
     {
-        var command = new Command("doctor", CliLanguage.Text("Cli.DoctorDescription"));
-        command.Arguments.Add(_host);
-        command.Arguments.Add(_port);
+        var command = new Command("doctor", CliLanguage.Text("Cli.DoctorDescription")) { _host, _port };
         _connection.AddTo(command);
-        foreach (var option in new Option[] { _user, _secretEnv, _from, _to, _domain, _json, _verbose, _allowPlaintextAuth }) command.Options.Add(option);
+        foreach (Option option in (Option[])[_user, _secretEnv, _from, _to, _domain, _json, _verbose, _allowPlaintextAuth]) command.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }

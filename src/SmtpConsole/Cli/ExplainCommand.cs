@@ -19,12 +19,7 @@ internal sealed class ExplainCommand
 
     public Command Build()
     {
-        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription"));
-        command.Arguments.Add(_text);
-        command.Options.Add(_host);
-        command.Options.Add(_provider);
-        command.Options.Add(_json);
-        command.Options.Add(_after);
+        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription")) { _text, _host, _provider, _json, _after };
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];

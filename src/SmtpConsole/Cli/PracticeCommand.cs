@@ -13,10 +13,7 @@ internal sealed class PracticeCommand
 
     public Command Build()
     {
-        var command = new Command("practice", CliLanguage.Text("Cli.PracticeDescription"));
-        command.Options.Add(_port);
-        command.Options.Add(_plainAuth);
-        command.Options.Add(_perClient);
+        var command = new Command("practice", CliLanguage.Text("Cli.PracticeDescription")) { _port, _plainAuth, _perClient };
         command.SetAction(async (result, ct) =>
         {
             int port = result.GetValue(_port);

@@ -22,12 +22,9 @@ internal sealed class ReplayCommand
 
     public Command Build()
     {
-        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
-        command.Arguments.Add(_script);
-        command.Arguments.Add(_host);
-        command.Arguments.Add(_port);
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription")) { _script, _host, _port };
         _connection.AddTo(command);
-        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
+        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
