@@ -36,17 +36,8 @@ internal sealed class StatusLine : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
-        Move(0, 0);
-        int column = 0;
         int width = Viewport.Width;
-        foreach (var (text, attribute) in Segments(normal))
-        {
-            if (column >= width) break;
-            string part = TextColumns.Cut(text, width - column);
-            SetAttribute(attribute);
-            AddStr(part);
-            column += TextColumns.Of(part);
-        }
+        int column = StyledRow.Draw(this, Segments(normal), width);
         if (column < width)
         {
             SetAttribute(normal);
