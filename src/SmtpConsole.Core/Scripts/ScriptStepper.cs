@@ -55,13 +55,18 @@ public sealed class ScriptStepper
     /// <summary>Raised (on whichever thread ran the step) when the position or state changes.</summary>
     public event Action? Changed;
 
-    /// <summary>For the TUI's mode line: where the script is and what the keys do.</summary>
-    public string Describe()
+    /// <summary>Where the script stands (each front end words it, with its own keys).</summary>
+    public ScriptPosition Position
     {
-        lock (_state)
+        get
         {
-            if (_finished || _next >= _script.Lines.Count) return $"script {Name}: finished";
-            return string.Create(CultureInfo.InvariantCulture, $"script {Name}: next is line {_script.Lines[_next].Number} ({_next + 1}/{_script.Lines.Count}) · F8 step · Shift+F8 rest · Esc stops");
+            lock (_state)
+            {
+                int count = _script.Lines.Count;
+                return _finished || _next >= count
+                    ? new ScriptPosition(Name, true, 0, 0, count)
+                    : new ScriptPosition(Name, false, _script.Lines[_next].Number, _next + 1, count);
+            }
         }
     }
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Scripts;
 
@@ -29,7 +30,14 @@ internal sealed class ScriptSteps
     /// <summary>Raised (on a worker thread) when the position or state changes.</summary>
     public event Action? Changed;
 
-    public string Describe() => _stepper.Describe();
+    /// <summary>For the mode line: where the script is and what the console's keys do with it.</summary>
+    public string Describe()
+    {
+        var at = _stepper.Position;
+        return at.Finished
+            ? $"script {at.Name}: finished"
+            : string.Create(CultureInfo.InvariantCulture, $"script {at.Name}: next is line {at.NextLineNumber} ({at.NextStep}/{at.StepCount}) · F8 step · Shift+F8 rest · Esc stops");
+    }
 
     /// <summary>Reads a script, collects values for its variables (SMTPCONSOLE_NAME, else a masked prompt) and checks all of it before anything is sent.</summary>
     public static async Task<ScriptSteps?> LoadAsync(string path, SessionController controller, IConsoleInteraction interaction, CancellationToken ct)
