@@ -56,7 +56,7 @@ internal sealed class TuiHarness : IDisposable
         app.Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
         var host = ConsoleHost.Create(options);
-        var window = host.CreateWindow();
+        var window = new ConsoleWindow(host);
         var token = app.Begin(window) ?? throw new InvalidOperationException("the window did not start");
         window.Pump();
         return new TuiHarness(app, host, window, token, dataDirectory, owns);
@@ -114,6 +114,14 @@ internal sealed class TuiHarness : IDisposable
     {
         if (!WaitUntil(() => Screen().Contains(text, StringComparison.Ordinal), timeout))
             Assert.Fail($"\"{text}\" did not appear on screen in time. Screen:\n{Screen()}");
+    }
+
+    /// <summary>Waits until a <typeparamref name="T"/> dialog is on top; fails with the screen otherwise.</summary>
+    public T WaitForPanel<T>(TimeSpan? timeout = null) where T : ModalPanel
+    {
+        if (!WaitUntil(() => Window.TopPanel is T, timeout))
+            Assert.Fail($"no {typeof(T).Name} opened in time. Screen:\n{Screen()}");
+        return (T)Window.TopPanel!;
     }
 
     /// <summary>Waits until the session queue is idle and the engine output has been applied.</summary>

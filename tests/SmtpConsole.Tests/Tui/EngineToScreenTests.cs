@@ -22,7 +22,7 @@ public sealed class EngineToScreenTests
         writer.Start();
         Task<string?> answer = Task.Run(() => tui.Host.Interaction.PromptSecretAsync("Password:", CancellationToken.None));
 
-        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel), "the masked prompt should open while events stream");
+        tui.WaitForPanel<SecretPromptPanel>();
         tui.Type("s3cret");
         tui.Press(Key.Enter);
         Assert.True(tui.WaitUntil(() => answer.IsCompleted), "the answer should reach the engine");

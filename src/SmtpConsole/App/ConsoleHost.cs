@@ -2,11 +2,12 @@ using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Transcript;
 
-namespace SmtpConsole.Tui;
+namespace SmtpConsole.App;
 
 /// <summary>
 /// Wires one console together: recorder → (session log, the UI dispatcher), session, runner, the step queue,
-/// history, the transcript store, the publisher of the engine's state, and the window. The same wiring runs in the app and in the headless tests.
+/// history, the transcript store and the publisher of the engine's state: everything a console window shows, without
+/// the window (<c>Tui/ConsoleWindow</c> takes a host). The same wiring runs in the app and in the headless tests.
 /// </summary>
 internal sealed class ConsoleHost : IAsyncDisposable
 {
@@ -51,8 +52,6 @@ internal sealed class ConsoleHost : IAsyncDisposable
     public ScreenStatePublisher State { get; }
 
     public static ConsoleHost Create(ConsoleHostOptions options) => new(options);
-
-    public ConsoleWindow CreateWindow() => new(this);
 
     /// <summary>Queues a connection to fully resolved options, shown as a replayable <c>/connect</c> block.</summary>
     public PendingStep Connect(ConnectOptions options) =>
