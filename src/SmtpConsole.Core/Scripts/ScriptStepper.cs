@@ -86,7 +86,7 @@ public sealed class ScriptStepper
         var parsed = new Dictionary<int, ConsoleCommand>();
         var missing = _script.Variables.Where(v => !_variables.ContainsKey(v)).ToList();
         if (missing.Count > 0)
-            return $"{_script.Source}: no value for {string.Join(", ", missing)}: pass --var {missing[0]}=VALUE, or set SMTPCONSOLE_{missing[0]}, or run in a terminal to be asked";
+            return new ScriptSyntaxException(_script.Source, missing).Message; // front ends resolve variables first and word the remedy
         for (int i = 0; i < _script.Lines.Count; i++)
         {
             var line = _script.Lines[i];

@@ -4,7 +4,8 @@ namespace SmtpConsole.Core.Scripts;
 
 /// <summary>
 /// Finds values for <c>${NAME}</c>: <c>--var NAME=VALUE</c> first, then the environment (<c>SMTPCONSOLE_NAME</c>),
-/// then a masked prompt when someone is at the terminal; otherwise a clear error naming every way to set it.
+/// then a masked prompt when someone is at the terminal; otherwise an error naming the variables without a value
+/// (<see cref="ScriptSyntaxException.MissingVariables"/>: each front end says how it takes one).
 /// </summary>
 public sealed class VariableResolver
 {
@@ -37,12 +38,7 @@ public sealed class VariableResolver
                 throw new ScriptSyntaxException($"{source}: variable {name} contains CR, LF or NUL, which would inject extra commands; refused");
             values[name] = value;
         }
-        if (missing.Count > 0)
-        {
-            string list = string.Join(", ", missing);
-            string example = missing[0];
-            throw new ScriptSyntaxException($"{source}: no value for {list}: pass --var {example}=VALUE, or set SMTPCONSOLE_{example}, or run in a terminal to be asked");
-        }
+        if (missing.Count > 0) throw new ScriptSyntaxException(source, missing);
         return values;
     }
 

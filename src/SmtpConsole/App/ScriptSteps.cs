@@ -59,7 +59,7 @@ internal sealed class ScriptSteps
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ScriptSyntaxException)
         {
-            recorder.Error($"cannot open the script: {ex.Message}");
+            recorder.Error($"cannot open the script: {(ex is ScriptSyntaxException problem ? TuiRemedies.Describe(problem) : ex.Message)}");
             return null;
         }
     }

@@ -54,7 +54,7 @@ internal sealed class ReplayCommand
         }
         catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync("smtpconsole replay: " + ex.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("smtpconsole replay: " + (ex is ScriptSyntaxException problem ? CliRemedies.Describe(problem) : ex.Message)).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
