@@ -28,7 +28,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
                 LogProblem = $"no session log: cannot write in {DataDirectory.SessionsFolder(options.DataDirectory)}: {ex.Message}";
             }
         }
-        Recorder.AddSink(Dispatcher);
+        Dispatcher.Attach(Recorder);
         Session = new SmtpSession(Recorder);
         Store = new TranscriptStore(options.MaxTranscriptEvents, e => ReplyWording.HintRow(e, options.Language));
         History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();

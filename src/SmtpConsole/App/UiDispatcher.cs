@@ -7,13 +7,14 @@ namespace SmtpConsole.App;
 /// <summary>
 /// The one way from engine threads to the UI thread. Three kinds of entry go in, from any thread:
 /// <list type="bullet">
-/// <item>transcript events, as the recorder's sink: each is only enqueued (the recorder calls its sinks under its
-/// lock), and every one comes out, in recording order;</item>
-/// <item>discrete work: posted actions and <see cref="ScreenQuestion"/>s, in order, each raising <see cref="Posted"/>
-/// so the app wakes its UI thread;</item>
+/// <item>transcript events, as the recorder's sink (<see cref="Attach"/>): each is only enqueued (the recorder calls
+/// its sinks under its lock), and every one comes out, in recording order;</item>
+/// <item>discrete work: posted actions and <see cref="ScreenQuestion"/>s, in order;</item>
 /// <item>latest-value state (status, activity, mode, progress): publishing again replaces the value not yet taken,
 /// so a flood of changes costs one redraw.</item>
 /// </list>
+/// Events, actions and questions raise <see cref="Arrived"/> (the app wakes its UI thread with it); state does not
+/// (the UI's 50 ms tick picks it up).
 /// The UI thread takes everything as one <see cref="ScreenChanges"/> per tick (<see cref="TakeChanges"/>).
 /// </summary>
 internal sealed class UiDispatcher : ITranscriptSink
@@ -38,28 +39,35 @@ internal sealed class UiDispatcher : ITranscriptSink
     private long _sent;
     private long _total;
 
-    /// <summary>Raised on the posting thread after each post or question (the app wakes its UI thread with it).</summary>
-    /// <remarks>Transcript events do not raise it: that would run the wake-up inside the recorder's lock. The recorder's
-    /// own <c>Recorded</c> event, raised outside the lock, wakes the UI for them.</remarks>
-    public event Action? Posted;
+    /// <summary>Raised on the producing thread after each event, post or question (the app wakes its UI thread with it).</summary>
+    /// <remarks>For an event it comes from the recorder's <c>Recorded</c>, after the recorder let go of its lock: the
+    /// sink itself only enqueues.</remarks>
+    public event Action? Arrived;
 
     /// <summary>True when no event, action or question waits (state is never "waiting": it is only the newest value).</summary>
     public bool IsEmpty => _events.IsEmpty && _actions.IsEmpty && _questions.IsEmpty;
 
-    /// <summary>The recorder's sink: enqueue only.</summary>
+    /// <summary>Carries every event <paramref name="recorder"/> records from now on.</summary>
+    public void Attach(TranscriptRecorder recorder)
+    {
+        recorder.AddSink(this);
+        recorder.Recorded += _ => Arrived?.Invoke();
+    }
+
+    /// <summary>The recorder's sink (called under its lock): enqueue only.</summary>
     public void Write(TranscriptEvent transcriptEvent) => _events.Enqueue(transcriptEvent);
 
     public void Post(Action action)
     {
         _actions.Enqueue(action);
-        Posted?.Invoke();
+        Arrived?.Invoke();
     }
 
     /// <summary>Puts a question to the person at the keyboard; the window answers it through the question's task.</summary>
     public void Ask(ScreenQuestion question)
     {
         _questions.Enqueue(question);
-        Posted?.Invoke();
+        Arrived?.Invoke();
     }
 
     /// <summary>The session's status as it is now (built by the engine side when its state changed).</summary>

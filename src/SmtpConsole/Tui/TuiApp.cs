@@ -85,8 +85,7 @@ internal static class TuiApp
             // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
             // instead of waiting for the 50 ms tick (which stays for progress and the status line).
             wakeUp = new UiWakeUp(app, window.Tick);
-            host.Recorder.Recorded += wakeUp.OnEvent;
-            host.Dispatcher.Posted += wakeUp.Wake;
+            host.Dispatcher.Arrived += wakeUp.Wake;
             window.Pump();
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {

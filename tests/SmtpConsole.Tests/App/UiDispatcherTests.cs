@@ -82,7 +82,7 @@ public sealed class UiDispatcherTests
         var dispatcher = new UiDispatcher();
         var ran = new List<int>();
         int wakeUps = 0;
-        dispatcher.Posted += () => wakeUps++;
+        dispatcher.Arrived += () => wakeUps++;
         dispatcher.Post(() => { ran.Add(1); dispatcher.Post(() => ran.Add(3)); });
         dispatcher.Post(() => ran.Add(2));
         var first = dispatcher.TakeChanges();
@@ -101,9 +101,9 @@ public sealed class UiDispatcherTests
     {
         var dispatcher = new UiDispatcher();
         var recorder = new TranscriptRecorder();
-        recorder.AddSink(dispatcher);
+        dispatcher.Attach(recorder);
         int wakeUps = 0;
-        dispatcher.Posted += () => Interlocked.Increment(ref wakeUps);
+        dispatcher.Arrived += () => Interlocked.Increment(ref wakeUps);
         const int Threads = 4, PerThread = 5_000;
         var writers = Enumerable.Range(0, Threads)
             .Select(t => new Thread(() => { for (int i = 0; i < PerThread; i++) recorder.Info($"{t}:{i}"); }))
@@ -130,8 +130,29 @@ public sealed class UiDispatcherTests
             string prefix = $"{t}:";
             Assert.Equal(Enumerable.Range(0, PerThread).Select(i => $"{t}:{i}"), seen.Where(e => e.Text.StartsWith(prefix, StringComparison.Ordinal)).Select(e => e.Text));
         }
-        Assert.Equal(0, wakeUps); // events never run the wake-up inside the recorder's lock
+        Assert.Equal(Threads * PerThread, wakeUps); // each event wakes (the app's UiWakeUp folds them into one Invoke)
         Assert.True(ticks >= Threads * PerThread / 1_000);
+    }
+
+    [Fact]
+    public void Arrived_ForAnEvent_IsRaisedAfterTheRecorderLetGoOfItsLock()
+    {
+        var dispatcher = new UiDispatcher();
+        var recorder = new TranscriptRecorder();
+        dispatcher.Attach(recorder);
+        bool? otherThreadCouldRecord = null;
+        dispatcher.Arrived += () =>
+        {
+            if (otherThreadCouldRecord is not null) return;
+            otherThreadCouldRecord = false;
+            // Were the lock still held, this thread would wait for it (and the UI wake-up would stall the engine).
+            var other = new Thread(() => recorder.Info("from another thread"));
+            other.Start();
+            otherThreadCouldRecord = other.Join(TimeSpan.FromSeconds(5));
+        };
+        recorder.Info("first");
+        Assert.True(otherThreadCouldRecord);
+        Assert.Equal(["first", "from another thread"], dispatcher.TakeChanges().Events.Select(e => e.Text));
     }
 
     [Fact]
