@@ -34,7 +34,7 @@ internal static class FrameProbe
     {
         using IApplication app = HeadlessConsole.CreateApplication();
         var (host, data) = HeadlessConsole.CreateHost("frames", 25);
-        using var window = new ConsoleWindow(host);
+        using var window = host.CreateWindow();
         var token = app.Begin(window) ?? throw new InvalidOperationException("the window did not start");
         window.Pump();
 

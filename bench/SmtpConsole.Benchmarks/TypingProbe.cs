@@ -34,7 +34,7 @@ internal static class TypingProbe
     {
         using IApplication app = HeadlessConsole.CreateApplication();
         var (host, data) = HeadlessConsole.CreateHost("typing", port);
-        using var window = new ConsoleWindow(host);
+        using var window = host.CreateWindow();
         var token = app.Begin(window) ?? throw new InvalidOperationException("the window did not start");
         host.Connect(new ConnectOptions { Host = "127.0.0.1", Port = port, EhloName = "bench.example", Security = SecurityMode.Plain });
         WaitIdle(host, window);

@@ -12,13 +12,16 @@ internal sealed class ProfilesCommand
 
     public Command Build()
     {
-        var list = new Command("profiles", CliLanguage.Text("Cli.ProfilesDescription")) { _profileFile };
+        var list = new Command("profiles", CliLanguage.Text("Cli.ProfilesDescription"));
+        list.Options.Add(_profileFile);
         list.SetAction(result => Run(result, catalog =>
         {
             foreach (var line in ProfileListFormatter.Format(catalog, CliLanguage.Current)) Console.WriteLine(line);
             return catalog.HasErrors ? ExitCodes.ExpectationFailed : ExitCodes.Success;
         }));
-        var show = new Command("show", CliLanguage.Text("Cli.ProfilesShowDescription")) { _name, _profileFile };
+        var show = new Command("show", CliLanguage.Text("Cli.ProfilesShowDescription"));
+        show.Arguments.Add(_name);
+        show.Options.Add(_profileFile);
         show.SetAction(result => Run(result, catalog =>
         {
             string name = result.GetValue(_name)!;
@@ -31,7 +34,7 @@ internal sealed class ProfilesCommand
             foreach (var line in ProfileShowFormatter.Format(catalog, name, CliLanguage.Current)) Console.WriteLine(line);
             return catalog.IsInvalid(name) ? ExitCodes.ExpectationFailed : ExitCodes.Success;
         }));
-        list.Add(show);
+        list.Subcommands.Add(show);
         return list;
     }
 

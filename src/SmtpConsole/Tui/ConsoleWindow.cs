@@ -27,6 +27,7 @@ internal sealed partial class ConsoleWindow : Window
     private readonly CommandInput _input;
     private readonly StatusLine _status;
     private readonly KeyBar _keys;
+    private readonly SessionTally _tally;
     private string _exitReason = "Ctrl+Q";
     private readonly List<ModalPanel> _panels = [];
     private StatusSnapshot? _statusPending;
@@ -39,6 +40,7 @@ internal sealed partial class ConsoleWindow : Window
     public ConsoleWindow(ConsoleHost host)
     {
         _host = host;
+        _tally = host.State.Tally;
         bool colour = host.Options.Colour;
         var say = host.Options.Language;
         BorderStyle = LineStyle.None;
@@ -90,7 +92,7 @@ internal sealed partial class ConsoleWindow : Window
     public string? SavedTranscriptPath { get; private set; }
 
     /// <summary>The lines to leave on the normal screen after the console closed.</summary>
-    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _host.State.Tally, _exitReason);
+    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _tally, _exitReason);
 
     /// <summary>Why the console is closing, for the exit summary (e.g. a signal stopped it).</summary>
     public void SetExitReason(string reason) => _exitReason = reason;

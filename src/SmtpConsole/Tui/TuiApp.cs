@@ -81,7 +81,7 @@ internal static class TuiApp
         try
         {
             app = Application.Create().Init();
-            using var window = new ConsoleWindow(host);
+            using var window = host.CreateWindow();
             // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
             // instead of waiting for the 50 ms tick (which stays for progress and the status line).
             wakeUp = new UiWakeUp(app, window.Tick);

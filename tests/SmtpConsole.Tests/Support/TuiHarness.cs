@@ -56,7 +56,7 @@ internal sealed class TuiHarness : IDisposable
         app.Init(DriverRegistry.Names.ANSI);
         app.Driver!.SetScreenSize(width, height);
         var host = ConsoleHost.Create(options);
-        var window = new ConsoleWindow(host);
+        var window = host.CreateWindow();
         var token = app.Begin(window) ?? throw new InvalidOperationException("the window did not start");
         window.Pump();
         return new TuiHarness(app, host, window, token, dataDirectory, owns);
