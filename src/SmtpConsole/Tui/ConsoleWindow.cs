@@ -30,6 +30,7 @@ internal sealed partial class ConsoleWindow : Window
     private readonly SessionTally _tally;
     private string _exitReason = "Ctrl+Q";
     private readonly List<ModalPanel> _panels = [];
+    private readonly List<ScreenQuestion> _unasked = [];
     private StatusSnapshot? _statusPending;
     private ActivitySnapshot _activity = ActivitySnapshot.Idle;
     private long _lastStatus;
@@ -120,7 +121,13 @@ internal sealed partial class ConsoleWindow : Window
     private void Apply(ScreenChanges changes)
     {
         foreach (var action in changes.Actions) action();
-        foreach (var question in changes.Questions) Ask(question);
+        _unasked.AddRange(changes.Questions);
+        if (_unasked.Count > 0 && App is not null)
+        {
+            // Asked in order once the window runs (a question that came before it did waits for it, it is not lost).
+            foreach (var question in _unasked) Ask(question);
+            _unasked.Clear();
+        }
         if (changes.Events.Count > 0)
         {
             int evicted = 0;

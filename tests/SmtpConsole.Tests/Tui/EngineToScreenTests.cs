@@ -1,7 +1,10 @@
 using SmtpConsole.Core.Transcript;
 using SmtpConsole.Tests.Support;
 using SmtpConsole.Tui;
+using Terminal.Gui.App;
+using Terminal.Gui.Drivers;
 using Terminal.Gui.Input;
+using Terminal.Gui.Time;
 
 namespace SmtpConsole.Tests.Tui;
 
@@ -48,6 +51,42 @@ public sealed class EngineToScreenTests
         tui.Window.Tick();
         Assert.Null(tui.Window.TopPanel);
         Assert.DoesNotContain("send the password without TLS?", tui.Screen());
+    }
+
+    [Fact]
+    public async Task Question_AskedBeforeTheWindowRuns_WaitsForIt_AndIsNotLost()
+    {
+        string data = Directory.CreateTempSubdirectory("smtpconsole-early-question-").FullName;
+        IApplication app = Application.Create(new VirtualTimeProvider());
+        app.Init(DriverRegistry.Names.ANSI);
+        app.Driver!.SetScreenSize(100, 30);
+        var host = ConsoleHost.Create(new ConsoleHostOptions { DataDirectory = data, LogHost = null });
+        var window = host.CreateWindow();
+        SessionToken? token = null;
+        try
+        {
+            var answer = host.Interaction.PromptSecretAsync("Password:", CancellationToken.None);
+            window.Pump(); // not running yet: nowhere to open a panel
+            Assert.Null(window.TopPanel);
+            Assert.False(answer.IsCompleted);
+
+            token = app.Begin(window);
+            window.Pump();
+            var prompt = Assert.IsType<SecretPromptPanel>(window.TopPanel);
+            prompt.Field.Text = "early";
+            prompt.Submit();
+            Assert.True(answer.IsCompleted);
+            Assert.Equal("early", await answer); // completed: stays on this (the UI) thread
+        }
+        finally
+        {
+            while (window.TopPanel is { } panel) panel.Close();
+            if (token is not null) app.End(token);
+            await Task.Run(() => host.DisposeAsync().AsTask());
+            window.Dispose();
+            app.Dispose();
+            Directory.Delete(data, recursive: true);
+        }
     }
 
     [Fact]
