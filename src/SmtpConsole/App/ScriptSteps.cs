@@ -57,9 +57,14 @@ internal sealed class ScriptSteps
             recorder.Info($"script {path}: {script.Lines.Count} line(s){(script.IsTranscript ? " (a saved transcript: S: lines are checked as expectations)" : string.Empty)}");
             return new ScriptSteps(controller, stepper);
         }
+        catch (ScriptSyntaxException ex) when (ex.MissingVariables.Count > 0)
+        {
+            recorder.Error($"cannot open the script: {TuiRemedies.Describe(ex)}");
+            return null;
+        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ScriptSyntaxException)
         {
-            recorder.Error($"cannot open the script: {(ex is ScriptSyntaxException problem ? TuiRemedies.Describe(problem) : ex.Message)}");
+            recorder.Error($"cannot open the script: {ex.Message}");
             return null;
         }
     }
