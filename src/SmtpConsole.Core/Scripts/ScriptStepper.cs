@@ -78,7 +78,7 @@ public sealed class ScriptStepper
     /// </summary>
     public string? Check()
     {
-        var parsed = new Dictionary<int, ConsoleCommand>();
+        var parsed = new Dictionary<int, ConsoleCommand>(_script.Lines.Count);
         var missing = _script.Variables.Where(v => !_variables.ContainsKey(v)).ToList();
         if (missing.Count > 0)
             return $"{_script.Source}: no value for {string.Join(", ", missing)}: pass --var {missing[0]}=VALUE, or set SMTPCONSOLE_{missing[0]}, or run in a terminal to be asked";
