@@ -142,6 +142,9 @@ internal sealed class ReplayCommand
 
     private static bool IsPracticeConnect(string line)
     {
+        // Every script line comes here; only a /connect or /open line is worth splitting.
+        var start = line.AsSpan().Trim();
+        if (!start.StartsWith("/connect", StringComparison.OrdinalIgnoreCase) && !start.StartsWith("/open", StringComparison.OrdinalIgnoreCase)) return false;
         var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
