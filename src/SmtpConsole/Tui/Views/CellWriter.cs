@@ -29,11 +29,6 @@ internal static class CellWriter
 
     private static readonly string[] AsciiGraphemes = [.. Enumerable.Range(0, 128).Select(c => ((char)c).ToString())];
 
-    /// <summary>Cells written directly since start (tests: the fast path is taken).</summary>
-    public static long DirectCells => Interlocked.Read(ref _directCells);
-
-    private static long _directCells;
-
     /// <summary>True when every character of <paramref name="text"/> takes the fast path (one grapheme, one column each).</summary>
     public static bool IsFast(ReadOnlySpan<char> text) => !text.ContainsAnyExcept(Fast);
 
@@ -44,13 +39,17 @@ internal static class CellWriter
     public static int Write(View view, int column, int row, ReadOnlySpan<char> text, Attribute attribute)
     {
         if (text.IsEmpty) return 0;
-        if (IsFast(text) && TryWriteDirect(view, column, row, text, attribute, fill: false)) return text.Length;
+        if (TryWrite(view, column, row, text, attribute)) return text.Length;
         string s = text.ToString();
         view.Move(column, row);
         view.SetAttribute(attribute);
         view.AddStr(s);
         return TextColumns.Of(s);
     }
+
+    /// <summary>Writes <paramref name="text"/> straight into the cells when it can (see the class); false leaves it to the caller.</summary>
+    internal static bool TryWrite(View view, int column, int row, ReadOnlySpan<char> text, Attribute attribute) =>
+        IsFast(text) && TryWriteDirect(view, column, row, text, attribute, fill: false);
 
     /// <summary>Fills <paramref name="count"/> cells from viewport column <paramref name="column"/> with spaces.</summary>
     public static void Blank(View view, int column, int row, int count, Attribute attribute)
@@ -92,7 +91,6 @@ internal static class CellWriter
             changed = true;
         }
         if (changed) dirtyLines[y] = true;
-        Interlocked.Add(ref _directCells, length);
         return true;
     }
 
