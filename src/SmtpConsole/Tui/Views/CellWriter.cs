@@ -61,6 +61,18 @@ internal static class CellWriter
         view.AddStr(new string(' ', count));
     }
 
+    /// <summary>
+    /// Terminal.Gui's viewport clear (spaces in the view's normal or disabled attribute), written in runs: its own is a
+    /// FillRect that checks, measures and locks cell by cell. For <c>OnClearingViewport</c> overrides; returns true.
+    /// </summary>
+    public static bool ClearViewport(View view)
+    {
+        var attribute = view.GetAttributeForRole(view.Enabled ? VisualRole.Normal : VisualRole.Disabled);
+        var size = view.Viewport.Size;
+        for (int row = 0; row < size.Height; row++) Blank(view, 0, row, size.Width, attribute);
+        return true;
+    }
+
     private static bool TryWriteDirect(View view, int column, int row, ReadOnlySpan<char> text, Attribute attribute, bool fill, int count = 0)
     {
         int length = fill ? count : text.Length;
