@@ -80,7 +80,9 @@ internal static class TuiApp
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
         {
-            app = Application.Create().Init();
+            app = Application.Create();
+            PollingInputDriver.TryUse(app); // keys reach the main loop as they arrive, not after a 20 ms sleep
+            app.Init();
             using var window = host.CreateWindow();
             // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
             // instead of waiting for the 50 ms tick (which stays for progress and the status line).
