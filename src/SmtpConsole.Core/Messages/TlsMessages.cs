@@ -16,6 +16,8 @@ public static class TlsMessages
 
     public static string Established(string protocol, string cipher) => Say(nameof(Established), protocol, cipher);
 
+    public static string ObsoleteVersion(string version) => Say(nameof(ObsoleteVersion), version);
+
     public static string ServerCertificate => Say(nameof(ServerCertificate));
 
     public static string CertificateSubject(string subject) => Say(nameof(CertificateSubject), subject);

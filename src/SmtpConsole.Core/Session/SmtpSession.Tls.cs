@@ -120,8 +120,8 @@ public sealed partial class SmtpSession
     {
         SslProtocols.Tls13 => "TLSv1.3",
         SslProtocols.Tls12 => "TLSv1.2",
-        SslProtocols.Tls11 => "TLSv1.1 (obsolete)",
-        SslProtocols.Tls => "TLSv1.0 (obsolete)",
+        SslProtocols.Tls11 => TlsMessages.ObsoleteVersion("TLSv1.1"),
+        SslProtocols.Tls => TlsMessages.ObsoleteVersion("TLSv1.0"),
         _ => protocol.ToString(),
     };
 #pragma warning restore SYSLIB0039

@@ -99,7 +99,7 @@ internal sealed partial class ConsoleWindow : Window
     public string? SavedTranscriptPath { get; private set; }
 
     /// <summary>The lines to leave on the normal screen after the console closed.</summary>
-    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _tally, _exitReason);
+    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _tally, _exitReason, _host.Options.Language);
 
     /// <summary>Why the console is closing, for the exit summary (e.g. a signal stopped it).</summary>
     public void SetExitReason(string reason) => _exitReason = reason;

@@ -98,7 +98,7 @@ internal static class TuiApp
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
             using (ct.Register(() => running.Invoke(() =>
             {
-                window.SetExitReason("stopped by a signal");
+                window.SetExitReason(host.Options.Language.Say("Exit.Signal"));
                 running.RequestStop(window);
             })))
             {
