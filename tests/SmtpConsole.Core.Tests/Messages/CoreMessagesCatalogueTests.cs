@@ -15,6 +15,7 @@ public class CoreMessagesCatalogueTests
         (typeof(SessionMessages), "Session."),
         (typeof(TlsMessages), "Tls."),
         (typeof(ReplyMessages), "Reply."),
+        (typeof(SaslMessages), "Sasl."),
     ];
 
     public static TheoryData<string, string> Members()

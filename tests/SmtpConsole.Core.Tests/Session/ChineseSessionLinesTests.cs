@@ -180,6 +180,35 @@ public partial class ChineseSessionLinesTests
         Assert.Equal($"无法连接：127.0.0.1:{port}：连接被拒绝（该端口上没有服务在监听）", result.Message);
     }
 
+    [Fact]
+    public async Task AuthLogin_WarningsAndNotes_AreChinese_TheWireIsNot()
+    {
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync(Greeting);
+            Assert.StartsWith("EHLO", await c.ReadLineAsync());
+            await c.SendAsync("250-test.example\r\n250 AUTH LOGIN\r\n");
+            Assert.Equal("AUTH LOGIN", await c.ReadLineAsync());
+            await c.SendAsync("334 VXNlcm5hbWU6\r\n");
+            await c.ReadLineAsync();
+            await c.SendAsync("334 UGFzc3dvcmQ6\r\n");
+            await c.ReadLineAsync();
+            await c.SendAsync("535 5.7.8 Error: authentication failed\r\n");
+            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
+        });
+        await using var h = new SessionHarness(server.Port);
+        await h.ConnectAsync();
+        await h.Session.EhloAsync(null);
+        var result = await SmtpConsole.Core.Sasl.SaslAuthenticator.AuthenticateAsync(h.Session, new SmtpConsole.Core.Sasl.AuthRequest("LOGIN", "alice", "pw") { AllowPlaintext = true });
+        Assert.Equal(535, result.Reply!.Code);
+        Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Warn), e => e.Text == "按你的许可，在没有 TLS 的情况下发送凭据");
+        var sent = h.Sink.OfKind(TranscriptEventKind.Send).ToList();
+        Assert.Contains(sent, e => e.Text == "YWxpY2U=" && e.Note == "用户名 \"alice\"（Base64 编码）");
+        Assert.Contains(sent, e => e.Secret && e.Note == "密码（Base64 编码，已隐藏）");
+        Assert.Contains(sent, e => e.Text == "AUTH LOGIN");
+    }
+
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>
     private static void AssertNoEnglishSentence(IEnumerable<TranscriptEvent> events)
     {
