@@ -16,6 +16,7 @@ public class CoreMessagesCatalogueTests
         (typeof(TlsMessages), "Tls."),
         (typeof(ReplyMessages), "Reply."),
         (typeof(SaslMessages), "Sasl."),
+        (typeof(RunnerMessages), "Runner."),
     ];
 
     public static TheoryData<string, string> Members()

@@ -209,6 +209,25 @@ public partial class ChineseSessionLinesTests
         Assert.Contains(sent, e => e.Text == "AUTH LOGIN");
     }
 
+    [Fact]
+    public async Task RunnerHelpers_EhloSummaryAndDataPrompt_AreChinese()
+    {
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync(Greeting);
+            await c.ServeAsync(line => line.StartsWith("EHLO", StringComparison.Ordinal) ? "250-test.example\r\n250-SIZE 1000000\r\n250 STARTTLS\r\n"
+                : line == "DATA" ? "354 go ahead\r\n" : "250 ok\r\n");
+        });
+        await using var h = new SessionHarness(server.Port);
+        await h.ConnectAsync();
+        await h.RunAsync("/ehlo", "MAIL FROM:<a@test.example>", "RCPT TO:<b@test.example>", "DATA");
+        var info = h.Sink.OfKind(TranscriptEventKind.Info).Select(e => e.Text).ToList();
+        Assert.Contains("服务器提供：邮件最大 1,000,000 字节，不提供 AUTH（通常要在 STARTTLS 之后才有），可用 STARTTLS", info);
+        Assert.Contains(info, t => t.StartsWith("354：现在输入邮件", StringComparison.Ordinal));
+        AssertNoEnglishSentence(h.Events);
+    }
+
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>
     private static void AssertNoEnglishSentence(IEnumerable<TranscriptEvent> events)
     {
