@@ -187,8 +187,12 @@ public static class ReplyExplainer
 
     private static string? BuildHint(DiagnosisMatch? best, RecognizedProvider? provider, ReplyFacts facts)
     {
+        // The hint is shown under the reply: in the engine's language, from the entry's translation when it has one.
+        var language = CoreMessages.Language;
+        var translated = best is null || language == UiLanguage.English ? null : KnowledgeTranslations.Find(best.Entry.Id, language);
         string core = best is null
-            ? DescribeClass(facts, null)
+            ? DescribeClass(facts, null, language)
+            : translated is not null ? (string.IsNullOrWhiteSpace(translated.Hint) ? translated.Title : translated.Hint!)
             : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
         string prefix = provider is not null ? provider.Name + ": " : string.Empty;
         // No pointer to a front end's key here: the TUI adds its own, replay output and logs need none.

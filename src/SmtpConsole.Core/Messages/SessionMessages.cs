@@ -79,6 +79,17 @@ public static class SessionMessages
 
     public static string ConnectionLostDuringBdat => Say(nameof(ConnectionLostDuringBdat));
 
+    public static string CommandHasCr(int position) => Say(nameof(CommandHasCr), position);
+
+    public static string CommandHasLf(int position) => Say(nameof(CommandHasLf), position);
+
+    public static string CommandHasNul(int position) => Say(nameof(CommandHasNul), position);
+
+    /// <summary>A proxy named inside a sentence: its kind, then host:port.</summary>
+    public static string Socks5Proxy(string hostPort) => Say(nameof(Socks5Proxy), hostPort);
+
+    public static string HttpProxy(string hostPort) => Say(nameof(HttpProxy), hostPort);
+
     // The connection itself (Session/SmtpConnection).
     public static string CannotResolve(string host, string detail) => Say(nameof(CannotResolve), host, detail);
 

@@ -100,9 +100,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Error(proxyProblem!);
             return CommandResult.Fail(CommandFailure.ConnectFailed, proxyProblem!);
         }
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, proxy is null
+        string? proxyShown = proxy is null ? null
+            : proxy.Kind == Proxy.ProxyKind.Socks5 ? SessionMessages.Socks5Proxy(proxy.HostPort) : SessionMessages.HttpProxy(proxy.HostPort);
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, proxyShown is null
             ? SessionMessages.Connecting(options.Host, options.Port, mode, label)
-            : SessionMessages.ConnectingVia(options.Host, options.Port, mode, label, proxy.Display, Proxy.ProxyConnector.FormatTarget(options.Host, options.Port))));
+            : SessionMessages.ConnectingVia(options.Host, options.Port, mode, label, proxyShown, Proxy.ProxyConnector.FormatTarget(options.Host, options.Port))));
 
         // A last line of defence for values that did not come through the command line's checks (profiles, API callers).
         string? invalid = ConnectLimits.HostProblem(options.Host)
@@ -132,9 +134,9 @@ public sealed partial class SmtpSession : IAsyncDisposable
         ConnectTime = stopwatch.Elapsed;
         _phase.OnConnected();
         string milliseconds = stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, proxy is null
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, proxyShown is null
             ? SessionMessages.Connected(_connection.RemoteEndPoint?.ToString() ?? options.Host, milliseconds)
-            : SessionMessages.ConnectedThrough(Proxy.ProxyConnector.FormatTarget(options.Host, options.Port), proxy.Display, milliseconds)));
+            : SessionMessages.ConnectedThrough(Proxy.ProxyConnector.FormatTarget(options.Host, options.Port), proxyShown, milliseconds)));
 
         if (options.Security == SecurityMode.Tls)
         {

@@ -228,6 +228,33 @@ public partial class ChineseSessionLinesTests
         AssertNoEnglishSentence(h.Events);
     }
 
+    [Fact]
+    public async Task HintUnderAFailedReply_IsTheEntrysChineseHint()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync(Greeting);
+            await c.ServeAsync(line => line.StartsWith("AUTH", StringComparison.Ordinal) ? "535 5.7.8 Error: authentication failed\r\n" : "250 ok\r\n");
+        });
+        string english;
+        await using (var h = new SessionHarness(server.Port))
+        {
+            await h.ConnectAsync();
+            await h.Session.SendCommandAsync("AUTH PLAIN AGFsaWNlAHB3");
+            english = h.Session.LastReplyContext!.Hint!;
+        }
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        await using var zh = new SessionHarness(server.Port);
+        await zh.ConnectAsync();
+        await zh.Session.SendCommandAsync("AUTH PLAIN AGFsaWNlAHB3");
+        var context = zh.Session.LastReplyContext!;
+        var entry = context.Explanation!.Best!.Entry;
+        var translated = SmtpConsole.Core.Diagnosis.KnowledgeTranslations.Find(entry.Id, UiLanguage.SimplifiedChinese)!;
+        Assert.Equal(string.IsNullOrWhiteSpace(translated.Hint) ? translated.Title : translated.Hint, context.Hint);
+        Assert.NotEqual(english, context.Hint);
+        Assert.Contains(zh.Sink.OfKind(TranscriptEventKind.Reply), e => e.Context?.Hint == context.Hint);
+    }
+
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>
     private static void AssertNoEnglishSentence(IEnumerable<TranscriptEvent> events)
     {
