@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Scripts;
 
 namespace SmtpConsole.App;
@@ -32,26 +33,26 @@ internal sealed class ScriptSteps
     public string Describe() => _stepper.Describe();
 
     /// <summary>Reads a script, collects values for its variables (SMTPCONSOLE_NAME, else a masked prompt) and checks all of it before anything is sent.</summary>
-    public static async Task<ScriptSteps?> LoadAsync(string path, SessionController controller, IConsoleInteraction interaction, CancellationToken ct)
+    public static async Task<ScriptSteps?> LoadAsync(string path, SessionController controller, IConsoleInteraction interaction, CancellationToken ct, UiLanguage language = UiLanguage.English)
     {
         var recorder = controller.Recorder;
         try
         {
             var script = ScriptReader.Read(await ScriptText.ReadFileAsync(path, ct).ConfigureAwait(false), path);
             var values = await new VariableResolver(new Dictionary<string, string>())
-                .ResolveAllAsync(script.Variables, Path.GetFileName(path), name => interaction.PromptSecretAsync($"Value for ${{{name}}} in {Path.GetFileName(path)}", ct)).ConfigureAwait(false);
+                .ResolveAllAsync(script.Variables, Path.GetFileName(path), name => interaction.PromptSecretAsync(language.Say("Script.VariablePrompt", name, Path.GetFileName(path)), ct)).ConfigureAwait(false);
             var stepper = new ScriptStepper(controller.Runner, script, values);
             if (stepper.Check() is { } problem)
             {
-                recorder.Error($"script not started: {problem}");
+                recorder.Error(language.Say("Script.NotStarted", problem));
                 return null;
             }
-            recorder.Info($"script {path}: {script.Lines.Count} line(s){(script.IsTranscript ? " (a saved transcript: S: lines are checked as expectations)" : string.Empty)}");
+            recorder.Info(language.Say(script.IsTranscript ? "Script.LoadedTranscript" : "Script.Loaded", path, script.Lines.Count));
             return new ScriptSteps(controller, stepper);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ScriptSyntaxException)
         {
-            recorder.Error($"cannot open the script: {ex.Message}");
+            recorder.Error(language.Say("Script.CannotOpen", ex.Message));
             return null;
         }
     }

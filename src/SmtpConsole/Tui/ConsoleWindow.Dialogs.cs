@@ -165,7 +165,7 @@ internal sealed partial class ConsoleWindow
     }
 
     private void ShowTimeline() =>
-        OpenPanel(new TextPanel(Say("Timeline.Title"), Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour, Say("Panel.Footer")));
+        OpenPanel(new TextPanel(Say("Timeline.Title"), Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2), _host.Options.Language), _host.Options.Colour, Say("Panel.Footer")));
 
     private void ShowSave()
     {
@@ -201,12 +201,12 @@ internal sealed partial class ConsoleWindow
         {
             int count = TranscriptSaver.Save(path, store.Events(), format, _host.Options.ShowSecrets, header);
             SavedTranscriptPath = Path.GetFullPath(path);
-            _host.Recorder.Info($"saved {count.ToString(CultureInfo.InvariantCulture)} events to {Path.GetFullPath(path)}{(format == TranscriptSaveFormat.Text ? " (replay it: smtpconsole replay FILE, or F8)" : string.Empty)}");
-            if (_host.Options.ShowSecrets) _host.Recorder.Warn("--show-secrets: the saved file contains passwords and tokens in clear");
+            _host.Recorder.Info(Say(format == TranscriptSaveFormat.Text ? "Save.SavedReplayable" : "Save.Saved", count.ToString(CultureInfo.InvariantCulture), Path.GetFullPath(path)));
+            if (_host.Options.ShowSecrets) _host.Recorder.Warn(Say("Save.SecretsInClear"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            _host.Recorder.Error($"could not save the transcript to {path}: {ex.Message}");
+            _host.Recorder.Error(Say("Save.Failed", path, ex.Message));
         }
     }
 
@@ -231,7 +231,7 @@ internal sealed partial class ConsoleWindow
         var host = _host;
         _ = Task.Run(async () =>
         {
-            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
+            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None, host.Options.Language).ConfigureAwait(false);
             if (player is null) return;
             player.Changed += host.Dispatcher.MarkActivityChanged;
             host.Dispatcher.Post(() =>

@@ -173,7 +173,7 @@ internal sealed partial class ConsoleWindow : Window
         if (_input.LastPasteLength >= MaxBracketedPaste)
         {
             // Terminal.Gui keeps the first 1 MiB of a bracketed paste and drops the rest: say so rather than send a cut message.
-            _host.Recorder.Warn($"the paste was larger than {MaxBracketedPaste / 1048576} MiB: the terminal library kept only its first part ({lines.Count} lines are being sent) and dropped the rest; for big bodies use /data @FILE");
+            _host.Recorder.Warn(Say("Paste.Truncated", MaxBracketedPaste / 1048576, lines.Count));
         }
         if (!_transcript.Follow) _transcript.ScrollToEnd();
         var controller = _host.Controller;

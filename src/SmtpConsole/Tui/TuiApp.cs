@@ -179,7 +179,7 @@ internal static class TuiApp
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
         {
-            host.Recorder.Warn($"could not start the practice server ({ex.Message})");
+            host.Recorder.Warn(host.Options.Language.Say("Practice.CouldNotStartOnDemand", ex.Message));
             return null;
         }
     }

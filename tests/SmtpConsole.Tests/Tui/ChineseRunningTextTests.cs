@@ -108,6 +108,13 @@ public sealed class ChineseRunningTextTests
         Assert.Contains(lines, l => l == "会话日志：" + tui.Host.Log!.Path);
     }
 
+    [Fact]
+    public void EmptyTimeline_IsChinese_AndTheEnglishIsUnchanged()
+    {
+        Assert.Equal("还没有回复：服务器应答后，时间线会显示每条命令的往返耗时", Assert.Single(Timeline.Lines([], 60, UiLanguage.SimplifiedChinese)).Text);
+        Assert.Equal("no replies yet: the timeline shows each command's round trip once the server answers", Assert.Single(Timeline.Lines([], 60)).Text);
+    }
+
     /// <summary>The drawn status row is the status text cut to the width (with the cut marker), never a half glyph.</summary>
     private static void AssertStatusRowFits(TuiHarness tui, int width)
     {
