@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 
@@ -18,7 +19,7 @@ public sealed partial class CommandRunner
         Settings = Settings with { AdvisorRules = RulesFor(options) };
         if (options.Profile is not { } profile) return;
         foreach (var note in profile.Notes.Connect) _session.Transcript.Info($"{profile.Name}: {note}");
-        if (profile.Docs is { } docs) _session.Transcript.Info($"{profile.Name}: documentation {docs}");
+        if (profile.Docs is { } docs) _session.Transcript.Info(RunnerMessages.ProfileDocumentation(profile.Name, docs));
     }
 
     /// <summary>The profile's failure notes, once, after the first 4xx/5xx (the reply event itself carries the engine's hint).</summary>

@@ -62,6 +62,9 @@ public sealed record ConnectionProfile
     /// <summary>Proxy URL (e.g. <c>socks5://127.0.0.1:1080</c>) to reach the server through, if any.</summary>
     public string? Proxy { get; init; }
 
+    /// <summary>The interface language this profile pins (<c>zh-CN</c>, <c>en</c>), below <c>--lang</c> and <c>SMTPCONSOLE_LANG</c>.</summary>
+    public string? Language { get; init; }
+
     /// <summary>Variables the profile uses in <c>${name}</c> form, with a description of each (name is case-insensitive).</summary>
     public IReadOnlyDictionary<string, string> Variables { get; init; } = new Dictionary<string, string>();
 

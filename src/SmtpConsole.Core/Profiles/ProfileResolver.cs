@@ -143,6 +143,10 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
         else if (proxy is not null && !proxy.Contains("${", StringComparison.Ordinal) && !ProfileValueParsers.IsValidProxy(proxy))
             validation.Error("proxy", $"profile '{name}': proxy '{ProfileValueParsers.WithoutUserInfo(proxy)}' is not a URL like socks5://127.0.0.1:1080 or http://proxy:8080");
 
+        var language = ProfileValueParsers.Clean(settings.Language);
+        if (language is not null && !Messages.UiLanguageResolver.TryParse(language, out _))
+            validation.Error("language", $"profile '{name}': unknown language \"{language}\" (use {string.Join(" or ", Messages.UiLanguageResolver.Names)})");
+
         var docs = ProfileValueParsers.Clean(settings.Docs);
         if (docs is not null && !ProfileValueParsers.IsWebAddress(docs))
             validation.Warning("docs", $"profile '{name}': docs '{docs}' is not an http(s) address");
@@ -176,6 +180,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             Sources = ReadList(PathOf(name, "sources")),
             Proxy = proxy,
             Variables = variables,
+            Language = language,
         };
         return new ProfileResolution(profile, validation.Diagnostics);
     }

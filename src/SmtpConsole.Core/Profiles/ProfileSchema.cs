@@ -23,6 +23,7 @@ internal static class ProfileSchema
         new("tls", ProfileFieldKind.Object, [Scalar("caFile"), Scalar("insecure"), Scalar("minVersion"), Scalar("serverName")]),
         new("timeouts", ProfileFieldKind.Object, [Scalar("connectSeconds"), Scalar("commandSeconds")]),
         Scalar("proxy"),
+        Scalar("language"),
         new("variables", ProfileFieldKind.Map, []),
         new("notes", ProfileFieldKind.Object, [List("connect"), List("failure")]),
         Scalar("docs"),

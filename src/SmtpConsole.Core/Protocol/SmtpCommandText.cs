@@ -11,8 +11,12 @@ public static class SmtpCommandText
     {
         int i = text.AsSpan().IndexOfAny('\r', '\n', '\0');
         if (i < 0) return null;
-        string what = text[i] switch { '\r' => "a carriage return (CR)", '\n' => "a line feed (LF)", _ => "a NUL byte" };
-        return $"refused: the command contains {what} at position {i + 1}; one line must be one command";
+        return text[i] switch
+        {
+            '\r' => Messages.SessionMessages.CommandHasCr(i + 1),
+            '\n' => Messages.SessionMessages.CommandHasLf(i + 1),
+            _ => Messages.SessionMessages.CommandHasNul(i + 1),
+        };
     }
 
     /// <summary>Throws <see cref="ArgumentException"/> when <see cref="Problem"/> finds something.</summary>

@@ -60,12 +60,12 @@ public static class AuthCommandLine
         if (!MayHoldSecret(line, advertised)) return SendAnnotation.None;
         var words = Words(line);
         if (!words[0].Equals("AUTH", StringComparison.OrdinalIgnoreCase) || !IsMechanismName(words[1], advertised))
-            return new SendAnnotation(true, "AUTH line hidden: the mechanism is not one the console knows, so a credential may be glued to it", "AUTH " + TranscriptEvent.RedactedText);
+            return new SendAnnotation(true, Messages.SaslMessages.AuthLineHidden, "AUTH " + TranscriptEvent.RedactedText);
         if (words.Length == 3 && words[1].Equals("LOGIN", StringComparison.OrdinalIgnoreCase))
         {
             var user = SaslPayload.Decode(words[2]);
-            return new SendAnnotation(false, user.IsValid ? $"initial response: user \"{user.Display}\"" : user.Display, $"{words[0]} {words[1]} {words[2]}");
+            return new SendAnnotation(false, user.IsValid ? Messages.SaslMessages.InitialResponseUser(user.Display) : user.Display, $"{words[0]} {words[1]} {words[2]}");
         }
-        return new SendAnnotation(true, "initial response hidden", $"{words[0]} {words[1]} {TranscriptEvent.RedactedText}");
+        return new SendAnnotation(true, Messages.SaslMessages.InitialResponseHidden, $"{words[0]} {words[1]} {TranscriptEvent.RedactedText}");
     }
 }

@@ -99,7 +99,7 @@ internal static class TuiApp
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
             using (ct.Register(() => running.Invoke(() =>
             {
-                window.SetExitReason("stopped by a signal");
+                window.SetExitReason(host.Options.Language.Say("Exit.Signal"));
                 running.RequestStop(window);
             })))
             {
@@ -180,7 +180,7 @@ internal static class TuiApp
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
         {
-            host.Recorder.Warn($"could not start the practice server ({ex.Message})");
+            host.Recorder.Warn(host.Options.Language.Say("Practice.CouldNotStartOnDemand", ex.Message));
             return null;
         }
     }
