@@ -15,7 +15,7 @@ internal sealed class ExplainCommand
     private readonly Option<string?> _host = new("--host") { Description = CliLanguage.Text("Cli.Explain.HostOption") };
     private readonly Option<string?> _provider = new("--provider") { Description = CliLanguage.Text("Cli.Explain.ProviderOption") };
     private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Explain.JsonOption") };
-    private readonly Option<string?> _after = new("--after") { Description = "The command the reply answered (RCPT, or the whole line such as \"EHLO\"): names sequence mistakes" };
+    private readonly Option<string?> _after = new("--after") { Description = CliLanguage.Text("Cli.Explain.AfterOption") };
 
     public Command Build()
     {

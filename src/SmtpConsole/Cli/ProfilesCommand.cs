@@ -7,8 +7,8 @@ namespace SmtpConsole.Cli;
 /// <summary><c>smtpconsole profiles</c> and <c>smtpconsole profiles show NAME</c>.</summary>
 internal sealed class ProfilesCommand
 {
-    private readonly Option<string?> _profileFile = new("--profile-file") { Description = "An extra JSON profile file, layered over the shipped and user profiles" };
-    private readonly Argument<string> _name = new("NAME") { Description = "Profile to show" };
+    private readonly Option<string?> _profileFile = new("--profile-file") { Description = CliLanguage.Text("Cli.Opt.ProfileFile") };
+    private readonly Argument<string> _name = new("NAME") { Description = CliLanguage.Text("Cli.Profiles.Name") };
 
     public Command Build()
     {
@@ -28,7 +28,7 @@ internal sealed class ProfilesCommand
             if (!catalog.Contains(name) && !catalog.IsInvalid(name))
             {
                 var suggestions = catalog.Suggest(name);
-                Console.Error.WriteLine($"smtpconsole profiles: no profile named '{name}'" + (suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty));
+                Console.Error.WriteLine("smtpconsole profiles: " + CliLanguage.Format("Cli.Err.NoProfileNamed", name, suggestions.Count > 0 ? CliLanguage.Format("Cli.Err.DidYouMeanSuffix", string.Join(", ", suggestions)) : string.Empty));
                 return ExitCodes.UsageError;
             }
             foreach (var line in ProfileShowFormatter.Format(catalog, name, CliLanguage.Current)) Console.WriteLine(line);

@@ -17,7 +17,7 @@ internal static class SubcommandHelp
         if (parsed.Action is not HelpAction) return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         using var output = new StringWriter();
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output }).ConfigureAwait(false);
-        await Console.Out.WriteAsync(WithoutRootArguments(output.ToString(), rootHost, rootPort)).ConfigureAwait(false);
+        await Console.Out.WriteAsync(HelpHeadings.Translate(WithoutRootArguments(output.ToString(), rootHost, rootPort), CliLanguage.Current)).ConfigureAwait(false);
         return code;
     }
 
