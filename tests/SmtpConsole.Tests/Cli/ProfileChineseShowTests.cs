@@ -1,0 +1,57 @@
+using SmtpConsole.Cli;
+using SmtpConsole.Core.Messages;
+using SmtpConsole.Core.Profiles;
+
+namespace SmtpConsole.Tests.Cli;
+
+/// <summary><c>profiles show NAME --lang zh-CN</c> with the shipped profiles: Chinese description and notes, English otherwise.</summary>
+public sealed class ProfileChineseShowTests
+{
+    private static readonly Lazy<ProfileCatalog> Shipped = new(() => ProfileCatalog.Load(new ProfileSources
+    {
+        ShippedDirectory = ProfileSources.FindShippedDirectory(AppContext.BaseDirectory)
+            ?? throw new InvalidOperationException("profiles/ not found above " + AppContext.BaseDirectory),
+        Environment = new Dictionary<string, string>(),
+    }));
+
+    [Fact]
+    public void ShowQq_InChinese_NamesTheAuthorizationCodeInItsNotes()
+    {
+        var lines = ProfileShowFormatter.Format(Shipped.Value, "qq", UiLanguage.SimplifiedChinese);
+        Assert.Equal("配置 qq：QQ 邮箱（@qq.com）：465 端口，隐式 TLS", lines[0]);
+        int connecting = lines.ToList().FindIndex(l => l.StartsWith("连接时注意", StringComparison.Ordinal));
+        Assert.True(connecting > 0, string.Join('\n', lines));
+        Assert.StartsWith("  - QQ 邮箱：密码是 16 位授权码，不是 QQ 密码。", lines[connecting + 1], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("  - 535，提示用授权码登录", StringComparison.Ordinal));
+        // The translated fields are sections, never rows of the field table.
+        Assert.DoesNotContain(lines, l => l.TrimStart().StartsWith("zh-CN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ShowQq_InEnglish_IsUnchanged()
+    {
+        var lines = ProfileShowFormatter.Format(Shipped.Value, "qq", UiLanguage.English);
+        Assert.Equal("Profile qq: QQ Mail (@qq.com): implicit TLS on 465", lines[0]);
+        Assert.Contains(lines, l => l.StartsWith("  - QQ Mail: the password is the 16-character authorization code (授权码)", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("隐式", StringComparison.Ordinal) || l.Contains("zh-CN", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void ShowTable_InChinese_AlignsChineseHeadingsOverAsciiRows()
+    {
+        var lines = ProfileShowFormatter.Format(Shipped.Value, "163", UiLanguage.SimplifiedChinese);
+        int header = lines.ToList().FindIndex(l => l.Contains("字段", StringComparison.Ordinal));
+        string head = lines[header];
+        int valueColumn = TerminalText.Columns(head[..head.IndexOf("值", StringComparison.Ordinal)]);
+        int fromColumn = TerminalText.Columns(head[..head.IndexOf("来源", StringComparison.Ordinal)]);
+        for (int i = header + 1; i < lines.Count && lines[i].Length > 0; i++)
+        {
+            string row = lines[i];
+            int from = row.IndexOf("shipped ", StringComparison.Ordinal);
+            Assert.Equal(fromColumn, TerminalText.Columns(row[..from]));
+            int value = row.IndexOf(' ', 2);
+            while (row[value] == ' ') value++;
+            Assert.Equal(valueColumn, TerminalText.Columns(row[..value]));
+        }
+    }
+}
