@@ -26,8 +26,8 @@ internal static class DoctorTable
                 string c = f.Status switch { FindingStatus.Pass => "\e[32m", FindingStatus.Warn => "\e[33m", FindingStatus.Fail => "\e[1;31m", _ => "\e[2m" };
                 status = c + status + "\e[0m";
             }
-            lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {f.Detail}");
-            if (f.Fix is not null) lines.Add($"{new string(' ', statusWidth + 2 + checkWidth)}  {MessageCatalog.Format(language, "Doctor.Fix", f.Fix)}");
+            lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {f.DetailIn(language)}");
+            if (f.FixIn(language) is { } fix) lines.Add($"{new string(' ', statusWidth + 2 + checkWidth)}  {MessageCatalog.Format(language, "Doctor.Fix", fix)}");
         }
         int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
         lines.Add(string.Empty);
