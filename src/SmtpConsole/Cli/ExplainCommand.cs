@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmtpConsole.Core.Messages;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmtpConsole.Core.Analysis;
@@ -58,7 +59,10 @@ internal sealed class ExplainCommand
             }
             else
             {
-                if (cause is not null) Console.WriteLine("Likely cause: " + ServerText.NeutralizeLines(cause.Text));
+                // The session-state hint is worded by the engine, in English unless told otherwise; JSON above keeps it English.
+                CoreMessages.Language = CliLanguage.Current;
+                cause = SessionStateHints.For(after, seen?.Code ?? 0, seen?.Text ?? text, state: null);
+                if (cause is not null) Console.WriteLine(CliLanguage.Format("Cli.Explain.LikelyCause", ServerText.NeutralizeLines(cause.Text)));
                 foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(ServerText.NeutralizeLines(shown));
             }
             return ExitCodes.Success;

@@ -65,7 +65,7 @@ public static class ProfileShowFormatter
         }
 
         AddListSection(lines, Say("Sources"), catalog.RawList(display, "sources"), origins, "sources");
-        lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display)));
+        lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display), language));
         return lines;
     }
 

@@ -102,6 +102,21 @@ public class ChineseCliTests
         Assert.Equal(expected, r.StandardError.Split('\n')[0].TrimEnd('\r'));
     }
 
+    [Fact]
+    public async Task Explain_LikelyCause_InChinese_ButJsonKeepsTheEnglish()
+    {
+        string[] args = ["explain", "--after", "RCPT", "503 5.5.1 Error: need MAIL command"];
+        var text = await AppProcess.RunAsync(args, environment: Chinese);
+        Assert.True(text.ExitCode == 0, text.StandardError);
+        Assert.StartsWith("可能的原因：缺少 MAIL FROM", text.StandardOutput, StringComparison.Ordinal);
+
+        var json = await AppProcess.RunAsync([.. args, "--json"], environment: Chinese);
+        Assert.Contains("\"text\": \"MAIL FROM is missing", json.StandardOutput, StringComparison.Ordinal);
+
+        var english = await AppProcess.RunAsync(args, environment: Posix);
+        Assert.StartsWith("Likely cause: MAIL FROM is missing", english.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Locale(string lang) => new()
     {
         ["LANG"] = lang, ["LC_ALL"] = string.Empty, ["LC_MESSAGES"] = string.Empty, ["SMTPCONSOLE_LANG"] = string.Empty,

@@ -54,4 +54,24 @@ public sealed class ProfileChineseShowTests
             Assert.Equal(valueColumn, TerminalText.Columns(row[..value]));
         }
     }
+
+    [Fact]
+    public void List_InChinese_WordsBuiltinAutoAndCounts_AndStaysAligned()
+    {
+        using var folders = new TemporaryProfileFolders();
+        folders.WriteShipped("p.json", """
+            { "profiles": { "practice": { "builtin": "practice", "security": "plain" },
+                            "bad": { "host": "x.example", "port": "nope", "security": "tls" } } }
+            """);
+        var lines = ProfileListFormatter.Format(folders.Load(), UiLanguage.SimplifiedChinese);
+        string practice = Assert.Single(lines, l => l.StartsWith("practice ", StringComparison.Ordinal));
+        Assert.Contains("（内置：practice）", practice, StringComparison.Ordinal);
+        Assert.Contains("自动", practice, StringComparison.Ordinal);
+        string bad = Assert.Single(lines, l => l.StartsWith("bad（无效）", StringComparison.Ordinal));
+        // The port column starts at the same terminal column in the header and in both rows, whatever their scripts.
+        int port = TerminalText.Columns(lines[0][..lines[0].IndexOf("端口", StringComparison.Ordinal)]);
+        Assert.Equal(port, TerminalText.Columns(practice[..practice.IndexOf("自动", StringComparison.Ordinal)]));
+        Assert.Equal(port, TerminalText.Columns(bad[..bad.IndexOf("nope", StringComparison.Ordinal)]));
+        Assert.Contains("1 个错误，0 个警告：", lines);
+    }
 }
