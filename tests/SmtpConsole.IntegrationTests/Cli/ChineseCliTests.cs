@@ -117,6 +117,34 @@ public class ChineseCliTests
         Assert.StartsWith("Likely cause: MAIL FROM is missing", english.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ProfilesShowJson_KeepsTheEnglish_AndAddsTheChineseAlongside_InEveryLanguage()
+    {
+        var chinese = await AppProcess.RunAsync(["profiles", "show", "qq", "--json"], environment: Chinese);
+        var english = await AppProcess.RunAsync(["profiles", "show", "qq", "--json"], environment: Posix);
+        Assert.True(chinese.ExitCode == 0, chinese.StandardError);
+        Assert.Equal(english.StandardOutput, chinese.StandardOutput);
+        using var document = System.Text.Json.JsonDocument.Parse(chinese.StandardOutput);
+        var root = document.RootElement;
+        Assert.Equal("QQ Mail (@qq.com): implicit TLS on 465", root.GetProperty("description").GetString());
+        Assert.StartsWith("QQ Mail: the password is the 16-character authorization code", root.GetProperty("notes").GetProperty("connect")[0].GetString(), StringComparison.Ordinal);
+        var zh = root.GetProperty("zh-CN");
+        Assert.Equal("QQ 邮箱（@qq.com）：465 端口，隐式 TLS", zh.GetProperty("description").GetString());
+        Assert.Contains("授权码", zh.GetProperty("notes").GetProperty("connect")[0].GetString(), StringComparison.Ordinal);
+        Assert.Equal(root.GetProperty("notes").GetProperty("failure").GetArrayLength(), zh.GetProperty("notes").GetProperty("failure").GetArrayLength());
+        Assert.Contains(root.GetProperty("fields").EnumerateArray(), f => f.GetProperty("field").GetString() == "host" && f.GetProperty("value").GetString() == "smtp.qq.com");
+        Assert.DoesNotContain(root.GetProperty("fields").EnumerateArray(), f => f.GetProperty("field").GetString()!.StartsWith("notes", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task ProfilesShowQq_WithLangZhCn_NamesTheAuthorizationCode()
+    {
+        var r = await AppProcess.RunAsync(["profiles", "show", "qq", "--lang", "zh-CN"], environment: Posix);
+        Assert.True(r.ExitCode == 0, r.StandardError);
+        Assert.StartsWith("配置 qq：QQ 邮箱（@qq.com）：465 端口，隐式 TLS", r.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("  - QQ 邮箱：密码是 16 位授权码，不是 QQ 密码。", r.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static Dictionary<string, string> Locale(string lang) => new()
     {
         ["LANG"] = lang, ["LC_ALL"] = string.Empty, ["LC_MESSAGES"] = string.Empty, ["SMTPCONSOLE_LANG"] = string.Empty,
