@@ -75,7 +75,16 @@ internal sealed class DoctorCommand
 
     private static void WriteTable(DoctorReport report, bool colour)
     {
-        foreach (var line in DoctorTable.Format(report, CliLanguage.Current, colour)) Console.WriteLine(line);
+        int? width = null;
+        try
+        {
+            if (!Console.IsOutputRedirected && Console.WindowWidth > 0) width = Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            // No terminal size: lines stay whole.
+        }
+        foreach (var line in DoctorTable.Format(report, CliLanguage.Current, colour, width)) Console.WriteLine(line);
     }
 
     private static void WriteJson(DoctorReport report)
