@@ -6,7 +6,7 @@ using SmtpConsole.Core.Messages;
 namespace SmtpConsole.Cli;
 
 /// <summary>
-/// Wraps help text by terminal columns. System.CommandLine wraps at a width counted in characters, so a Chinese
+/// Wraps help text (and other indented console text: lists, two-column rows) by terminal columns. System.CommandLine wraps at a width counted in characters, so a Chinese
 /// description (two columns a character) runs past the edge and the terminal breaks it at column 0, out of its
 /// column. Here a long row is broken by <see cref="TerminalText"/> widths: between Chinese characters or at spaces,
 /// never before closing punctuation, continuing under the description column.
@@ -29,7 +29,8 @@ internal static partial class HelpWrap
                 continue;
             }
             // A two-column row ("  --name <value>   description") continues under its description; any other line under its indent.
-            var row = TwoColumnRow().Match(line);
+            // A list item ("  - text") continues under its text.
+            var row = Bullet().Match(line) is { Success: true } bullet ? bullet : TwoColumnRow().Match(line);
             string head = row.Success ? row.Groups[1].Value : line[..(line.Length - line.TrimStart().Length)];
             string body = line[head.Length..];
             int indent = TerminalText.Columns(head);
@@ -120,6 +121,9 @@ internal static partial class HelpWrap
     }
 
     private static string LastUnit(string text) => Units(text).LastOrDefault(u => u != " ") ?? string.Empty;
+
+    [GeneratedRegex(@"^(\s*- )(?=\S)")]
+    private static partial Regex Bullet();
 
     [GeneratedRegex(@"^(\s+\S.*?\s{2,})(?=\S)")]
     private static partial Regex TwoColumnRow();

@@ -36,11 +36,24 @@ internal sealed class ProfilesCommand
                 return ExitCodes.UsageError;
             }
             if (result.GetValue(_json)) WriteJson(catalog, name);
-            else foreach (var line in ProfileShowFormatter.Format(catalog, name, CliLanguage.Current)) Console.WriteLine(line);
+            else foreach (var line in ProfileShowFormatter.Format(catalog, name, CliLanguage.Current)) Console.WriteLine(WrapForTerminal(line));
             return catalog.IsInvalid(name) ? ExitCodes.ExpectationFailed : ExitCodes.Success;
         }));
         list.Subcommands.Add(show);
         return list;
+    }
+
+    // On a terminal, a long note ("  - …") wraps by terminal columns under its text; table rows and pipes or files stay whole.
+    private static string WrapForTerminal(string line)
+    {
+        try
+        {
+            return line.StartsWith("  - ", StringComparison.Ordinal) && !Console.IsOutputRedirected && Console.WindowWidth > 0 ? HelpWrap.Wrap(line, Console.WindowWidth) : line;
+        }
+        catch (IOException)
+        {
+            return line;
+        }
     }
 
     private static void WriteJson(ProfileCatalog catalog, string name)

@@ -42,4 +42,15 @@ public sealed class HelpWrapTests
         const string help = "选项：\n  --tls   从第一个字节起使用隐式 TLS（端口 465）\n";
         Assert.Equal(help, HelpWrap.Wrap(help, 80));
     }
+
+    [Fact]
+    public void AListItem_ContinuesUnderItsText()
+    {
+        const string note = "  - 554 DT:SPM：邮件被判为垃圾邮件；请修改主题和正文（内容很短的测试邮件常常触发这一规则）。";
+        var lines = HelpWrap.Wrap(note, 60).Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.StartsWith("    ", lines[1], StringComparison.Ordinal);
+        Assert.NotEqual(' ', lines[1][4]);
+        Assert.All(lines, l => Assert.True(TerminalText.Columns(l) <= 60, l));
+    }
 }
