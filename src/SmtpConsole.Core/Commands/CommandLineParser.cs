@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Sasl;
 using SmtpConsole.Core.Session;
@@ -12,25 +13,15 @@ namespace SmtpConsole.Core.Commands;
 /// </summary>
 public static class CommandLineParser
 {
-    /// <summary>Helper names with a one-line synopsis, for completion and <c>/help</c>.</summary>
+    private static readonly string[] HelperNames =
+        ["/connect", "/ehlo", "/starttls", "/auth", "/data", "/bdat", "/pipeline", "/compose", "/b64", "/unb64", "/expect", "/mx", "/rset", "/quit", "/help"];
+
+    /// <summary>Helper names with a one-line synopsis in English, for completion and <c>/help</c>.</summary>
     public static IReadOnlyList<(string Name, string Synopsis)> Helpers { get; } =
-    [
-        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE] [--proxy URL|--no-proxy]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
-        ("/ehlo", "/ehlo [NAME]  (or /helo [NAME])"),
-        ("/starttls", "/starttls  (upgrade to TLS; the server forgets EHLO)"),
-        ("/auth", "/auth login|plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|scram-sha-512|ntlm|xoauth2|oauthbearer USER [SECRET] [--initial|--no-initial]"),
-        ("/data", "/data  (body lines follow until a lone '.')  |  /data @FILE"),
-        ("/bdat", "/bdat @FILE [--chunk N]  (CHUNKING: exact octet counts, no dot-stuffing)"),
-        ("/pipeline", "/pipeline … /end  (send a group of commands in one write)"),
-        ("/compose", "/compose --from A --to B [--cc C] --subject TEXT [--text T] [--html H] [--attach @FILE] [--bdat]  (build a MIME message and send it)"),
-        ("/b64", "/b64 TEXT  (show TEXT in Base64)"),
-        ("/unb64", "/unb64 BASE64  (decode Base64)"),
-        ("/expect", "/expect CODE|Nxx [/REGEX/]  (check the last reply)"),
-        ("/mx", "/mx DOMAIN  (list MX hosts)"),
-        ("/rset", "/rset, /noop, /vrfy X, /expn X  (the plain commands)"),
-        ("/quit", "/quit  (send QUIT and close)"),
-        ("/help", "/help [TOPIC]"),
-    ];
+        [.. HelperNames.Select(name => (name, Synopsis(name, UiLanguage.English)))];
+
+    /// <summary>A helper's synopsis in <paramref name="language"/>: the syntax as typed, the explanation translated (<c>Help.Synopsis.*</c>).</summary>
+    public static string Synopsis(string helper, UiLanguage language) => MessageCatalog.Get("Help.Synopsis." + helper.TrimStart('/'), language);
 
     public static ConsoleCommand Parse(string line)
     {

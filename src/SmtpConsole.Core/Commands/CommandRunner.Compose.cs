@@ -1,5 +1,6 @@
 using System.Globalization;
 using SmtpConsole.Core.Compose;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Core.Commands;
@@ -30,7 +31,7 @@ public sealed partial class CommandRunner
             return Usage($"/compose: cannot read the body file ({ex.Message})");
         }
         if (_session.Capabilities.IsEmpty)
-            _session.Transcript.Warn("no EHLO yet: the message is kept 7-bit and no extension parameters (SIZE, BODY, SMTPUTF8) are used; send /ehlo first to use them");
+            _session.Transcript.Warn(RunnerMessages.ComposeWithoutEhlo);
 
         ComposedMessage composed;
         try
@@ -60,12 +61,12 @@ public sealed partial class CommandRunner
         }
         if (accepted == 0)
         {
-            _session.Transcript.Warn("no recipient was accepted: sending RSET to end the transaction without a message");
+            _session.Transcript.Warn(RunnerMessages.NoRecipientAccepted);
             await _session.SendCommandAsync("RSET", ct: ct).ConfigureAwait(false);
             return new StepOutcome(StepStatus.Failed, LastResult, "every recipient was refused");
         }
         if (accepted < composed.Recipients.Count)
-            _session.Transcript.Warn(string.Create(CultureInfo.InvariantCulture, $"{composed.Recipients.Count - accepted} of {composed.Recipients.Count} recipient(s) refused; the message goes to the other {accepted}"));
+            _session.Transcript.Warn(RunnerMessages.SomeRecipientsRefused(composed.Recipients.Count - accepted, composed.Recipients.Count, accepted));
 
         using var body = new MemoryStream(composed.Bytes, writable: false);
         var progress = new Progress(this, composed.Bytes.Length);

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Sasl;
 using SmtpConsole.Core.Session;
@@ -58,7 +59,7 @@ public sealed partial class CommandRunner
             }
             var hosts = await LookupMxAsync(domain, ct).ConfigureAwait(false);
             if (hosts.Count == 0) return null;
-            _session.Transcript.Info($"connecting to the best MX of {domain}: {hosts[0]}");
+            _session.Transcript.Info(RunnerMessages.ConnectingToBestMx(domain, hosts[0]));
             target = hosts[0];
         }
         else if (Settings.ResolveProfile is not null && !target.Contains('.') && !target.Contains(':') && !target.Equals("localhost", StringComparison.OrdinalIgnoreCase))
@@ -76,7 +77,7 @@ public sealed partial class CommandRunner
             }
         }
         var security = command.Security ?? (command.Port == 465 ? SecurityMode.Tls : SecurityMode.Plain);
-        if (command.Security is null && command.Port == 465) _session.Transcript.Info("port 465 is implicit TLS (SMTPS): connecting with --tls");
+        if (command.Security is null && command.Port == 465) _session.Transcript.Info(RunnerMessages.Port465IsImplicitTls);
         return defaults with
         {
             Host = target,
@@ -106,21 +107,21 @@ public sealed partial class CommandRunner
     {
         var caps = _session.Capabilities;
         var parts = new List<string>();
-        if (caps.Size is { } size) parts.Add(size == 0 ? "no fixed size limit" : $"messages up to {size:N0} bytes");
-        parts.Add(caps.Auth ? "AUTH " + string.Join(' ', caps.AuthMechanisms) : "no AUTH offered" + (_session.IsTls ? string.Empty : " (often only after STARTTLS)"));
-        if (caps.StartTls) parts.Add("STARTTLS available");
+        if (caps.Size is { } size) parts.Add(size == 0 ? RunnerMessages.OfferNoSizeLimit : RunnerMessages.OfferSizeLimit(size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
+        parts.Add(caps.Auth ? "AUTH " + string.Join(' ', caps.AuthMechanisms) : _session.IsTls ? RunnerMessages.OfferNoAuth : RunnerMessages.OfferNoAuthBeforeTls);
+        if (caps.StartTls) parts.Add(RunnerMessages.OfferStartTls);
         foreach (var flag in new[] { "PIPELINING", "8BITMIME", "SMTPUTF8", "CHUNKING", "DSN", "ENHANCEDSTATUSCODES", "REQUIRETLS" })
             if (caps.Has(flag)) parts.Add(flag);
         var unknown = caps.UnknownKeywords.ToList();
-        if (unknown.Count > 0) parts.Add("other: " + string.Join(' ', unknown));
-        _session.Transcript.Info("server offers: " + string.Join(", ", parts));
+        if (unknown.Count > 0) parts.Add(RunnerMessages.OfferOther(string.Join(' ', unknown)));
+        _session.Transcript.Info(RunnerMessages.ServerOffers(string.Join(RunnerMessages.ListSeparator, parts)));
         Advise(_advisor.AfterEhlo(caps, _session.IsTls));
     }
 
     private async Task<StepOutcome> StartTlsAsync(CancellationToken ct)
     {
         if (!_session.Capabilities.IsEmpty && !_session.Capabilities.StartTls)
-            _session.Transcript.Warn("the server did not advertise STARTTLS; trying anyway");
+            _session.Transcript.Warn(RunnerMessages.StartTlsNotAdvertisedTrying);
         return Track(await _session.StartTlsAsync(ct).ConfigureAwait(false), helper: true);
     }
 
@@ -170,7 +171,7 @@ public sealed partial class CommandRunner
         await using (stream.ConfigureAwait(false))
         {
             if (stream.Length <= RecordPayloadUpTo) return await DataBytesAsync(await ReadAndRecordAsync(stream, ct).ConfigureAwait(false), Path.GetFileName(file), ct).ConfigureAwait(false);
-            _session.Transcript.Info($"the message ({stream.Length:N0} bytes) is too large to keep in the transcript: a saved transcript cannot resend it");
+            _session.Transcript.Info(RunnerMessages.TooLargeToKeep(stream.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
             return await DataStreamAsync(stream, Path.GetFileName(file), ct).ConfigureAwait(false);
         }
     }
@@ -185,7 +186,7 @@ public sealed partial class CommandRunner
     {
         long total = stream.Length;
         if (_session.Capabilities.Size is > 0 and var limit && total > limit)
-            _session.Transcript.Warn($"the message is {total:N0} bytes but the server advertised SIZE {limit:N0}: expect a 552");
+            _session.Transcript.Warn(RunnerMessages.LargerThanSize(total.ToString("N0", System.Globalization.CultureInfo.InvariantCulture), limit.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
         var result = await _session.SendCommandAsync("DATA", ct: ct).ConfigureAwait(false);
         if (result.Reply?.Code != 354) return Track(result, helper: true);
         var progress = new Progress(this, total);
@@ -254,7 +255,7 @@ public sealed partial class CommandRunner
         {
             if (stream.Length > RecordPayloadUpTo)
             {
-                _session.Transcript.Info($"the message ({stream.Length:N0} bytes) is too large to keep in the transcript: a saved transcript cannot resend it");
+                _session.Transcript.Info(RunnerMessages.TooLargeToKeep(stream.Length.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
                 return await BdatStreamAsync(stream, command.ChunkSize, ct).ConfigureAwait(false);
             }
             using var body = new MemoryStream(await ReadAndRecordAsync(stream, ct).ConfigureAwait(false), writable: false);
@@ -265,7 +266,7 @@ public sealed partial class CommandRunner
     private async Task<StepOutcome> BdatStreamAsync(Stream body, int chunkSize, CancellationToken ct)
     {
         if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Chunking)
-            _session.Transcript.Warn("the server did not advertise CHUNKING: BDAT will probably be refused");
+            _session.Transcript.Warn(RunnerMessages.ChunkingNotAdvertised);
         var progress = new Progress(this, body.Length);
         return Track(await _session.SendBdatAsync(body, chunkSize, progress, ct).ConfigureAwait(false), helper: true);
     }
@@ -273,10 +274,10 @@ public sealed partial class CommandRunner
     private StepOutcome StartPipeline()
     {
         if (!_session.Capabilities.IsEmpty && !_session.Capabilities.Pipelining)
-            _session.Transcript.Warn("the server did not advertise PIPELINING: it may read only the first command of the group");
+            _session.Transcript.Warn(RunnerMessages.PipeliningNotAdvertised);
         _pipelineGroup.Clear();
         SetMode(RunnerMode.Pipeline);
-        _session.Transcript.Info("pipelining: commands are collected and sent in one write at /end");
+        _session.Transcript.Info(RunnerMessages.PipelineCollecting);
         return StepOutcome.Ok();
     }
 
@@ -355,20 +356,20 @@ public sealed partial class CommandRunner
         try
         {
             var hosts = await Settings.LookupMx!(domain, ct).ConfigureAwait(false);
-            if (hosts.Count == 0) _session.Transcript.Error($"{domain} has no MX records");
-            else _session.Transcript.Info($"MX for {domain}: " + string.Join(", ", hosts));
+            if (hosts.Count == 0) _session.Transcript.Error(RunnerMessages.NoMxRecords(domain));
+            else _session.Transcript.Info(RunnerMessages.MxFor(domain, string.Join(", ", hosts)));
             return hosts;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            _session.Transcript.Error($"MX lookup for {domain} failed: {ex.Message}");
+            _session.Transcript.Error(RunnerMessages.MxLookupFailed(domain, ex.Message));
             return [];
         }
     }
 
     private async Task<StepOutcome> QuitAsync(CancellationToken ct)
     {
-        if (!_session.IsConnected) return Info("not connected");
+        if (!_session.IsConnected) return Info(RunnerMessages.NotConnected);
         var result = await _session.QuitAsync(ct).ConfigureAwait(false);
         SetMode(RunnerMode.Command);
         LastResult = result;

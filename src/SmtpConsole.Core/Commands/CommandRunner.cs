@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Sasl;
 using SmtpConsole.Core.Session;
@@ -67,7 +68,7 @@ public sealed partial class CommandRunner
         }
         catch (OperationCanceledException)
         {
-            _session.Transcript.Warn("cancelled");
+            _session.Transcript.Warn(RunnerMessages.Cancelled);
             return new StepOutcome(StepStatus.Failed, null, "cancelled");
         }
         catch (Exception ex) when (ex is SmtpConnectionException or IOException or ObjectDisposedException or InvalidOperationException)
@@ -222,7 +223,7 @@ public sealed partial class CommandRunner
     {
         _dataHelper = helper;
         SetMode(RunnerMode.DataBody);
-        _session.Transcript.Info("354: now type the message (headers, a blank line, the body); a line with a single '.' ends it. Lines starting with '.' are dot-stuffed for you");
+        _session.Transcript.Info(RunnerMessages.DataPrompt);
     }
 
     private void SetMode(RunnerMode mode)

@@ -23,21 +23,21 @@ public static class ExplanationFormatter
         string code = facts.Code.ToString(CultureInfo.InvariantCulture);
         string shownCode = facts.CodeInferred ? "(" + facts.CodeDisplay + ")" : code;
         lines.Add(Label("Reply") + shownCode + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
-        lines.Add(Label("Class") + explanation.ReplyClass);
+        lines.Add(Label("Class") + (language == UiLanguage.English ? explanation.ReplyClass : ReplyExplainer.DescribeClass(facts, explanation.Best, language)));
         if (explanation.CodeMeaning is { } cm)
             lines.Add(Label("Code") + $"{code} — {cm.Title} ({cm.Rfc})");
         else if (facts.CodeUnknown)
-            lines.Add(Label("Code") + "not shown in the input; explained from the text only"
-                + (explanation.Best is { } b0 && b0.Entry.Codes.Count > 0 ? $" (this reply is usually sent as {string.Join('/', b0.Entry.Codes)})" : string.Empty));
+            lines.Add(Label("Code") + Say("CodeTextOnly")
+                + (explanation.Best is { } b0 && b0.Entry.Codes.Count > 0 ? Say("UsuallySentAs", string.Join('/', b0.Entry.Codes)) : string.Empty));
         else if (facts.CodeInferred)
-            lines.Add(Label("Code") + $"not shown in the input; class {facts.Code / 100}xx taken from the enhanced code");
+            lines.Add(Label("Code") + Say("CodeFromEnhanced", facts.Code / 100));
         if (explanation.Origin is { } origin)
             lines.Add(Label("Origin") + origin);
         if (facts.Enhanced is { } e)
         {
             string meaning = explanation.EnhancedMeaning is { } em
                 ? explanation.EnhancedMeaningMisleading
-                    ? $"used by this server outside its registry meaning; the registry title \"{em.Title}\" does not describe this reply"
+                    ? Say("EnhancedMisleading", em.Title)
                     : $"{em.Title} ({em.Rfc}): {em.Description}"
                 : Say("EnhancedNotRegistered");
             lines.Add(Label("Enhanced") + $"{e} — {meaning}");

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.Core.Diagnosis;
 
@@ -68,16 +69,16 @@ public static class ReplyExplainer
     /// The reply class as it applies here: a 4xx the best entry knows will not pass with time is not called
     /// "retry later", and an unknown code is said to be unknown.
     /// </summary>
-    public static string DescribeClass(ReplyFacts facts, DiagnosisMatch? best)
+    public static string DescribeClass(ReplyFacts facts, DiagnosisMatch? best, UiLanguage language = UiLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(facts);
-        if (facts.CodeUnknown) return "reply code not shown in the input, so its class is unknown";
-        string text = DescribeClass(facts.Code);
+        if (facts.CodeUnknown) return ClassText(language, "CodeUnknown");
+        string text = DescribeClass(facts.Code, language);
         if (facts.Code / 100 == 4 && best?.Entry.RetryHelps == false)
-            text = "4xx, sent as temporary — but retrying unchanged will not help: fix the cause below first";
+            text = ClassText(language, "TransientRetryUseless");
         else if (facts.Code / 100 == 5 && best?.Entry.RetryHelps == true)
-            text = "5xx, sent as permanent — but this state passes: the same message can succeed later";
-        return facts.CodeInferred ? text + " (class inferred from the enhanced code; the reply code was not shown)" : text;
+            text = ClassText(language, "PermanentButPasses");
+        return facts.CodeInferred ? ClassText(language, "Inferred", text) : text;
     }
 
     // Postfix/Exim/DSN wrappers quote what another server answered while relaying. With an AUTH/TLS/EHLO phase
@@ -91,14 +92,17 @@ public static class ReplyExplainer
     }
 
     /// <summary>"2xx success", "3xx intermediate", "4xx transient failure" or "5xx permanent failure".</summary>
-    public static string DescribeClass(int code) => (code / 100) switch
+    public static string DescribeClass(int code, UiLanguage language = UiLanguage.English) => (code / 100) switch
     {
-        2 => "2xx success",
-        3 => "3xx intermediate (server waits for more input)",
-        4 => "4xx transient failure (retrying later may work)",
-        5 => "5xx permanent failure (fix something before retrying)",
-        _ => "unknown reply class",
+        2 => ClassText(language, "Success"),
+        3 => ClassText(language, "Intermediate"),
+        4 => ClassText(language, "Transient"),
+        5 => ClassText(language, "Permanent"),
+        _ => ClassText(language, "Unknown"),
     };
+
+    // The English of these texts is what --json carries as "class"; a screen asks for its own language.
+    private static string ClassText(UiLanguage language, string name, params object?[] args) => MessageCatalog.Format(language, "Explain.ReplyClass." + name, args);
 
     private static DiagnosisMatch? Score(CompiledEntry c, ReplyFacts facts, string text, string? phase, RecognizedProvider? provider, ProviderRecognizer recognizer)
     {
@@ -183,8 +187,12 @@ public static class ReplyExplainer
 
     private static string? BuildHint(DiagnosisMatch? best, RecognizedProvider? provider, ReplyFacts facts)
     {
+        // The hint is shown under the reply: in the engine's language, from the entry's translation when it has one.
+        var language = CoreMessages.Language;
+        var translated = best is null || language == UiLanguage.English ? null : KnowledgeTranslations.Find(best.Entry.Id, language);
         string core = best is null
-            ? DescribeClass(facts, null)
+            ? DescribeClass(facts, null, language)
+            : translated is not null ? (string.IsNullOrWhiteSpace(translated.Hint) ? translated.Title : translated.Hint!)
             : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
         string prefix = provider is not null ? provider.Name + ": " : string.Empty;
         // No pointer to a front end's key here: the TUI adds its own, replay output and logs need none.

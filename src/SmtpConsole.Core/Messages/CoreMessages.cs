@@ -85,7 +85,31 @@ public static class CoreMessages
     /// The language these messages are worded in. English unless a front end that speaks to a person picks another
     /// (the TUI does, from <c>--lang</c> or the locale); replay output, JSON and logs stay English so they compare across machines.
     /// </summary>
-    public static UiLanguage Language { get; set; } = UiLanguage.English;
+    /// <remarks>
+    /// Setting it changes the process-wide default (the TUI's one screen). <see cref="Speak"/> overrides it for one
+    /// flow of work (a test's session, its reader loop and TLS callbacks), leaving other sessions in the process alone.
+    /// </remarks>
+    public static UiLanguage Language
+    {
+        get => s_scoped.Value ?? s_default;
+        set => s_default = value;
+    }
+
+    private static UiLanguage s_default = UiLanguage.English;
+    private static readonly AsyncLocal<UiLanguage?> s_scoped = new();
+
+    /// <summary>Words the engine's messages in <paramref name="language"/> for the calling flow and everything it starts, until disposed.</summary>
+    public static IDisposable Speak(UiLanguage language)
+    {
+        var previous = s_scoped.Value;
+        s_scoped.Value = language;
+        return new LanguageScope(previous);
+    }
+
+    private sealed class LanguageScope(UiLanguage? previous) : IDisposable
+    {
+        public void Dispose() => s_scoped.Value = previous;
+    }
 
     private static string Say(string key, params object?[] args) => MessageCatalog.Format(Language, key, args);
 }

@@ -31,6 +31,8 @@ internal sealed class ProfileSettings
 
     public string? Proxy { get; set; }
 
+    public string? Language { get; set; }
+
     public Dictionary<string, string>? Variables { get; set; }
 
     public string? Docs { get; set; }

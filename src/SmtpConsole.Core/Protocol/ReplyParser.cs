@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.Core.Protocol;
 
@@ -81,7 +82,7 @@ public sealed class ReplyParser
                 _discarding = buffer.Length;
                 buffer = buffer.Slice(buffer.End);
                 _scanned = 0;
-                reply = Malformed(head, $"line longer than {_maxLineLength} bytes without CRLF; the rest of it is discarded");
+                reply = Malformed(head, ReplyMessages.LineTooLongDiscarded(_maxLineLength));
                 return true;
             }
 
@@ -89,7 +90,7 @@ public sealed class ReplyParser
             buffer = buffer.Slice(lineWithLf.End);
             if (lineWithLf.Length - 1 > _maxLineLength)
             {
-                reply = Malformed(lineWithLf.Slice(0, Math.Min(lineWithLf.Length, 64)).ToArray(), $"line of {lineWithLf.Length - 1} bytes exceeds the {_maxLineLength}-byte limit");
+                reply = Malformed(lineWithLf.Slice(0, Math.Min(lineWithLf.Length, 64)).ToArray(), ReplyMessages.LineExceedsLimit(lineWithLf.Length - 1, _maxLineLength));
                 return true;
             }
             if (lineWithLf.IsSingleSegment)
@@ -117,7 +118,7 @@ public sealed class ReplyParser
     {
         if (_code < 0 && leftover.IsEmpty) return null;
         if (!leftover.IsEmpty) _raw.Write(leftover.ToArray());
-        string problem = _code >= 0 ? "connection closed in the middle of a multi-line reply" : "connection closed in the middle of a reply line";
+        string problem = _code >= 0 ? ReplyMessages.ClosedInMultilineReply : ReplyMessages.ClosedInReplyLine;
         if (!leftover.IsEmpty) _lines.Add(ServerText.Decode(leftover.ToArray(), _fallbackEncoding));
         var reply = new SmtpReply(0, _lines.ToArray(), _raw.WrittenSpan.ToArray(), problem, Warnings());
         Reset();
@@ -148,13 +149,13 @@ public sealed class ReplyParser
             Reset();
             return true;
         }
-        if (bareLf) AddWarning("line ended with a bare LF instead of CRLF");
+        if (bareLf) AddWarning(ReplyMessages.BareLf);
         if (_code < 0) _code = code;
-        else if (code != _code) AddWarning($"inconsistent codes in a multi-line reply: {_code} then {code}");
+        else if (code != _code) AddWarning(ReplyMessages.InconsistentCodes(_code, code));
 
         var textBytes = line.Length > 4 ? line[4..] : [];
         if (_lines.Count < _maxLines) _lines.Add(ServerText.Decode(textBytes, _fallbackEncoding));
-        else if (_lines.Count == _maxLines) AddWarning($"reply has more than {_maxLines} lines; the rest are not kept");
+        else if (_lines.Count == _maxLines) AddWarning(ReplyMessages.TooManyLines(_maxLines));
 
         if (!last) return false;
         reply = new SmtpReply(_code, _lines.ToArray(), _raw.WrittenSpan.ToArray(), null, Warnings());
@@ -194,13 +195,13 @@ public sealed class ReplyParser
     private static string DescribeBadLine(ReadOnlySpan<byte> line)
     {
         string shown = ServerText.EscapeBytes(line.Length > 80 ? line[..80] : line);
-        if (line.Length < 3) return $"reply line too short for a three-digit code: \"{shown}\"";
+        if (line.Length < 3) return ReplyMessages.LineTooShort(shown);
         int digits = 0;
         while (digits < line.Length && line[digits] is >= (byte)'0' and <= (byte)'9') digits++;
-        if (digits > 3) return $"reply code has {digits} digits, not 3: \"{shown}\"";
-        if (digits == 3 && line[0] is < (byte)'2' or > (byte)'5') return $"reply code must start with 2, 3, 4 or 5: \"{shown}\"";
-        if (digits == 3) return $"reply code must be followed by a space or '-': \"{shown}\"";
-        return $"not an SMTP reply (expected a three-digit code): \"{shown}\"";
+        if (digits > 3) return ReplyMessages.TooManyDigits(digits, shown);
+        if (digits == 3 && line[0] is < (byte)'2' or > (byte)'5') return ReplyMessages.CodeFirstDigit(shown);
+        if (digits == 3) return ReplyMessages.CodeNotFollowedBySpaceOrHyphen(shown);
+        return ReplyMessages.NotAReply(shown);
     }
 
     private SmtpReply Malformed(byte[] head, string problem)

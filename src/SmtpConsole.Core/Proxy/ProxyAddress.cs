@@ -13,7 +13,7 @@ public sealed record ProxyAddress(ProxyKind Kind, string Host, int Port, string?
 
     public bool HasCredentials => User is not null;
 
-    private string HostPort => string.Create(CultureInfo.InvariantCulture, $"{(Host.Contains(':') ? "[" + Host + "]" : Host)}:{Port}");
+    internal string HostPort => string.Create(CultureInfo.InvariantCulture, $"{(Host.Contains(':') ? "[" + Host + "]" : Host)}:{Port}");
 
     /// <summary>Parses a proxy URL; false with the reason when it is not one this console can use.</summary>
     public static bool TryParse(Uri? uri, out ProxyAddress? address, out string? problem)

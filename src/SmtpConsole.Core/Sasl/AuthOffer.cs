@@ -14,13 +14,11 @@ public static class AuthOffer
         mechanism = mechanism.ToUpperInvariant();
         if (!capabilities.Auth)
         {
-            if (tls) return "the server did not advertise AUTH at all; the attempt will probably be refused";
-            return capabilities.StartTls
-                ? "the server did not advertise AUTH on this plain connection; it offers STARTTLS, and AUTH usually appears after /starttls and a new EHLO"
-                : "the server did not advertise AUTH; the attempt will probably be refused";
+            if (tls) return Messages.SaslMessages.AuthNotAdvertisedAtAllWillFail;
+            return capabilities.StartTls ? Messages.SaslMessages.AuthNotAdvertisedOffersStartTls : Messages.SaslMessages.AuthNotAdvertisedWillFail;
         }
         return capabilities.AuthMechanisms.Contains(mechanism)
             ? null
-            : $"the server did not advertise {mechanism} (it offers {string.Join(' ', capabilities.AuthMechanisms)})";
+            : Messages.SaslMessages.MechanismNotAdvertised(mechanism, string.Join(' ', capabilities.AuthMechanisms));
     }
 }

@@ -18,11 +18,11 @@ public static class SaslAuthenticator
     {
         var transcript = session.Transcript;
         string mechanism = request.Mechanism.ToUpperInvariant();
-        foreach (var (value, what) in new[] { (request.User, "user name"), (request.Secret, "secret") })
+        foreach (var (value, refusal) in new[] { (request.User, Messages.SaslMessages.UserNameHasControl), (request.Secret, Messages.SaslMessages.SecretHasControl) })
         {
             if (SmtpCommandText.Problem(value) is not null)
             {
-                string message = $"refused: the {what} contains CR, LF or NUL";
+                string message = refusal;
                 transcript.Error(message);
                 return CommandResult.Fail(CommandFailure.Refused, message);
             }
@@ -35,16 +35,15 @@ public static class SaslAuthenticator
             transcript.Error(message, Messages.Remedy.UseStartTls);
             return CommandResult.Fail(CommandFailure.Refused, message, Messages.Remedy.UseStartTls);
         }
-        if (!session.IsTls) transcript.Warn("sending credentials WITHOUT TLS, as you allowed");
+        if (!session.IsTls) transcript.Warn(Messages.SaslMessages.SendingWithoutTls);
         if (request.OfferChecked)
         {
             // Explained before the secret was asked for.
         }
         else if (!session.Capabilities.IsEmpty && session.Capabilities.Auth && !session.Capabilities.AuthMechanisms.Contains(mechanism))
-            transcript.Warn($"the server did not advertise {mechanism} (it offers {string.Join(' ', session.Capabilities.AuthMechanisms)}); trying anyway");
+            transcript.Warn(Messages.SaslMessages.MechanismNotAdvertisedTrying(mechanism, string.Join(' ', session.Capabilities.AuthMechanisms)));
         else if (!session.Capabilities.IsEmpty && !session.Capabilities.Auth)
-            transcript.Warn(session.IsTls ? "the server did not advertise AUTH at all; trying anyway"
-                                          : "the server did not advertise AUTH; many servers only offer it after STARTTLS");
+            transcript.Warn(session.IsTls ? Messages.SaslMessages.AuthNotAdvertisedTrying : Messages.SaslMessages.AuthNotAdvertisedBeforeTls);
 
         return mechanism == "LOGIN"
             ? await LoginAsync(session, request, ct).ConfigureAwait(false)
@@ -59,7 +58,7 @@ public static class SaslAuthenticator
         CommandResult result;
         if (request.InitialResponse == InitialResponseMode.Always)
         {
-            result = await session.SendCommandAsync("AUTH LOGIN " + userB64, new SendAnnotation(false, $"user \"{request.User}\" sent as the initial response"), ct).ConfigureAwait(false);
+            result = await session.SendCommandAsync("AUTH LOGIN " + userB64, new SendAnnotation(false, Messages.SaslMessages.UserAsInitialResponse(request.User)), ct).ConfigureAwait(false);
             sentUser = true;
         }
         else
@@ -73,22 +72,23 @@ public static class SaslAuthenticator
             if (kind == LoginPrompt.Kind.Unknown)
             {
                 kind = !sentUser ? LoginPrompt.Kind.UserName : LoginPrompt.Kind.Password;
-                session.Transcript.Warn($"prompt \"{challenge.Challenge?.Display}\" is not the usual Username:/Password:; answering with the {(kind == LoginPrompt.Kind.UserName ? "user name" : "password")} as the next expected step");
+                string prompt = challenge.Challenge?.Display ?? string.Empty;
+                session.Transcript.Warn(kind == LoginPrompt.Kind.UserName ? Messages.SaslMessages.UnusualPromptAnswerUser(prompt) : Messages.SaslMessages.UnusualPromptAnswerPassword(prompt));
             }
             if (kind == LoginPrompt.Kind.UserName)
             {
-                result = await session.SendCommandAsync(userB64, new SendAnnotation(false, $"user \"{request.User}\" in Base64"), ct).ConfigureAwait(false);
+                result = await session.SendCommandAsync(userB64, new SendAnnotation(false, Messages.SaslMessages.UserInBase64(request.User)), ct).ConfigureAwait(false);
                 sentUser = true;
             }
             else
             {
                 if (sentPassword)
                 {
-                    session.Transcript.Warn("the server asked for the password again; cancelling the exchange with '*'");
+                    session.Transcript.Warn(Messages.SaslMessages.PasswordAskedAgain);
                     return await session.SendCommandAsync("*", ct: ct).ConfigureAwait(false);
                 }
                 result = await session.SendCommandAsync(SaslPayload.Encode(request.Secret),
-                    new SendAnnotation(true, "password in Base64 (hidden)"), ct).ConfigureAwait(false);
+                    new SendAnnotation(true, Messages.SaslMessages.PasswordHidden), ct).ConfigureAwait(false);
                 sentPassword = true;
             }
         }
@@ -127,7 +127,7 @@ public static class SaslAuthenticator
             }
             catch (Exception ex) when (IsMechanismFailure(ex))
             {
-                string message = $"{mechanism}: cannot build the initial response ({ex.Message}); try --no-initial";
+                string message = Messages.SaslMessages.CannotBuildInitialResponse(mechanism, ex.Message);
                 session.Transcript.Error(message);
                 return CommandResult.Fail(CommandFailure.Refused, message);
             }
@@ -151,10 +151,10 @@ public static class SaslAuthenticator
             if (sasl.IsAuthenticated && mechanism is "XOAUTH2" or "OAUTHBEARER")
             {
                 // XOAUTH2/OAUTHBEARER report errors as a Base64 JSON challenge; the client's reply only ends the exchange.
-                if (explanation is null) session.Transcript.Info($"the server answered with an error challenge ({challenge.Challenge?.Display})");
+                if (explanation is null) session.Transcript.Info(Messages.SaslMessages.ErrorChallenge(challenge.Challenge?.Display ?? string.Empty));
                 result = mechanism == "OAUTHBEARER"
-                    ? await session.SendCommandAsync("AQ==", new SendAnnotation(false, "a single 0x01 byte: ends the failed exchange (RFC 7628 §3.2.3); the server now sends the final error"), ct).ConfigureAwait(false)
-                    : await session.SendCommandAsync(string.Empty, new SendAnnotation(false, "empty response: ends the failed exchange; the server now sends the final error"), ct).ConfigureAwait(false);
+                    ? await session.SendCommandAsync("AQ==", new SendAnnotation(false, Messages.SaslMessages.OAuthBearerEndsExchange), ct).ConfigureAwait(false)
+                    : await session.SendCommandAsync(string.Empty, new SendAnnotation(false, Messages.SaslMessages.EmptyResponseEndsExchange), ct).ConfigureAwait(false);
                 break;
             }
             string response;
@@ -164,7 +164,7 @@ public static class SaslAuthenticator
             }
             catch (Exception ex) when (IsMechanismFailure(ex))
             {
-                session.Transcript.Error($"{mechanism}: cannot answer the challenge ({ex.Message}); cancelling the exchange with '*'");
+                session.Transcript.Error(Messages.SaslMessages.CannotAnswerChallenge(mechanism, ex.Message));
                 return await session.SendCommandAsync("*", ct: ct).ConfigureAwait(false);
             }
             if (step == 0) clientNonce = SaslChallengeNote.ScramClientNonce(SaslPayload.Decode(response).Text);
@@ -181,7 +181,7 @@ public static class SaslAuthenticator
     private static CommandResult Finish(SmtpSession session, AuthRequest request, CommandResult result)
     {
         if (result.Reply is { Code: 235 }) session.SetAuthenticatedUser(request.User);
-        else if (result.Reply is { Code: 334 }) session.Transcript.Error("AUTH did not finish after too many challenges");
+        else if (result.Reply is { Code: 334 }) session.Transcript.Error(Messages.SaslMessages.TooManyChallenges);
         return result;
     }
 }

@@ -57,7 +57,7 @@ public sealed class VariableResolver
     }
 
     public static string Expand(string text, IReadOnlyDictionary<string, string> values) =>
-        ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        !text.Contains("${", StringComparison.Ordinal) ? text : ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 
     /// <summary>
     /// Like <see cref="Expand"/>, but a value with spaces or quotes is wrapped in the quote it does not contain, so the
@@ -65,7 +65,7 @@ public sealed class VariableResolver
     /// one argument; it is refused rather than split.
     /// </summary>
     public static string ExpandAsArguments(string text, IReadOnlyDictionary<string, string> values) =>
-        ScriptReader.VariablePattern().Replace(text, m =>
+        !text.Contains("${", StringComparison.Ordinal) ? text : ScriptReader.VariablePattern().Replace(text, m =>
         {
             if (!values.TryGetValue(m.Groups[1].Value, out var v)) return m.Value;
             if (v.Length > 0 && !v.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')) return v;

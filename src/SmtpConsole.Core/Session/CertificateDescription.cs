@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Security.Cryptography.X509Certificates;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Session;
@@ -24,11 +26,13 @@ public static class CertificateDescription
     public static IEnumerable<string> Describe(X509Certificate2 certificate)
     {
         // The server chose these names: they may carry terminal escapes or bidi overrides like any reply text.
-        yield return $"subject: {ServerText.Neutralize(certificate.Subject)}";
-        yield return $"issuer: {ServerText.Neutralize(certificate.Issuer)}";
+        yield return TlsMessages.CertificateSubject(ServerText.Neutralize(certificate.Subject));
+        yield return TlsMessages.CertificateIssuer(ServerText.Neutralize(certificate.Issuer));
         var sans = SubjectAlternativeNames(certificate);
-        yield return "names: " + (sans.Count > 0 ? string.Join(", ", sans) : "(no subjectAltName)");
-        yield return $"valid: {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd} to {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd} UTC";
+        yield return TlsMessages.CertificateNames(sans.Count > 0 ? string.Join(", ", sans) : TlsMessages.CertificateNoAltNames);
+        yield return TlsMessages.CertificateValidity(
+            certificate.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            certificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         yield return $"sha256: {certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256).ToLowerInvariant()}";
     }
 }

@@ -6,6 +6,7 @@ using System.Net.Sockets;
 using System.Security.Authentication;
 using System.Text;
 using SmtpConsole.Core.Net;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Session;
@@ -57,22 +58,22 @@ public sealed class SmtpConnection : IAsyncDisposable
             }
             catch (Exception ex) when (ex is SocketException or ArgumentException)
             {
-                throw new SmtpConnectionException($"cannot resolve host name \"{host}\": {ex.Message}", ex);
+                throw new SmtpConnectionException(SessionMessages.CannotResolve(host, ex.Message), ex);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new SmtpConnectionException($"resolving \"{host}\" took longer than {timeout.TotalSeconds:0.#} s");
+                throw new SmtpConnectionException(SessionMessages.ResolveTimeout(host, Seconds(timeout)));
             }
-            if (addresses.Length == 0) throw new SmtpConnectionException($"host name \"{host}\" has no addresses");
+            if (addresses.Length == 0) throw new SmtpConnectionException(SessionMessages.NoAddresses(host));
         }
 
         var failures = new List<string>();
         var socket = await TcpDialer.ConnectFirstAsync(addresses, port, deadline.Token, ct,
-            (address, ex) => $"{FormatEndPoint(address, port)}: {DescribeSocketError(ex)}",
-            address => $"{FormatEndPoint(address, port)}: no answer within {timeout.TotalSeconds:0.#} s (a firewall may be dropping the connection)",
+            (address, ex) => SessionMessages.EndPointProblem(FormatEndPoint(address, port), DescribeSocketError(ex)),
+            address => SessionMessages.NoAnswer(FormatEndPoint(address, port), Seconds(timeout)),
             failures).ConfigureAwait(false);
         if (socket is not null) return new SmtpConnection(socket, fallbackEncoding);
-        throw new SmtpConnectionException("cannot connect: " + string.Join("; ", failures));
+        throw new SmtpConnectionException(SessionMessages.CannotConnect(string.Join("; ", failures)));
     }
 
     /// <summary>
@@ -93,8 +94,11 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>
-    public async Task<SmtpReply?> ReadReplyAsync(CancellationToken ct)
+    /// <summary>
+    /// Reads the next complete reply; null when the server closed the connection cleanly between replies. A ValueTask:
+    /// most replies of a pipelined group are already buffered, and a Task per reply was an allocation for nothing.
+    /// </summary>
+    public async ValueTask<SmtpReply?> ReadReplyAsync(CancellationToken ct)
     {
         while (true)
         {
@@ -105,7 +109,7 @@ public sealed class SmtpConnection : IAsyncDisposable
             }
             catch (IOException ex)
             {
-                return _parser.Complete(ReadOnlySequence<byte>.Empty) ?? throw new SmtpConnectionException($"connection lost: {ex.InnerException?.Message ?? ex.Message}", ex);
+                return _parser.Complete(ReadOnlySequence<byte>.Empty) ?? throw new SmtpConnectionException(SessionMessages.ConnectionLost(ex.InnerException?.Message ?? ex.Message), ex);
             }
             var buffer = result.Buffer;
             if (_parser.TryRead(ref buffer, out var reply))
@@ -143,12 +147,12 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
         catch (IOException ex)
         {
-            throw new SmtpConnectionException($"cannot send: {ex.InnerException?.Message ?? ex.Message}", ex);
+            throw new SmtpConnectionException(SessionMessages.CannotSend(ex.InnerException?.Message ?? ex.Message), ex);
         }
         catch (ObjectDisposedException ex)
         {
             // The reader loop disposes the connection when the server closes it, possibly in the middle of this write.
-            throw new SmtpConnectionException("cannot send: the server closed the connection", ex);
+            throw new SmtpConnectionException(SessionMessages.CannotSendServerClosed, ex);
         }
         finally
         {
@@ -218,24 +222,26 @@ public sealed class SmtpConnection : IAsyncDisposable
     private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)
     {
         if (validator.LastVerdict is { Accepted: false } verdict)
-            return "TLS certificate rejected: " + string.Join("; ", verdict.Problems);
+            return TlsMessages.CertificateRejected(string.Join("; ", verdict.Problems));
         if (ex is OperationCanceledException)
-            return $"TLS handshake did not finish within {timeout.TotalSeconds:0.#} s";
+            return TlsMessages.HandshakeTimeout(Seconds(timeout));
         string detail = ex.InnerException?.Message ?? ex.Message;
         // A server that answered with a TLS alert does speak TLS: say which alert, not "may not speak TLS".
         if (TlsAlert.FromException(ex) is { } alert)
-            return $"TLS handshake failed: the server sent TLS {alert}: {alert.Meaning}";
-        return $"TLS handshake failed: {detail} (the server may not speak TLS on this port, or it only offers protocol versions or ciphers this client refuses)";
+            return TlsMessages.HandshakeAlert(alert.ToString(), alert.Meaning);
+        return TlsMessages.HandshakeFailed(detail);
     }
+
+    private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);
 
     private static string FormatEndPoint(IPAddress address, int port) =>
         address.AddressFamily == AddressFamily.InterNetworkV6 ? $"[{address}]:{port}" : $"{address}:{port}";
 
     private static string DescribeSocketError(SocketException ex) => ex.SocketErrorCode switch
     {
-        SocketError.ConnectionRefused => "connection refused (nothing listens on that port)",
-        SocketError.HostUnreachable or SocketError.NetworkUnreachable => "no route to the host",
-        SocketError.TimedOut => "timed out",
+        SocketError.ConnectionRefused => SessionMessages.ConnectionRefused,
+        SocketError.HostUnreachable or SocketError.NetworkUnreachable => SessionMessages.NoRoute,
+        SocketError.TimedOut => SessionMessages.TimedOut,
         _ => ex.Message,
     };
 }

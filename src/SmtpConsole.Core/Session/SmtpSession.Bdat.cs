@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Session;
@@ -23,7 +24,7 @@ public sealed partial class SmtpSession
             DrainStaleReplies();
             long sent = 0;
             int currentLength = await FillAsync(body, current, chunkSize, ct).ConfigureAwait(false);
-            CommandResult result = CommandResult.Fail(CommandFailure.Refused, "empty message");
+            CommandResult result = CommandResult.Fail(CommandFailure.Refused, SessionMessages.EmptyMessage);
             int chunkNumber = 0;
             while (true)
             {
@@ -32,12 +33,12 @@ public sealed partial class SmtpSession
                 bool last = nextLength == 0;
                 string command = string.Create(CultureInfo.InvariantCulture, $"BDAT {currentLength}{(last ? " LAST" : string.Empty)}");
                 chunkNumber++;
-                RecordSend(command, new SendAnnotation(false, string.Create(CultureInfo.InvariantCulture,
-                    $"chunk {chunkNumber}: {currentLength:N0} octets follow the command exactly, not dot-stuffed{(last ? "; LAST ends the message" : string.Empty)}")));
+                string octets = currentLength.ToString("N0", CultureInfo.InvariantCulture);
+                RecordSend(command, new SendAnnotation(false, last ? SessionMessages.BdatLastChunk(chunkNumber, octets) : SessionMessages.BdatChunk(chunkNumber, octets)));
                 _awaiting.Enqueue(PendingCommand.Bdat(command));
                 byte[] header = Encoding.ASCII.GetBytes(command + "\r\n");
                 if (!await TryWriteAsync(header, ct).ConfigureAwait(false) || !await TryWriteAsync(current.AsMemory(0, currentLength), ct).ConfigureAwait(false))
-                    return CommandResult.Fail(CommandFailure.Closed, "connection lost during BDAT");
+                    return CommandResult.Fail(CommandFailure.Closed, SessionMessages.ConnectionLostDuringBdat);
                 sent += currentLength;
                 progress?.Report(sent);
                 result = await ReceiveAsync(command, ct).ConfigureAwait(false);

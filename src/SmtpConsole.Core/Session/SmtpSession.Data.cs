@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Globalization;
 using System.Text;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
 
@@ -24,7 +25,7 @@ public sealed partial class SmtpSession
         string wire = DotStuffer.StuffLine(line);
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Send, wire)
         {
-            Note = wire.Length != line.Length ? "dot-stuffed: the leading '.' was doubled so the server keeps it" : null,
+            Note = wire.Length != line.Length ? SessionMessages.DotStuffedNote : null,
         });
         return await TryWriteAsync(Encoding.UTF8.GetBytes(wire + "\r\n"), ct).ConfigureAwait(false);
     }
@@ -37,9 +38,9 @@ public sealed partial class SmtpSession
         try
         {
             DrainStaleReplies();
-            RecordSend(".", new SendAnnotation(false, "end of message"));
+            RecordSend(".", new SendAnnotation(false, SessionMessages.EndOfMessage));
             _awaiting.Enqueue(PendingCommand.EndOfData);
-            if (!await TryWriteAsync(".\r\n"u8.ToArray(), ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending");
+            if (!await TryWriteAsync(".\r\n"u8.ToArray(), ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, CoreMessages.ConnectionLostWhileSending);
             var result = await ReceiveAsync("end of DATA", ct).ConfigureAwait(false);
             OnMessageEnd();
             return result;
@@ -73,7 +74,7 @@ public sealed partial class SmtpSession
             {
                 int n = stuffer.Stuff(input.AsSpan(0, read), output);
                 recorded?.Write(output.AsSpan(0, n));
-                if (!await TryWriteAsync(output.AsMemory(0, n), ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending the message");
+                if (!await TryWriteAsync(output.AsMemory(0, n), ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, SessionMessages.ConnectionLostSendingMessage);
                 sent += read;
                 progress?.Report(sent);
             }
@@ -85,11 +86,11 @@ public sealed partial class SmtpSession
             }
             else
             {
-                RecordSend(".", new SendAnnotation(false, string.Create(CultureInfo.InvariantCulture,
-                    $"message body from {sourceName}: {sent:N0} bytes streamed, {stuffer.DotsAdded:N0} line(s) dot-stuffed, then the terminating '.'")));
+                RecordSend(".", new SendAnnotation(false, SessionMessages.BodyStreamed(sourceName,
+                    sent.ToString("N0", CultureInfo.InvariantCulture), stuffer.DotsAdded.ToString("N0", CultureInfo.InvariantCulture))));
             }
             _awaiting.Enqueue(PendingCommand.EndOfData);
-            if (!await TryWriteAsync(end, ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, "connection lost while sending the message");
+            if (!await TryWriteAsync(end, ct).ConfigureAwait(false)) return CommandResult.Fail(CommandFailure.Closed, SessionMessages.ConnectionLostSendingMessage);
             var result = await ReceiveAsync("end of DATA", ct).ConfigureAwait(false);
             OnMessageEnd();
             return result;
@@ -110,7 +111,7 @@ public sealed partial class SmtpSession
             var line = crlf < 0 ? wire : wire[..crlf];
             string text = ServerText.Decode(line, fallback: null, keepTabs: true);
             bool last = text == "." && crlf + 2 == wire.Length;
-            RecordSend(text, last ? new SendAnnotation(false, "end of message") : SendAnnotation.None);
+            RecordSend(text, last ? new SendAnnotation(false, SessionMessages.EndOfMessage) : SendAnnotation.None);
             wire = crlf < 0 ? [] : wire[(crlf + 2)..];
         }
     }

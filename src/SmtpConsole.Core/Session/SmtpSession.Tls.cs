@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net.Security;
 using System.Security.Authentication;
 using System.Security.Cryptography.X509Certificates;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Transcript;
 
 namespace SmtpConsole.Core.Session;
@@ -58,9 +59,9 @@ public sealed partial class SmtpSession
             // present the certificate of an earlier connection to the same host name (another port, another server).
             AllowTlsResume = false,
         };
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS handshake with {serverName}…"));
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.Handshake(serverName)));
         if (options.Insecure && options.PinnedCertificate is null)
-            _transcript.Warn("--insecure: the server certificate will NOT be verified; anyone on the path could read and change this session");
+            _transcript.Warn(TlsMessages.InsecureWarning);
         SslStream ssl;
         try
         {
@@ -70,18 +71,18 @@ public sealed partial class SmtpSession
         {
             RecordCertificate(validator, null);
             _transcript.Error(ex.Message);
-            await DisconnectAsync("connection closed after the TLS failure").ConfigureAwait(false);
+            await DisconnectAsync(TlsMessages.ClosedAfterFailure).ConfigureAwait(false);
             return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message);
         }
         catch (OperationCanceledException)
         {
-            await DisconnectAsync("TLS handshake cancelled; connection closed").ConfigureAwait(false);
+            await DisconnectAsync(TlsMessages.HandshakeCancelled).ConfigureAwait(false);
             return CommandResult.Fail(CommandFailure.Cancelled, "cancelled");
         }
         string protocol = DescribeProtocol(ssl.SslProtocol);
         string cipher = ssl.NegotiatedCipherSuite.ToString();
         TlsSummary = $"{protocol} {cipher}";
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"TLS established: {protocol}, cipher {cipher}"));
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.Established(protocol, cipher)));
         RecordCertificate(validator, ssl.RemoteCertificate);
         Changed();
         return null;
@@ -95,13 +96,13 @@ public sealed partial class SmtpSession
         {
             var certificate = new X509Certificate2(remote);
             ServerCertificate = certificate;
-            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, "server certificate:\n" + string.Join('\n', CertificateDescription.Describe(certificate))));
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.ServerCertificate + "\n" + string.Join('\n', CertificateDescription.Describe(certificate))));
         }
         if (validator.LastVerdict is not { } verdict) return;
         if (verdict.Accepted && verdict.Problems.Count == 0)
-            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, $"certificate verified (trusted via {verdict.TrustBasis})"));
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.CertificateVerified(TlsMessages.TrustBasis(verdict.TrustBasis))));
         else if (verdict.Accepted)
-            _transcript.Warn($"certificate NOT verified, accepted because of {verdict.TrustBasis}: " + string.Join("; ", verdict.Problems));
+            _transcript.Warn(TlsMessages.CertificateNotVerified(TlsMessages.TrustBasis(verdict.TrustBasis), string.Join("; ", verdict.Problems)));
     }
 
 #pragma warning disable SYSLIB0039 // Old protocol versions are offered only when the user asks for them to diagnose old servers.
@@ -119,8 +120,8 @@ public sealed partial class SmtpSession
     {
         SslProtocols.Tls13 => "TLSv1.3",
         SslProtocols.Tls12 => "TLSv1.2",
-        SslProtocols.Tls11 => "TLSv1.1 (obsolete)",
-        SslProtocols.Tls => "TLSv1.0 (obsolete)",
+        SslProtocols.Tls11 => TlsMessages.ObsoleteVersion("TLSv1.1"),
+        SslProtocols.Tls => TlsMessages.ObsoleteVersion("TLSv1.0"),
         _ => protocol.ToString(),
     };
 #pragma warning restore SYSLIB0039

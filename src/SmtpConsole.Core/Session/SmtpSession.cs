@@ -79,7 +79,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>Opens the connection, applies implicit TLS or STARTTLS as asked, and reads the greeting.</summary>
     public async Task<CommandResult> ConnectAsync(ConnectOptions options, CancellationToken ct = default)
     {
-        if (_connection is not null) await DisconnectAsync("closing the previous connection").ConfigureAwait(false);
+        if (_connection is not null) await DisconnectAsync(SessionMessages.ClosingPrevious).ConfigureAwait(false);
         // A reader loop that saw the server close (after QUIT's 221, say) finishes on its own: its last act resets the
         // session's state (capabilities, phase). Let it finish first, or it would wipe what this connection learns.
         if (_readerLoop is { IsCompleted: false } previousLoop)
@@ -92,7 +92,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         LastReplyContext = null;
         _closingAnnounced = false;
         _awaiting.Clear();
-        string mode = options.Security switch { SecurityMode.Tls => "implicit TLS", SecurityMode.StartTls => "STARTTLS", _ => "plain" };
+        string mode = options.Security switch { SecurityMode.Tls => SessionMessages.ModeImplicitTls, SecurityMode.StartTls => SessionMessages.ModeStartTls, _ => SessionMessages.ModePlain };
         string label = options.Label is null ? string.Empty : $" [{options.Label}]";
         Proxy.ProxyAddress? proxy = null;
         if (options.Proxy is not null && !Proxy.ProxyAddress.TryParse(options.Proxy, out proxy, out string? proxyProblem))
@@ -100,8 +100,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Error(proxyProblem!);
             return CommandResult.Fail(CommandFailure.ConnectFailed, proxyProblem!);
         }
-        string via = proxy is null ? string.Empty : $" via {proxy.Display} → {Proxy.ProxyConnector.FormatTarget(options.Host, options.Port)}";
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, $"connecting to {options.Host}:{options.Port} ({mode}){label}{via}"));
+        string? proxyShown = proxy is null ? null
+            : proxy.Kind == Proxy.ProxyKind.Socks5 ? SessionMessages.Socks5Proxy(proxy.HostPort) : SessionMessages.HttpProxy(proxy.HostPort);
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, proxyShown is null
+            ? SessionMessages.Connecting(options.Host, options.Port, mode, label)
+            : SessionMessages.ConnectingVia(options.Host, options.Port, mode, label, proxyShown, Proxy.ProxyConnector.FormatTarget(options.Host, options.Port))));
 
         // A last line of defence for values that did not come through the command line's checks (profiles, API callers).
         string? invalid = ConnectLimits.HostProblem(options.Host)
@@ -109,7 +112,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             ?? ConnectLimits.TimeoutProblem(options.ReplyTimeout.TotalSeconds, "the reply timeout");
         if (invalid is not null)
         {
-            _transcript.Error("cannot connect: " + invalid);
+            _transcript.Error(SessionMessages.CannotConnect(invalid));
             return CommandResult.Fail(CommandFailure.ConnectFailed, invalid);
         }
         var stopwatch = Stopwatch.StartNew();
@@ -125,13 +128,15 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            _transcript.Warn("connect cancelled");
-            return CommandResult.Fail(CommandFailure.Cancelled, "connect cancelled");
+            _transcript.Warn(SessionMessages.ConnectCancelled);
+            return CommandResult.Fail(CommandFailure.Cancelled, SessionMessages.ConnectCancelled);
         }
         ConnectTime = stopwatch.Elapsed;
         _phase.OnConnected();
-        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect,
-            $"connected to {(proxy is null ? _connection.RemoteEndPoint : Proxy.ProxyConnector.FormatTarget(options.Host, options.Port) + " through the " + proxy.Display)} in {stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture)} ms"));
+        string milliseconds = stopwatch.Elapsed.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture);
+        _transcript.Record(new TranscriptEvent(TranscriptEventKind.Connect, proxyShown is null
+            ? SessionMessages.Connected(_connection.RemoteEndPoint?.ToString() ?? options.Host, milliseconds)
+            : SessionMessages.ConnectedThrough(Proxy.ProxyConnector.FormatTarget(options.Host, options.Port), proxyShown, milliseconds)));
 
         if (options.Security == SecurityMode.Tls)
         {
@@ -146,7 +151,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (greeting.Reply is { } reply)
         {
             Greeting = reply;
-            if (reply.Code != 220) _transcript.Warn($"the server greeted with {reply.Code} instead of 220: it refuses to talk now");
+            if (reply.Code != 220) _transcript.Warn(SessionMessages.GreetingNot220(reply.Code));
             Changed();
         }
         if (options.Security != SecurityMode.StartTls || greeting.Reply?.Code != 220) return greeting;
@@ -158,8 +163,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
             // TLS was asked for and cannot happen: close rather than leave a plain-text connection to type into.
             var remedy = ehlo.Succeeded ? Remedy.UseImplicitTls : Remedy.None;
             string message = ehlo.Succeeded
-                ? CoreMessages.StartTlsNotAdvertised + "; connection closed"
-                : "EHLO failed before STARTTLS, so the connection cannot be secured; connection closed";
+                ? SessionMessages.ConnectionClosedAfter(CoreMessages.StartTlsNotAdvertised)
+                : SessionMessages.EhloFailedBeforeStartTls;
             _transcript.Error(message, remedy);
             await DisconnectAsync(null).ConfigureAwait(false);
             return new CommandResult(ehlo.Reply, CommandFailure.TlsFailed, message) { Remedy = remedy };
@@ -184,7 +189,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (_connection is null) return NotConnected();
         if (IsTls)
         {
-            _transcript.Error("TLS is already active on this connection");
+            _transcript.Error(SessionMessages.TlsAlreadyActive);
             return CommandResult.Fail(CommandFailure.Refused, "TLS is already active");
         }
         var result = await SendCommandAsync("STARTTLS", null, pauseReaderAtReply: true, ct).ConfigureAwait(false);
@@ -197,13 +202,13 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (injected.Length > 0)
         {
             string preview = ServerText.EscapeBytes(injected.AsSpan(0, Math.Min(injected.Length, 200)));
-            _transcript.Warn($"discarded {injected.Length} byte(s) the server sent after \"220\" and before TLS (possible STARTTLS response injection; they never count as replies): {preview}");
+            _transcript.Warn(SessionMessages.InjectedBeforeTls(injected.Length, preview));
         }
         var failure = await NegotiateTlsAsync(ct).ConfigureAwait(false);
         if (failure is not null) return failure;
         Capabilities = EhloCapabilities.None;
         _phase.OnTlsStarted();
-        _transcript.Info("TLS is up. The server has forgotten the EHLO: send EHLO again to learn what it offers over TLS");
+        _transcript.Info(SessionMessages.TlsUpSendEhloAgain);
         StartReader();
         Changed();
         return result;
@@ -213,17 +218,17 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private async Task<CommandResult> AbandonStartTlsAsync(CommandResult result)
     {
         string why = result.Reply is { } reply
-            ? reply.IsMalformed ? "a malformed reply"
-                : reply.Code == 220 ? "a multi-line reply whose lines are not all 220"
-                : $"{reply.Code.ToString(CultureInfo.InvariantCulture)} instead of 220"
+            ? reply.IsMalformed ? SessionMessages.StartTlsMalformedReply
+                : reply.Code == 220 ? SessionMessages.StartTlsNotAll220
+                : SessionMessages.StartTlsOtherCode(reply.Code.ToString(CultureInfo.InvariantCulture))
             : result.Failure switch
             {
-                CommandFailure.Timeout => "no reply in time",
-                CommandFailure.Cancelled => "no reply (cancelled)",
-                _ => "no reply",
+                CommandFailure.Timeout => SessionMessages.StartTlsNoReplyInTime,
+                CommandFailure.Cancelled => SessionMessages.StartTlsNoReplyCancelled,
+                _ => SessionMessages.StartTlsNoReply,
             };
         if (result.Failure is CommandFailure.Refused or CommandFailure.NotConnected) return result;
-        string message = $"STARTTLS failed: the server answered with {why}; TLS was asked for, so the connection is closed and nothing more is sent in plain text";
+        string message = SessionMessages.StartTlsFailed(why);
         _transcript.Error(message);
         await DisconnectAsync(null).ConfigureAwait(false);
         return new CommandResult(result.Reply, CommandFailure.TlsFailed, message);
@@ -290,7 +295,12 @@ public sealed partial class SmtpSession : IAsyncDisposable
         try
         {
             DrainStaleReplies();
-            var bytes = new List<byte>();
+            // The whole group is encoded into one array sized up front: 10,000 RCPT lines are ~300 KB, and growing a
+            // list of per-line arrays cost more than the engine's own work on them.
+            int length = 0;
+            foreach (string line in lines) length += Encoding.UTF8.GetByteCount(line) + Crlf.Length;
+            byte[] bytes = new byte[length];
+            int written = 0;
             for (int i = 0; i < lines.Count; i++)
             {
                 var annotation = annotations?[i] ?? SendAnnotation.None;
@@ -298,9 +308,11 @@ public sealed partial class SmtpSession : IAsyncDisposable
                 string shownLine = Shown(lines[i], annotation);
                 // The first line of a group sent while a 334 waits answers that challenge: its reply answers AUTH.
                 _awaiting.Enqueue(i == 0 && AnswersSaslChallenge() ? PendingCommand.SaslResponse(shownLine) : PendingCommand.Command(lines[i], shownLine, pipelined: lines.Count > 1));
-                bytes.AddRange(Encoding.UTF8.GetBytes(lines[i] + "\r\n"));
+                written += Encoding.UTF8.GetBytes(lines[i], bytes.AsSpan(written));
+                Crlf.CopyTo(bytes.AsSpan(written));
+                written += Crlf.Length;
             }
-            if (!await TryWriteAsync(bytes.ToArray(), ct).ConfigureAwait(false))
+            if (!await TryWriteAsync(bytes, ct).ConfigureAwait(false))
                 return [CommandResult.Fail(CommandFailure.Closed, _closingAnnounced ? CoreMessages.ClosedAfterClosing : CoreMessages.ConnectionLostWhileSending)];
             var results = new List<CommandResult>(lines.Count);
             for (int i = 0; i < lines.Count; i++)
@@ -388,6 +400,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
     /// <summary>Waits for the next reply, within the reply timeout.</summary>
     internal async Task<CommandResult> ReceiveAsync(string waitingFor, CancellationToken ct)
     {
+        // A reply already here (most of a pipelined group's) needs no deadline: no timer armed and cancelled per reply.
+        if (!ct.IsCancellationRequested && _replies.Reader.TryRead(out var ready)) return CommandResult.Of(ready);
         var timeout = Options?.ReplyTimeout ?? TimeSpan.FromSeconds(30);
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
         deadline.CancelAfter(timeout);
@@ -405,13 +419,13 @@ public sealed partial class SmtpSession : IAsyncDisposable
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             _awaiting.TryDequeue(out _);
-            _transcript.Warn($"cancelled waiting for the reply to {Describe(waitingFor)}; a late reply will still be shown");
+            _transcript.Warn(SessionMessages.WaitCancelled(Describe(waitingFor)));
             return CommandResult.Fail(CommandFailure.Cancelled, "cancelled");
         }
         catch (OperationCanceledException)
         {
             _awaiting.TryDequeue(out _);
-            string message = $"no reply to {Describe(waitingFor)} within {timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s (--timeout); the connection is still open";
+            string message = SessionMessages.ReplyTimeout(Describe(waitingFor), timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture));
             _transcript.Error(message);
             return CommandResult.Fail(CommandFailure.Timeout, message);
         }
@@ -517,7 +531,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
                 SmtpReply? reply = await connection.ReadReplyAsync(ct).ConfigureAwait(false);
                 if (reply is null)
                 {
-                    _transcript.Info("the server closed the connection");
+                    _transcript.Info(SessionMessages.ServerClosed);
                     break;
                 }
                 RecordReply(reply);
@@ -602,7 +616,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
     private static string Shown(string line, SendAnnotation annotation) => annotation.Secret ? annotation.Display ?? TranscriptEvent.RedactedText : Redact(line);
 
-    private static string Describe(string waitingFor) => waitingFor == "greeting" ? "the connection (greeting)" : $"\"{Redact(waitingFor)}\"";
+    private static string Describe(string waitingFor) => waitingFor == "greeting" ? SessionMessages.WaitingForGreeting : $"\"{Redact(waitingFor)}\"";
 
     private static string Redact(string line) =>
         Sasl.AuthCommandLine.MayHoldSecret(line) ? Sasl.AuthCommandLine.Annotate(line).Display ?? TranscriptEvent.RedactedText : line;

@@ -74,14 +74,14 @@ public sealed partial record TlsAlert(int Number, string Name)
     /// <summary>What the alert means for the user, in one clause; no advice to weaken TLS unless versions disagree.</summary>
     public string Meaning => Number switch
     {
-        80 => "the server's own TLS setup failed (an internal error on its side, e.g. an unreadable key or certificate); nothing on this side can fix it: tell the server's administrator",
-        70 or 71 => "the server accepts none of the TLS versions this client offers; a very old server may need --tls-min 1.0 to be diagnosed",
-        40 => "the server found no protocol version, cipher or signature algorithm it shares with this client",
-        112 => "the server does not know the host name this client asked for (SNI); connect with the name the server is configured for",
-        116 or 42 or 43 or 46 => "the server wants a client certificate, or did not accept the one sent",
-        48 => "the server does not trust the certificate authority of the client certificate",
-        49 => "the server refused this client at the TLS level (access denied)",
-        _ => "the server ended the TLS handshake",
+        80 => Messages.TlsMessages.AlertInternalError,
+        70 or 71 => Messages.TlsMessages.AlertProtocolVersion,
+        40 => Messages.TlsMessages.AlertHandshakeFailure,
+        112 => Messages.TlsMessages.AlertUnrecognizedName,
+        116 or 42 or 43 or 46 => Messages.TlsMessages.AlertClientCertificate,
+        48 => Messages.TlsMessages.AlertUnknownCa,
+        49 => Messages.TlsMessages.AlertAccessDenied,
+        _ => Messages.TlsMessages.AlertOther,
     };
 
     /// <summary>"alert 80 (internal_error)".</summary>

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.Core.Session;
 
@@ -53,7 +55,7 @@ public sealed class TlsCertificateValidator
 
     internal TlsVerdict Judge(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (certificate is null) return new TlsVerdict(_insecure, ["the server sent no certificate"], _insecure ? "--insecure" : "none");
+        if (certificate is null) return new TlsVerdict(_insecure, [TlsMessages.NoCertificate], _insecure ? "--insecure" : "none");
 
         if (_pinned is not null)
         {
@@ -61,11 +63,11 @@ public sealed class TlsCertificateValidator
                 == _pinned.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
             return same
                 ? new TlsVerdict(true, [], "pinned certificate of the built-in practice server")
-                : new TlsVerdict(_insecure, ["the certificate is not the one this server was expected to present"], "pinned");
+                : new TlsVerdict(_insecure, [TlsMessages.NotThePinnedCertificate], "pinned");
         }
 
         var problems = new List<string>();
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add("the server sent no certificate");
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add(TlsMessages.NoCertificate);
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) problems.Add(DescribeNameMismatch(certificate));
 
         string basis = "system trust store";
@@ -140,29 +142,29 @@ public sealed class TlsCertificateValidator
     {
         var names = CertificateDescription.SubjectAlternativeNames(certificate);
         string valid = names.Count > 0 ? string.Join(", ", names) : Protocol.ServerText.Neutralize(certificate.Subject);
-        return $"host name mismatch: the certificate is for {valid}, not \"{_host}\"";
+        return TlsMessages.NameMismatch(valid, _host);
     }
 
     private static List<string> DescribeChain(X509Certificate2 certificate, X509Chain? chain)
     {
         var problems = new List<string>();
         var statuses = chain?.ChainStatus ?? [];
-        if (statuses.Length == 0) problems.Add("the certificate chain could not be verified");
+        if (statuses.Length == 0) problems.Add(TlsMessages.ChainNotVerified);
         foreach (var status in statuses)
         {
             string text = status.Status switch
             {
                 X509ChainStatusFlags.NotTimeValid when certificate.NotAfter < DateTime.Now =>
-                    $"the certificate expired on {certificate.NotAfter.ToUniversalTime():yyyy-MM-dd HH:mm} UTC",
+                    TlsMessages.Expired(certificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 X509ChainStatusFlags.NotTimeValid =>
-                    $"the certificate is not valid until {certificate.NotBefore.ToUniversalTime():yyyy-MM-dd HH:mm} UTC (check the clock)",
+                    TlsMessages.NotYetValid(certificate.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
                 X509ChainStatusFlags.UntrustedRoot =>
-                    $"untrusted chain: it ends at \"{RootSubject(chain!)}\", which is not a trusted CA (self-signed or private CA: pass --cafile FILE with that CA, or --insecure to accept it anyway)",
+                    TlsMessages.UntrustedChain(RootSubject(chain!)),
                 X509ChainStatusFlags.PartialChain =>
-                    "incomplete chain: the issuer is unknown (the server may not send its intermediate certificates, or it uses a private CA: --cafile FILE)",
-                X509ChainStatusFlags.NotSignatureValid => "the certificate signature is invalid",
-                X509ChainStatusFlags.Revoked => "the certificate has been revoked",
-                X509ChainStatusFlags.NotValidForUsage => "the certificate is not valid for server authentication",
+                    TlsMessages.IncompleteChain,
+                X509ChainStatusFlags.NotSignatureValid => TlsMessages.BadSignature,
+                X509ChainStatusFlags.Revoked => TlsMessages.Revoked,
+                X509ChainStatusFlags.NotValidForUsage => TlsMessages.NotForServerAuthentication,
                 _ => $"{status.Status}: {status.StatusInformation.Trim()}",
             };
             if (!problems.Contains(text)) problems.Add(text);

@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Transcript;
 
@@ -25,7 +26,7 @@ internal sealed class ConsoleHost : IAsyncDisposable
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                LogProblem = $"no session log: cannot write in {DataDirectory.SessionsFolder(options.DataDirectory)}: {ex.Message}";
+                LogProblem = options.Language.Say("NoSessionLog", DataDirectory.SessionsFolder(options.DataDirectory), ex.Message);
             }
         }
         Dispatcher.Attach(Recorder);

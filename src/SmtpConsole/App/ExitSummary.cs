@@ -1,20 +1,21 @@
 using System.Globalization;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.App;
 
 /// <summary>What the console leaves on the normal screen after it closes: where the session went, and a one-line summary.</summary>
 internal static class ExitSummary
 {
-    public static IReadOnlyList<string> Lines(string? logPath, string? savedPath, SessionTally tally, string reason)
+    public static IReadOnlyList<string> Lines(string? logPath, string? savedPath, SessionTally tally, string reason, UiLanguage language = UiLanguage.English)
     {
         var lines = new List<string>();
-        string host = tally.Target ?? "no server";
-        string tls = tally.Tls is { } t ? "TLS " + t : "no TLS";
-        string auth = tally.User is { } u ? "auth " + u : "no auth";
-        string messages = tally.MessagesAccepted == 1 ? "1 message accepted" : tally.MessagesAccepted.ToString(CultureInfo.InvariantCulture) + " messages accepted";
-        lines.Add($"smtpconsole: {host} · {tls} · {auth} · {messages} · exit: {reason}");
-        if (logPath is not null) lines.Add("session log: " + logPath);
-        if (savedPath is not null) lines.Add("saved transcript: " + savedPath);
+        string host = tally.Target ?? language.Say("Exit.NoServer");
+        string tls = tally.Tls is { } t ? language.Say("Exit.Tls", t) : language.Say("Exit.NoTls");
+        string auth = tally.User is { } u ? language.Say("Exit.Auth", u) : language.Say("Exit.NoAuth");
+        string messages = tally.MessagesAccepted == 1 ? language.Say("Exit.OneMessage") : language.Say("Exit.Messages", tally.MessagesAccepted.ToString(CultureInfo.InvariantCulture));
+        lines.Add(language.Say("Exit.Summary", host, tls, auth, messages, reason));
+        if (logPath is not null) lines.Add(language.Say("SessionLog", logPath));
+        if (savedPath is not null) lines.Add(language.Say("Exit.Saved", savedPath));
         return lines;
     }
 }

@@ -32,17 +32,17 @@ internal static class ReplyWording
             lines.Add(language.Say("Explain.InThisSession", state.Text));
             lines.Add(string.Empty);
         }
-        lines.AddRange(ExplanationFormatter.FormatText(session.Explain(e)));
+        lines.AddRange(ExplanationFormatter.FormatText(session.Explain(e), language: language));
         return lines;
     }
 
     /// <summary>What an RFC 3463 enhanced status code means, from the IANA registry.</summary>
-    public static string EnhancedMeaning(EnhancedStatusCode code)
+    public static string EnhancedMeaning(EnhancedStatusCode code, UiLanguage language = UiLanguage.English)
     {
         var registry = EnhancedStatusRegistry.Default;
         if (registry.Lookup(code) is { } meaning) return $"{meaning.Title}: {meaning.Description} ({meaning.Rfc})";
         string cls = registry.GetClass(code.Class)?.Title ?? "?";
         string subject = registry.GetSubject(code.Subject)?.Title ?? "?";
-        return $"not in the IANA registry; class {code.Class} ({cls}), subject {code.Subject} ({subject})";
+        return language.Say("Details.EnhancedNotRegistered", code.Class, cls, code.Subject, subject);
     }
 }

@@ -1,5 +1,5 @@
-using System.Globalization;
 using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Scripts;
 
 namespace SmtpConsole.App;
@@ -14,10 +14,13 @@ internal sealed class ScriptSteps
     private readonly ScriptStepper _stepper;
     private int _queued;
 
-    private ScriptSteps(SessionController controller, ScriptStepper stepper)
+    private readonly UiLanguage _language;
+
+    private ScriptSteps(SessionController controller, ScriptStepper stepper, UiLanguage language)
     {
         _controller = controller;
         _stepper = stepper;
+        _language = language;
         _stepper.Changed += () => Changed?.Invoke();
     }
 
@@ -35,36 +38,31 @@ internal sealed class ScriptSteps
     {
         var at = _stepper.Position;
         return at.Finished
-            ? $"script {at.Name}: finished"
-            : string.Create(CultureInfo.InvariantCulture, $"script {at.Name}: next is line {at.NextLineNumber} ({at.NextStep}/{at.StepCount}) · F8 step · Shift+F8 rest · Esc stops");
+            ? _language.Say("Script.Finished", at.Name)
+            : _language.Say("Script.Position", at.Name, at.NextLineNumber, at.NextStep, at.StepCount);
     }
 
     /// <summary>Reads a script, collects values for its variables (SMTPCONSOLE_NAME, else a masked prompt) and checks all of it before anything is sent.</summary>
-    public static async Task<ScriptSteps?> LoadAsync(string path, SessionController controller, IConsoleInteraction interaction, CancellationToken ct)
+    public static async Task<ScriptSteps?> LoadAsync(string path, SessionController controller, IConsoleInteraction interaction, CancellationToken ct, UiLanguage language = UiLanguage.English)
     {
         var recorder = controller.Recorder;
         try
         {
             var script = ScriptReader.Read(await ScriptText.ReadFileAsync(path, ct).ConfigureAwait(false), path);
             var values = await new VariableResolver(new Dictionary<string, string>())
-                .ResolveAllAsync(script.Variables, Path.GetFileName(path), name => interaction.PromptSecretAsync($"Value for ${{{name}}} in {Path.GetFileName(path)}", ct)).ConfigureAwait(false);
+                .ResolveAllAsync(script.Variables, Path.GetFileName(path), name => interaction.PromptSecretAsync(language.Say("Script.VariablePrompt", name, Path.GetFileName(path)), ct)).ConfigureAwait(false);
             var stepper = new ScriptStepper(controller.Runner, script, values);
             if (stepper.Check() is { } problem)
             {
-                recorder.Error($"script not started: {problem}");
+                recorder.Error(language.Say("Script.NotStarted", problem));
                 return null;
             }
-            recorder.Info($"script {path}: {script.Lines.Count} line(s){(script.IsTranscript ? " (a saved transcript: S: lines are checked as expectations)" : string.Empty)}");
-            return new ScriptSteps(controller, stepper);
-        }
-        catch (ScriptSyntaxException ex) when (ex.MissingVariables.Count > 0)
-        {
-            recorder.Error($"cannot open the script: {TuiRemedies.Describe(ex)}");
-            return null;
+            recorder.Info(language.Say(script.IsTranscript ? "Script.LoadedTranscript" : "Script.Loaded", path, script.Lines.Count));
+            return new ScriptSteps(controller, stepper, language);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ScriptSyntaxException)
         {
-            recorder.Error($"cannot open the script: {ex.Message}");
+            recorder.Error(language.Say("Script.CannotOpen", ex is ScriptSyntaxException problem ? TuiRemedies.Describe(problem) : ex.Message));
             return null;
         }
     }

@@ -12,6 +12,9 @@ internal sealed record StatusSnapshot(string Target, string Security, bool Secur
     public static StatusSnapshot DisconnectedIn(UiLanguage language) =>
         new(language.Say("Status.NotConnected"), "-", false, false, "-", language.Say("Status.Disconnected"), null);
 
+    /// <summary>The dialogue's phase in words: the enum's own name in English (as the status line always showed it).</summary>
+    public static string PhaseName(Core.Protocol.SessionPhase phase, UiLanguage language) => language.Say("Status.Phase." + phase);
+
     public static StatusSnapshot From(SmtpSession session, UiLanguage language = UiLanguage.English)
     {
         var options = session.Options;
@@ -23,6 +26,6 @@ internal sealed record StatusSnapshot(string Target, string Security, bool Secur
         string security = !connected ? "-" : session.IsTls ? session.TlsSummary ?? "TLS" : language.Say("Status.Plain");
         string auth = session.AuthenticatedUser is { } user ? language.Say("Status.User", user) : connected ? language.Say("Status.NotAuthenticated") : "-";
         string? latency = session.LastLatency is { } l ? l.TotalMilliseconds.ToString("0.0", CultureInfo.InvariantCulture) + " ms" : null;
-        return new StatusSnapshot(target, security, connected && session.IsTls, connected, auth, session.Phase.ToString(), latency, session.AuthenticatedUser is not null);
+        return new StatusSnapshot(target, security, connected && session.IsTls, connected, auth, PhaseName(session.Phase, language), latency, session.AuthenticatedUser is not null);
     }
 }

@@ -108,38 +108,41 @@ internal sealed partial class ConsoleWindow
     internal IReadOnlyList<StyledLine> DetailLines(TranscriptRow row, bool reveal)
     {
         var e = row.Event;
+        var language = _host.Options.Language;
+        string Ms(double ms) => ms.ToString("0.0", CultureInfo.InvariantCulture);
         var lines = new List<StyledLine>
         {
-            new($"{TranscriptTextFormat.KindName(e.Kind)} · event #{e.Sequence.ToString(CultureInfo.InvariantCulture)} · {e.Timestamp.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture)} · {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the previous event", TextEmphasis.Heading),
+            new(Say("Details.Heading", TranscriptTextFormat.KindName(e.Kind), e.Sequence.ToString(CultureInfo.InvariantCulture),
+                e.Timestamp.ToLocalTime().ToString("yyyy-MM-dd HH:mm:ss.fff", CultureInfo.InvariantCulture), Ms(e.ElapsedMs)), TextEmphasis.Heading),
             new(string.Empty),
         };
         foreach (var line in e.TextFor(reveal).Split('\n')) lines.Add(new StyledLine(line, TextEmphasis.Code));
-        if (e.Note is { } note) lines.Add(new StyledLine("note: " + note));
-        if (e.Secret) lines.Add(new StyledLine(reveal ? "secret: shown on screen only (saved files and the log keep it redacted)" : "secret: hidden" + (e.RevealText is null ? string.Empty : " (r reveals it here)")));
+        if (e.Note is { } note) lines.Add(new StyledLine(Say("Details.Note", note)));
+        if (e.Secret) lines.Add(new StyledLine(reveal ? Say("Details.SecretShown") : e.RevealText is null ? Say("Details.SecretHidden") : Say("Details.SecretHiddenRevealable")));
         if (e.Reply is { } reply)
         {
             lines.Add(new StyledLine(string.Empty));
-            lines.Add(new StyledLine("Reply", TextEmphasis.Heading));
-            lines.Add(new StyledLine($"code {reply.Code.ToString(CultureInfo.InvariantCulture)}: {ReplyExplainer.DescribeClass(reply.Code)}"));
-            if (e.Kind == TranscriptEventKind.Reply && e.ElapsedMs > 0) lines.Add(new StyledLine($"latency: {e.ElapsedMs.ToString("0.0", CultureInfo.InvariantCulture)} ms after the command was sent"));
+            lines.Add(new StyledLine(Say("Details.Reply"), TextEmphasis.Heading));
+            lines.Add(new StyledLine(Say("Details.Code", reply.Code.ToString(CultureInfo.InvariantCulture), ReplyExplainer.DescribeClass(reply.Code, language))));
+            if (e.Kind == TranscriptEventKind.Reply && e.ElapsedMs > 0) lines.Add(new StyledLine(Say("Details.Latency", Ms(e.ElapsedMs))));
             if (reply.Enhanced is { } enhanced)
-                lines.Add(new StyledLine($"enhanced status {enhanced}: {ReplyWording.EnhancedMeaning(enhanced)}"));
-            if (reply.Challenge is { } challenge) lines.Add(new StyledLine($"decoded 334 challenge: {challenge.Display}"));
-            if (reply.Problem is { } problem) lines.Add(new StyledLine("malformed: " + problem));
-            foreach (var warning in reply.Warnings) lines.Add(new StyledLine("warning: " + warning));
+                lines.Add(new StyledLine(Say("Details.Enhanced", enhanced.ToString(), ReplyWording.EnhancedMeaning(enhanced, language))));
+            if (reply.Challenge is { } challenge) lines.Add(new StyledLine(Say("Details.Challenge", challenge.Display)));
+            if (reply.Problem is { } problem) lines.Add(new StyledLine(Say("Details.Malformed", problem)));
+            foreach (var warning in reply.Warnings) lines.Add(new StyledLine(Say("Details.Warning", warning)));
             if (_host.Store.HintOf(row.EventIndex) is { } hint) lines.Add(new StyledLine(hint));
             lines.Add(new StyledLine(string.Empty));
-            lines.Add(new StyledLine($"Raw bytes ({reply.RawBytes.Length.ToString(CultureInfo.InvariantCulture)}), escaped", TextEmphasis.Heading));
+            lines.Add(new StyledLine(Say("Details.RawBytes", reply.RawBytes.Length.ToString(CultureInfo.InvariantCulture)), TextEmphasis.Heading));
             lines.Add(new StyledLine(ServerText.EscapeBytes(reply.RawBytes), TextEmphasis.Code));
         }
         else if (e.Kind == TranscriptEventKind.Send && !e.Secret)
         {
             lines.Add(new StyledLine(string.Empty));
-            lines.Add(new StyledLine("On the wire", TextEmphasis.Heading));
+            lines.Add(new StyledLine(Say("Details.OnTheWire"), TextEmphasis.Heading));
             lines.Add(new StyledLine(ServerText.EscapeBytes(System.Text.Encoding.UTF8.GetBytes(e.Text + "\r\n")), TextEmphasis.Code));
             var payload = SaslPayload.Decode(e.Text);
             if (payload.IsValid && payload.Text is { Length: > 0 } text && e.Text.Length >= 4 && !e.Text.Contains(' '))
-                lines.Add(new StyledLine($"as Base64 it decodes to: \"{text}\"", TextEmphasis.Dim));
+                lines.Add(new StyledLine(Say("Details.Base64", text), TextEmphasis.Dim));
         }
         return lines;
     }
@@ -162,7 +165,7 @@ internal sealed partial class ConsoleWindow
     }
 
     private void ShowTimeline() =>
-        OpenPanel(new TextPanel(Say("Timeline.Title"), Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2)), _host.Options.Colour, Say("Panel.Footer")));
+        OpenPanel(new TextPanel(Say("Timeline.Title"), Timeline.Lines(_host.Store.Events(), Math.Max(40, Viewport.Width * 9 / 10 - 2), _host.Options.Language), _host.Options.Colour, Say("Panel.Footer")));
 
     private void ShowSave()
     {
@@ -198,12 +201,12 @@ internal sealed partial class ConsoleWindow
         {
             int count = TranscriptSaver.Save(path, store.Events(), format, _host.Options.ShowSecrets, header);
             SavedTranscriptPath = Path.GetFullPath(path);
-            _host.Recorder.Info($"saved {count.ToString(CultureInfo.InvariantCulture)} events to {Path.GetFullPath(path)}{(format == TranscriptSaveFormat.Text ? " (replay it: smtpconsole replay FILE, or F8)" : string.Empty)}");
-            if (_host.Options.ShowSecrets) _host.Recorder.Warn("--show-secrets: the saved file contains passwords and tokens in clear");
+            _host.Recorder.Info(Say(format == TranscriptSaveFormat.Text ? "Save.SavedReplayable" : "Save.Saved", count.ToString(CultureInfo.InvariantCulture), Path.GetFullPath(path)));
+            if (_host.Options.ShowSecrets) _host.Recorder.Warn(Say("Save.SecretsInClear"));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            _host.Recorder.Error($"could not save the transcript to {path}: {ex.Message}");
+            _host.Recorder.Error(Say("Save.Failed", path, ex.Message));
         }
     }
 
@@ -228,7 +231,7 @@ internal sealed partial class ConsoleWindow
         var host = _host;
         _ = Task.Run(async () =>
         {
-            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None).ConfigureAwait(false);
+            var player = await ScriptSteps.LoadAsync(path, host.Controller, host.Interaction, CancellationToken.None, host.Options.Language).ConfigureAwait(false);
             if (player is null) return;
             player.Changed += host.Dispatcher.MarkActivityChanged;
             host.Dispatcher.Post(() =>

@@ -93,7 +93,7 @@ internal sealed partial class ConsoleWindow : Window
     public string? SavedTranscriptPath { get; private set; }
 
     /// <summary>The lines to leave on the normal screen after the console closed.</summary>
-    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _tally, _exitReason);
+    public IReadOnlyList<string> ExitLines() => ExitSummary.Lines(_host.Log?.Path, SavedTranscriptPath, _tally, _exitReason, _host.Options.Language);
 
     /// <summary>Why the console is closing, for the exit summary (e.g. a signal stopped it).</summary>
     public void SetExitReason(string reason) => _exitReason = reason;
@@ -199,7 +199,7 @@ internal sealed partial class ConsoleWindow : Window
         if (_input.LastPasteLength >= MaxBracketedPaste)
         {
             // Terminal.Gui keeps the first 1 MiB of a bracketed paste and drops the rest: say so rather than send a cut message.
-            _host.Recorder.Warn($"the paste was larger than {MaxBracketedPaste / 1048576} MiB: the terminal library kept only its first part ({lines.Count} lines are being sent) and dropped the rest; for big bodies use /data @FILE");
+            _host.Recorder.Warn(Say("Paste.Truncated", MaxBracketedPaste / 1048576, lines.Count));
         }
         if (!_transcript.Follow) _transcript.ScrollToEnd();
         var controller = _host.Controller;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Transcript;
 
 namespace SmtpConsole.Tui;
@@ -43,10 +44,10 @@ internal static class Timeline
         return line.ToString();
     }
 
-    public static IReadOnlyList<StyledLine> Lines(IEnumerable<TranscriptEvent> events, int width)
+    public static IReadOnlyList<StyledLine> Lines(IEnumerable<TranscriptEvent> events, int width, UiLanguage language = UiLanguage.English)
     {
         var trips = Trips(events);
-        if (trips.Count == 0) return [new StyledLine("no replies yet: the timeline shows each command's round trip once the server answers")];
+        if (trips.Count == 0) return [new StyledLine(language.Say("Timeline.Empty"))];
         double max = trips.Max(t => t.Milliseconds);
         double total = trips.Sum(t => t.Milliseconds);
         int slowest = trips.FindIndex(t => t.Milliseconds == max);

@@ -80,7 +80,9 @@ internal static class TuiApp
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
         {
-            app = Application.Create().Init();
+            app = Application.Create();
+            PollingInputDriver.TryUse(app); // keys reach the main loop as they arrive, not after a 20 ms sleep
+            app.Init();
             using var window = host.CreateWindow();
             // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
             // instead of waiting for the 50 ms tick (which stays for progress and the status line).
@@ -97,7 +99,7 @@ internal static class TuiApp
             // SIGTERM and friends: stop the console itself, not just a dialog that happens to be on top.
             using (ct.Register(() => running.Invoke(() =>
             {
-                window.SetExitReason("stopped by a signal");
+                window.SetExitReason(host.Options.Language.Say("Exit.Signal"));
                 running.RequestStop(window);
             })))
             {
@@ -178,7 +180,7 @@ internal static class TuiApp
         }
         catch (Exception ex) when (ex is System.Net.Sockets.SocketException or IOException or System.Security.Cryptography.CryptographicException or OperationCanceledException)
         {
-            host.Recorder.Warn($"could not start the practice server ({ex.Message})");
+            host.Recorder.Warn(host.Options.Language.Say("Practice.CouldNotStartOnDemand", ex.Message));
             return null;
         }
     }

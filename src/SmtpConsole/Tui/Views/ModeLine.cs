@@ -51,6 +51,9 @@ internal sealed class ModeLine : View
         SetNeedsDraw();
     }
 
+    // Terminal.Gui's clear is a FillRect cell by cell; the same blank written in runs costs a fraction (CellWriter).
+    protected override bool OnClearingViewport() => CellWriter.ClearViewport(this);
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
@@ -73,7 +76,7 @@ internal sealed class ModeLine : View
     {
         if (Progress is { } progress)
         {
-            yield return (ProgressText(progress.Sent, progress.Total, 20), _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan) } : normal);
+            yield return (ProgressText(progress.Sent, progress.Total, 20, _language), _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan) } : normal);
         }
         else if (Mode == RunnerMode.DataBody)
         {
@@ -94,12 +97,13 @@ internal sealed class ModeLine : View
     }
 
     /// <summary>A text progress bar: <c>[██████░░░░] 45%  12.3 of 27.0 MB</c>.</summary>
-    public static string ProgressText(long sent, long total, int barWidth)
+    public static string ProgressText(long sent, long total, int barWidth, UiLanguage language = UiLanguage.English)
     {
-        if (total <= 0) return $" sending message: {Mb(sent)} MB ";
+        if (total <= 0) return language.Say("Progress.Unknown", Mb(sent));
         double fraction = Math.Clamp((double)sent / total, 0, 1);
         int filled = (int)Math.Round(fraction * barWidth);
-        return $" sending [{new string('█', filled)}{new string('░', barWidth - filled)}] {(fraction * 100).ToString("0", CultureInfo.InvariantCulture)}%  {Mb(sent)} of {Mb(total)} MB ";
+        string bar = new string('█', filled) + new string('░', barWidth - filled);
+        return language.Say("Progress.Bar", bar, (fraction * 100).ToString("0", CultureInfo.InvariantCulture), Mb(sent), Mb(total));
     }
 
     private static string Mb(long bytes) => (bytes / 1048576.0).ToString("0.0", CultureInfo.InvariantCulture);
