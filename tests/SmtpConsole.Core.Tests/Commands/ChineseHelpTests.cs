@@ -115,6 +115,36 @@ public class ChineseHelpThroughTheEngineTests
     }
 }
 
+/// <summary>The command language's usage errors, in the language the engine speaks (process-wide, so alone).</summary>
+[Collection(EngineLanguageCollection.Name)]
+public class ChineseUsageErrorTests
+{
+    [Theory]
+    [InlineData("/mx", "用法：/mx DOMAIN", "usage: /mx DOMAIN")]
+    [InlineData("/conect example.test", "未知的辅助命令 /conect（你是不是要用 /connect？）。/help 会列出所有辅助命令", "unknown helper /conect (did you mean /connect?). /help lists them")]
+    [InlineData("/auth", "用法：/auth MECHANISM USER [SECRET]  （例如 /auth login alice", "usage: /auth MECHANISM USER [SECRET]  (e.g. /auth login alice")]
+    [InlineData("/auth frob alice", "/auth：未知的认证机制 frob；可用的有 ", "/auth: unknown mechanism frob; use one of ")]
+    [InlineData("/connect example.test 99999", "\"99999\" 不是端口号（1-65535）", "\"99999\" is not a port number (1-65535)")]
+    [InlineData("/connect example.test --tls --plain", "/connect：--tls、--starttls、--plain 只能选一个", "/connect: choose one of --tls, --starttls, --plain")]
+    [InlineData("/quit now", "/quit 不接受参数", "/quit takes no arguments")]
+    [InlineData("/bdat @f --chunk 0", "/bdat：--chunk 需要 1 到 67108864（64 MiB）之间的字节数", "/bdat: --chunk needs a number of octets from 1 to 67108864 (64 MiB)")]
+    [InlineData("/b64 \"open", "引号 \" 没有闭合", "unterminated \" quote")]
+    public void UsageErrors_AreChineseWhenTheEngineSpeaksChinese_AndEnglishOtherwise(string line, string chinese, string english)
+    {
+        Assert.StartsWith(english, Assert.Throws<CommandSyntaxException>(() => CommandLineParser.Parse(line)).Message, StringComparison.Ordinal);
+        var before = CoreMessages.Language;
+        CoreMessages.Language = UiLanguage.SimplifiedChinese;
+        try
+        {
+            Assert.StartsWith(chinese, Assert.Throws<CommandSyntaxException>(() => CommandLineParser.Parse(line)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            CoreMessages.Language = before;
+        }
+    }
+}
+
 /// <summary>Tests that change <see cref="CoreMessages.Language"/> run alone, so no other test sees Chinese.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public static class EngineLanguageCollection
