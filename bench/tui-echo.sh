@@ -78,13 +78,19 @@ for ((r = 0; r < rounds; r++)); do
     done
     echo "round $((r + 1)): load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 done
-cat_median=$(tr ' ' '\n' <<<"${results[cat]}" | grep . | median)
-echo "| what | median of round medians (µs) | above cat (µs) | rounds (µs) |"
-echo "|---|---:|---:|---|"
-echo "| cat in tmux (baseline) | $cat_median | | ${results[cat]}|"
-for label in "${labels[@]}"; do
-    for kind in short long; do
-        m=$(tr ' ' '\n' <<<"${results[$label-$kind]}" | grep . | median)
-        echo "| $label, $kind transcript | $m | $((m - cat_median)) | ${results[$label-$kind]}|"
-    done
-done
+# Above cat: the median of the per-round differences (each round's console and cat ran back to back).
+python3 - "${results[cat]}" "${labels[@]}" -- "$(for l in "${labels[@]}"; do printf '%s|%s;' "${results[$l-short]}" "${results[$l-long]}"; done)" <<'PY'
+import statistics, sys
+args = sys.argv[1:]
+cat = [int(x) for x in args[0].split()]
+sep = args.index("--")
+labels, packed = args[1:sep], args[sep + 1]
+print("| what | median of round medians (µs) | above cat, median of per-round differences (µs) | rounds (µs) |")
+print("|---|---:|---:|---|")
+print(f"| cat in tmux (baseline) | {statistics.median(cat):.0f} | | {' '.join(map(str, cat))} |")
+for label, pair in zip(labels, packed.strip(";").split(";")):
+    for kind, text in zip(("short", "long"), pair.split("|")):
+        v = [int(x) for x in text.split()]
+        d = [a - b for a, b in zip(v, cat)]
+        print(f"| {label}, {kind} transcript | {statistics.median(v):.0f} | {statistics.median(d):.0f} | {' '.join(map(str, v))} |")
+PY

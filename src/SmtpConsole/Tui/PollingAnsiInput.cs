@@ -56,24 +56,32 @@ internal sealed class PollingAnsiInput : AnsiInput, IInput<char>
             }
             Interlocked.Increment(ref _waits);
             // poll() said "readable" yet Peek found nothing (raw mode off, a hang-up): sleep like Terminal.Gui rather than spin.
-            if (!WaitsOnStdin || WaitForStdin(WaitSliceMs) is StdinWait.Other) ct.WaitHandle.WaitOne(WaitSliceMs);
+            if (!WaitsOnStdin || WaitForInput(StdinFd, WaitSliceMs) is InputWait.Other) ct.WaitHandle.WaitOne(WaitSliceMs);
         }
     }
 
-    private enum StdinWait
+    internal enum InputWait
     {
+        /// <summary>Something can be read.</summary>
         Readable,
+
+        /// <summary>Nothing came in time (or a signal interrupted the wait).</summary>
         TimedOut,
+
+        /// <summary>Hang-up, error or a bad descriptor: waiting again at once would spin.</summary>
         Other,
     }
 
-    private static StdinWait WaitForStdin(int timeoutMs)
+    private const int StdinFd = 0;
+
+    /// <summary>Blocks until <paramref name="fd"/> has input or <paramref name="timeoutMs"/> passed (Linux, macOS).</summary>
+    internal static InputWait WaitForInput(int fd, int timeoutMs)
     {
-        var fd = new PollFd { Fd = 0, Events = PollIn };
-        int ready = poll(ref fd, 1, timeoutMs);
-        if (ready == 0) return StdinWait.TimedOut;
-        if (ready < 0) return Marshal.GetLastPInvokeError() == EINTR ? StdinWait.TimedOut : StdinWait.Other;
-        return (fd.Revents & PollIn) != 0 ? StdinWait.Readable : StdinWait.Other;
+        var poll = new PollFd { Fd = fd, Events = PollIn };
+        int ready = Poll(ref poll, 1, timeoutMs);
+        if (ready == 0) return InputWait.TimedOut;
+        if (ready < 0) return Marshal.GetLastPInvokeError() == EINTR ? InputWait.TimedOut : InputWait.Other;
+        return (poll.Revents & PollIn) != 0 ? InputWait.Readable : InputWait.Other;
     }
 
     private const int EINTR = 4;
@@ -87,7 +95,7 @@ internal sealed class PollingAnsiInput : AnsiInput, IInput<char>
     }
 
 #pragma warning disable SYSLIB1054 // Plain DllImport: blittable arguments only, no generated marshalling (no unsafe code in this assembly).
-    [DllImport("libc", SetLastError = true)]
-    private static extern int poll(ref PollFd fds, nuint nfds, int timeout);
+    [DllImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static extern int Poll(ref PollFd fds, nuint nfds, int timeout);
 #pragma warning restore SYSLIB1054
 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.InteropServices;
 using SmtpConsole.Tui;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -75,4 +76,45 @@ public sealed class PollingInputDriverTests
         Assert.True(loop.Join(TimeSpan.FromSeconds(10)), "the loop did not stop");
         input.Dispose();
     }
+
+    [Fact]
+    public void TheWait_EndsWhenInputArrives_AndReportsAHangUpInsteadOfSpinning()
+    {
+        var fds = new int[2];
+        Assert.Equal(0, Pipe(fds));
+        int readEnd = fds[0], writeEnd = fds[1];
+        try
+        {
+            Assert.Equal(PollingAnsiInput.InputWait.TimedOut, PollingAnsiInput.WaitForInput(readEnd, 30));
+
+            Assert.Equal(1, Write(writeEnd, [(byte)'x'], 1));
+            Assert.Equal(PollingAnsiInput.InputWait.Readable, PollingAnsiInput.WaitForInput(readEnd, 5_000));
+            var buffer = new byte[1];
+            Assert.Equal(1, Read(readEnd, buffer, 1));
+
+            // The terminal went away: poll() says so at once, and the loop must sleep rather than ask again straight away.
+            Close(writeEnd);
+            writeEnd = -1;
+            Assert.Equal(PollingAnsiInput.InputWait.Other, PollingAnsiInput.WaitForInput(readEnd, 5_000));
+        }
+        finally
+        {
+            Close(readEnd);
+            if (writeEnd >= 0) Close(writeEnd);
+        }
+    }
+
+#pragma warning disable SYSLIB1054 // test-only libc calls with blittable arguments
+    [DllImport("libc", EntryPoint = "pipe", SetLastError = true)]
+    private static extern int Pipe(int[] fds);
+
+    [DllImport("libc", EntryPoint = "write", SetLastError = true)]
+    private static extern nint Write(int fd, byte[] buffer, nint count);
+
+    [DllImport("libc", EntryPoint = "read", SetLastError = true)]
+    private static extern nint Read(int fd, byte[] buffer, nint count);
+
+    [DllImport("libc", EntryPoint = "close", SetLastError = true)]
+    private static extern int Close(int fd);
+#pragma warning restore SYSLIB1054
 }

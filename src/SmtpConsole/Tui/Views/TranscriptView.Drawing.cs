@@ -19,6 +19,7 @@ internal sealed partial class TranscriptView
     protected override bool OnDrawingContent(DrawContext? context)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         var palette = Palette();
         int width = Viewport.Width;
         int height = Viewport.Height;
@@ -37,6 +38,7 @@ internal sealed partial class TranscriptView
         for (; r < height; r++) CellWriter.Blank(this, 0, r, width, palette.Normal);
         RowsDrawnLastFrame = drawn;
         LastDrawTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        LastDrawAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         return true;
     }
 
