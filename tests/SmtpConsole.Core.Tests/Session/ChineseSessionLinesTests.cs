@@ -255,6 +255,32 @@ public partial class ChineseSessionLinesTests
         Assert.Contains(zh.Sink.OfKind(TranscriptEventKind.Reply), e => e.Context?.Hint == context.Hint);
     }
 
+    [Fact]
+    public async Task Socks5Proxy_Steps_AreChinese()
+    {
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        await using var proxy = new ScriptedSmtpServer(async c =>
+        {
+            Assert.Equal(new byte[] { 5, 1, 0 }, await c.ReadBytesAsync(3));
+            await c.SendBytesAsync([5, 0]);
+            byte[] head = await c.ReadBytesAsync(5);
+            await c.ReadBytesAsync(head[4] + 2);
+            await c.SendBytesAsync([5, 0, 0, 1, 10, 0, 0, 7, 0x1F, 0x90]);
+            await c.SendAsync("220 smtp.unresolvable.example ESMTP via proxy\r\n");
+            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
+        });
+        await using var h = new SessionHarness(proxy.Port);
+        var result = await h.Session.ConnectAsync(h.Options with { Host = "smtp.unresolvable.example", Port = 587, Proxy = new Uri($"socks5://127.0.0.1:{proxy.Port}") });
+        Assert.True(result.Succeeded, h.Dump());
+        var connect = h.Sink.OfKind(TranscriptEventKind.Connect).Select(e => e.Text).ToList();
+        Assert.Contains($"正在连接 smtp.unresolvable.example:587（明文），经由 SOCKS5 代理 127.0.0.1:{proxy.Port} → smtp.unresolvable.example:587", connect);
+        Assert.Contains($"已连接到 SOCKS5 代理 127.0.0.1:{proxy.Port}；正在请求它建立到 smtp.unresolvable.example:587 的隧道", connect);
+        Assert.Contains("SOCKS5：CONNECT smtp.unresolvable.example:587（主机名由代理解析）", connect);
+        Assert.Contains("SOCKS5：隧道已建立（代理一侧的地址是 10.0.0.7:8080）", connect);
+        Assert.Contains(connect, t => t.StartsWith($"已通过 SOCKS5 代理 127.0.0.1:{proxy.Port} 连接到 smtp.unresolvable.example:587，用时 ", StringComparison.Ordinal));
+        AssertNoEnglishSentence(h.Events);
+    }
+
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>
     private static void AssertNoEnglishSentence(IEnumerable<TranscriptEvent> events)
     {
