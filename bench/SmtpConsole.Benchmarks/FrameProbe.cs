@@ -23,8 +23,8 @@ internal static class FrameProbe
     {
         int[] sizes = args.Length > 0 ? args.Select(a => int.Parse(a, CultureInfo.InvariantCulture)).ToArray() : [1_000, 1_000_000];
         Console.WriteLine("TUI frame time (headless ANSI driver, 120x35, Release, this process's JIT after warm-up)");
-        Console.WriteLine("| events | rows | full frame, forced (median / p90 ms) | transcript redraw (median / p90 ms) | view's own drawing (median ms) | page up + redraw (median ms) | store B/event above text |");
-        Console.WriteLine("|---:|---:|---|---|---:|---:|---:|");
+        Console.WriteLine("| events | rows | full frame, forced (median / p90 ms) | … CPU (mean ms) | … allocated (mean KB) | transcript redraw (median / p90 ms) | view's own drawing (median ms / B allocated) | page up + redraw (median ms) | store B/event above text |");
+        Console.WriteLine("|---:|---:|---|---:|---:|---|---:|---:|---:|");
         Measure(sizes[0], print: false); // warm-up: JIT tiers, Terminal.Gui's caches
         foreach (int n in sizes) Measure(n, print: true);
         return 0;
@@ -50,7 +50,13 @@ internal static class FrameProbe
         window.Transcript.OnStoreChanged(0);
 
         for (int i = 0; i < 10; i++) app.LayoutAndDraw(forceRedraw: true); // warm-up
+        // CPU of the whole process over the frames (user+sys; the only other thread is Terminal.Gui's idle input loop),
+        // which load from other processes hardly changes, unlike the wall time.
+        var cpu = System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime;
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         var full = Frames(50, () => { }, () => app.LayoutAndDraw(forceRedraw: true));
+        double fullKb = (GC.GetAllocatedBytesForCurrentThread() - allocated) / 1024.0 / full.Length;
+        double fullCpu = (System.Diagnostics.Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalMilliseconds / full.Length;
         var transcript = Frames(50, window.Transcript.SetNeedsDraw, () => app.LayoutAndDraw());
         var own = new double[50];
         for (int i = 0; i < own.Length; i++)
@@ -59,10 +65,11 @@ internal static class FrameProbe
             app.LayoutAndDraw();
             own[i] = window.Transcript.LastDrawTime.TotalMilliseconds;
         }
+        long ownAllocated = window.Transcript.LastDrawAllocated;
         var paging = Frames(30, window.Transcript.PageUp, () => app.LayoutAndDraw());
         double storePerEvent = (after - before) / (double)n; // the store's own structures: the events existed before
         if (print) Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {n:N0} | {host.Store.RowCount:N0} | {Median(full):0.00} / {P90(full):0.00} | {Median(transcript):0.00} / {P90(transcript):0.00} | {Median(own):0.00} | {Median(paging):0.00} | {storePerEvent + (eventsAndTexts - textBytes) / (double)n:0} |"));
+            $"| {n:N0} | {host.Store.RowCount:N0} | {Median(full):0.00} / {P90(full):0.00} | {fullCpu:0.00} | {fullKb:0} | {Median(transcript):0.00} / {P90(transcript):0.00} | {Median(own):0.00} / {ownAllocated} | {Median(paging):0.00} | {storePerEvent + (eventsAndTexts - textBytes) / (double)n:0} |"));
         app.End(token);
         GC.KeepAlive(events);
         try

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Session;
+using SmtpConsole.App;
 using SmtpConsole.Tui;
 using Terminal.Gui.App;
 using Terminal.Gui.Drivers;
@@ -106,7 +107,7 @@ internal static class TypingProbe
             window.Pump();
             Thread.Sleep(2);
         }
-        while (!(host.Controller.IsIdle && host.Feed.IsEmpty && host.Dispatcher.IsEmpty) && DateTime.UtcNow < deadline);
+        while (!(host.Controller.IsIdle && host.Dispatcher.IsEmpty) && DateTime.UtcNow < deadline);
         window.Pump();
     }
 }

@@ -27,7 +27,7 @@ _smtpconsole() {
             return
             ;;
         --profile)
-            COMPREPLY=($(compgen -W "$(smtpconsole profiles 2>/dev/null | awk 'NR > 1 && NF {print $1}')" -- "$cur"))
+            COMPREPLY=($(compgen -W "$(smtpconsole profiles --lang en 2>/dev/null | awk 'NR > 1 && NF {print $1}')" -- "$cur"))
             return
             ;;
     esac

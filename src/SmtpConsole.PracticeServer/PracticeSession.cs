@@ -324,20 +324,18 @@ public sealed class PracticeSession
                     // Postfix 3.7 does) a repeated AUTH= is not refused.
                     break;
                 case "RET":
-                    if (sawReturn || !SmtpParameterSyntax.IsDsnReturn(value))
+                    if (!FirstAndValid(ref sawReturn, SmtpParameterSyntax.IsDsnReturn(value)))
                     {
                         return SessionReply.Line("501 5.5.4 Bad RET parameter syntax");
                     }
 
-                    sawReturn = true;
                     break;
                 case "ENVID":
-                    if (sawEnvelopeId || value.Length == 0 || !SmtpParameterSyntax.IsXtext(value))
+                    if (!FirstAndValid(ref sawEnvelopeId, value.Length > 0 && SmtpParameterSyntax.IsXtext(value)))
                     {
                         return SessionReply.Line("501 5.5.4 Bad ENVID parameter syntax");
                     }
 
-                    sawEnvelopeId = true;
                     break;
                 default:
                     return SessionReply.Line($"555 5.5.4 Unsupported option: {parameter}");
@@ -384,20 +382,18 @@ public sealed class PracticeSession
             switch (name)
             {
                 case "NOTIFY":
-                    if (sawNotify || !SmtpParameterSyntax.IsDsnNotify(value))
+                    if (!FirstAndValid(ref sawNotify, SmtpParameterSyntax.IsDsnNotify(value)))
                     {
                         return SessionReply.Line("501 5.5.4 Error: Bad NOTIFY parameter syntax");
                     }
 
-                    sawNotify = true;
                     break;
                 case "ORCPT":
-                    if (sawOriginalRecipient || !SmtpParameterSyntax.IsOriginalRecipient(value))
+                    if (!FirstAndValid(ref sawOriginalRecipient, SmtpParameterSyntax.IsOriginalRecipient(value)))
                     {
                         return SessionReply.Line("501 5.5.4 Error: Bad ORCPT parameter syntax");
                     }
 
-                    sawOriginalRecipient = true;
                     break;
                 default:
                     return SessionReply.Line($"555 5.5.4 Unsupported option: {parameter}");
@@ -754,6 +750,18 @@ public sealed class PracticeSession
     }
 
     private void Log(string line) => options.WriteLog(line);
+
+    /// <summary>A DSN parameter (RFC 3461) must be well formed and may be given once: true the first time it is both.</summary>
+    private static bool FirstAndValid(ref bool seen, bool valid)
+    {
+        if (seen || !valid)
+        {
+            return false;
+        }
+
+        seen = true;
+        return true;
+    }
 
     private static (string Name, string Value) SplitParameter(string parameter)
     {

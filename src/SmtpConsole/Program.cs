@@ -20,11 +20,12 @@ internal static class Program
         }
         var root = new RootCommand(CliLanguage.Text("Cli.RootDescription"));
         root.Options.Add(CliLanguage.CreateOption());
+        HelpHeadings.DescribeBuiltInOptions(root, CliLanguage.Current);
         var connection = new ConnectionArguments();
-        var host = new Argument<string?>("HOST") { Description = "Server to connect to (like telnet)", Arity = ArgumentArity.ZeroOrOne };
-        var port = new Argument<int?>("PORT") { Description = "Port (default 25; 465 implies --tls)", Arity = ArgumentArity.ZeroOrOne };
-        var allowPlaintext = new Option<bool>("--allow-plaintext-auth") { Description = "Do not ask before sending credentials without TLS" };
-        var showSecrets = new Option<bool>("--show-secrets") { Description = "Do not redact secrets in saved transcripts (prints a warning)" };
+        var host = new Argument<string?>("HOST") { Description = CliLanguage.Text("Cli.Arg.Host"), Arity = ArgumentArity.ZeroOrOne };
+        var port = new Argument<int?>("PORT") { Description = CliLanguage.Text("Cli.Arg.Port"), Arity = ArgumentArity.ZeroOrOne };
+        var allowPlaintext = new Option<bool>("--allow-plaintext-auth") { Description = CliLanguage.Text("Cli.Opt.AllowPlaintextAuth") };
+        var showSecrets = new Option<bool>("--show-secrets") { Description = CliLanguage.Text("Cli.Opt.ShowSecrets") };
         host.Validators.Add(r =>
         {
             if (r.Tokens.Count > 0 && r.Tokens[0].Value.StartsWith('-')) r.AddError(CliLanguage.Format("Cli.UnknownOption", r.Tokens[0].Value));
@@ -71,7 +72,7 @@ internal static class Program
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0 && parsed.Action is not System.CommandLine.Help.HelpAction)
         {
-            foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync(CliLanguage.Format("Cli.Error", error.Message)).ConfigureAwait(false);
+            foreach (var error in parsed.Errors) await Console.Error.WriteLineAsync(CliLanguage.Format("Cli.Error", ParseErrorText.Translate(error.Message, CliLanguage.Current))).ConfigureAwait(false);
             await Console.Error.WriteLineAsync(CliLanguage.Text("Cli.TryHelp")).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
@@ -83,7 +84,7 @@ internal static class Program
         {
             // Last line of defence: whatever slipped past the checks, a user sees one line, never a stack trace.
             string message = ex.Message.ReplaceLineEndings(" ");
-            await Console.Error.WriteLineAsync($"smtpconsole: error: {message} ({ex.GetType().Name}; please report it)").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("smtpconsole: " + CliLanguage.Format("Cli.Err.Unexpected", message, ex.GetType().Name)).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
     }
@@ -99,6 +100,6 @@ internal static class Program
         int at = Array.FindIndex(args, 1, names.Contains);
         if (at < 0) return null;
         string rest = string.Join(' ', args.Where((_, i) => i != at).Select(a => a.Contains(' ', StringComparison.Ordinal) ? $"\"{a}\"" : a));
-        return $"'{args[at]}' is a command and comes first; 'smtpconsole HOST PORT {args[at]}' is not a valid form; did you mean: smtpconsole {args[at]} {rest}";
+        return CliLanguage.Format("Cli.Err.MisplacedCommand", args[at], rest);
     }
 }

@@ -67,6 +67,18 @@ public sealed class ScriptedSmtpServer : IAsyncDisposable, IDisposable
         return new ScriptedSmtpServer(conversation.RunAsync);
     }
 
+    /// <summary>
+    /// A canned-reply server that greets, offers STARTTLS in its EHLO reply and accepts it (then TLS with
+    /// <see cref="Certificate"/>, named scripted.test), then answers with <paramref name="afterTls"/>.
+    /// </summary>
+    public static ScriptedSmtpServer StartTls(params ScriptedReply[] afterTls) => Start(
+        [
+            "220 scripted.test ESMTP",
+            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
+            "220 2.0.0 Ready to start TLS",
+            .. afterTls,
+        ]);
+
     public static X509Certificate2 CreateCertificate(string name = "localhost", DateTimeOffset? notBefore = null, DateTimeOffset? notAfter = null) =>
         TestCertificateFactory.Create(name, notBefore, notAfter);
 

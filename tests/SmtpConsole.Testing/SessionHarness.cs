@@ -13,4 +13,22 @@ public sealed class SessionHarness(int port, TimeSpan? replyTimeout = null, bool
         ConnectTimeout = TimeSpan.FromSeconds(5),
         Insecure = insecure,
         EhloName = "client.test",
-    }, allowPlaintextAuth, interaction);
+    }, allowPlaintextAuth, interaction)
+{
+    /// <summary>
+    /// A scripted server that greets with "220 ready", then runs <paramref name="afterGreeting"/> and waits (5 s at
+    /// most) for the client to close; and a harness already connected to it.
+    /// </summary>
+    public static async Task<(SessionHarness Harness, ScriptedSmtpServer Server)> ConnectedAfterGreetingAsync(Func<ScriptedSmtpServer.ServerConnection, Task> afterGreeting)
+    {
+        var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 ready\r\n");
+            await afterGreeting(c);
+            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
+        });
+        var harness = new SessionHarness(server.Port);
+        await harness.ConnectAsync();
+        return (harness, server);
+    }
+}

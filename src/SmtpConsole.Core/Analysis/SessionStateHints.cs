@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
@@ -11,7 +10,7 @@ namespace SmtpConsole.Core.Analysis;
 /// Exchange, Gmail and the practice server use. Sequence rules claim a cause only for a 503 (bad sequence) or
 /// wording that says so, so a policy refusal is never relabelled.
 /// </summary>
-public static partial class SessionStateHints
+public static class SessionStateHints
 {
     /// <summary>The cause of a failing reply (code 400 and up) to <paramref name="command"/>, or null when no rule applies.</summary>
     /// <param name="command">What the reply answers; null when unknown.</param>
@@ -29,7 +28,8 @@ public static partial class SessionStateHints
         if (verb is "EHLO" or "HELO" or "LHLO" && command!.Kind != PendingCommandKind.Greeting && Argument(command.Line).Length == 0 && code >= 500)
             return new(SessionStateRule.EhloNeedsName, CoreMessages.HintEhloNeedsName(verb), Remedy.SendEhlo);
 
-        if (EhloFirstWording().IsMatch(text) || (badSequence && state is not null && verb is "MAIL" or "AUTH" or "VRFY" or "STARTTLS"
+        var said = SequenceWordingReader.Read(text);
+        if (said.HasFlag(SequenceWording.EhloFirst) || (badSequence && state is not null && verb is "MAIL" or "AUTH" or "VRFY" or "STARTTLS"
             && state.Phase is SessionPhase.Connected or SessionPhase.Greeted or SessionPhase.Tls))
         {
             return state switch
@@ -44,9 +44,9 @@ public static partial class SessionStateHints
         switch (verb)
         {
             case "AUTH":
-                if ((state is { Authenticated: true } && (badSequence || code >= 500)) || AlreadyAuthenticatedWording().IsMatch(text))
+                if ((state is { Authenticated: true } && (badSequence || code >= 500)) || said.HasFlag(SequenceWording.AlreadyAuthenticated))
                     return new(SessionStateRule.AlreadyAuthenticated, CoreMessages.HintAlreadyAuthenticated, Remedy.Continue);
-                if ((state is { Phase: SessionPhase.Mail or SessionPhase.Rcpt } && badSequence) || TransactionInProgressWording().IsMatch(text))
+                if ((state is { Phase: SessionPhase.Mail or SessionPhase.Rcpt } && badSequence) || said.HasFlag(SequenceWording.TransactionInProgress))
                     return new(SessionStateRule.AuthInsideTransaction, CoreMessages.HintAuthInsideTransaction, Remedy.ResetTransaction);
                 if (state is { Tls: false, Capabilities: { IsEmpty: false, Auth: false } caps } && code >= 500)
                 {
@@ -54,32 +54,32 @@ public static partial class SessionStateHints
                         ? new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls)
                         : new(SessionStateRule.AuthNotOffered, CoreMessages.HintAuthNotOffered, Remedy.UseImplicitTls);
                 }
-                if (state is not { Tls: true } && StartTlsFirstWording().IsMatch(text))
+                if (state is not { Tls: true } && said.HasFlag(SequenceWording.StartTlsFirst))
                     return new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls);
                 break;
             case "MAIL":
-                if ((state is { Phase: SessionPhase.Mail or SessionPhase.Rcpt } && badSequence) || NestedMailWording().IsMatch(text))
+                if ((state is { Phase: SessionPhase.Mail or SessionPhase.Rcpt } && badSequence) || said.HasFlag(SequenceWording.NestedMail))
                     return new(SessionStateRule.TransactionOpen, CoreMessages.HintTransactionOpen, Remedy.ResetTransaction);
                 break;
             case "RCPT":
-                if ((state is { Phase: not (SessionPhase.Mail or SessionPhase.Rcpt or SessionPhase.Data) } && badSequence) || NeedMailWording().IsMatch(text))
+                if ((state is { Phase: not (SessionPhase.Mail or SessionPhase.Rcpt or SessionPhase.Data) } && badSequence) || said.HasFlag(SequenceWording.NeedMail))
                     return new(SessionStateRule.MailMissing, CoreMessages.HintMailMissing, Remedy.SendMailFrom);
                 break;
             case "DATA" or "BDAT" when command!.Kind != PendingCommandKind.EndOfData:
-                if (state is { Phase: not (SessionPhase.Mail or SessionPhase.Rcpt or SessionPhase.Data) } && (badSequence || NeedMailWording().IsMatch(text) || NeedRcptWording().IsMatch(text)))
+                if (state is { Phase: not (SessionPhase.Mail or SessionPhase.Rcpt or SessionPhase.Data) } && (badSequence || said.HasFlag(SequenceWording.NeedMail) || said.HasFlag(SequenceWording.NeedRcpt)))
                     return new(SessionStateRule.MailAndRcptMissing, CoreMessages.HintMailAndRcptMissing(verb), Remedy.SendMailFrom);
-                if ((state is { Phase: SessionPhase.Mail } && (badSequence || code == 554)) || (state is null && NeedRcptWording().IsMatch(text)))
+                if ((state is { Phase: SessionPhase.Mail } && (badSequence || code == 554)) || (state is null && said.HasFlag(SequenceWording.NeedRcpt)))
                     return new(SessionStateRule.RcptMissing, CoreMessages.HintRcptMissing(verb), Remedy.SendRcptTo);
                 break;
             case "" when command is null:
                 // A pasted reply with no command given: only wording that names the mistake by itself counts.
-                if (AlreadyAuthenticatedWording().IsMatch(text))
+                if (said.HasFlag(SequenceWording.AlreadyAuthenticated))
                     return new(SessionStateRule.AlreadyAuthenticated, CoreMessages.HintAlreadyAuthenticated, Remedy.Continue);
-                if (NestedMailWording().IsMatch(text))
+                if (said.HasFlag(SequenceWording.NestedMail))
                     return new(SessionStateRule.TransactionOpen, CoreMessages.HintTransactionOpen, Remedy.ResetTransaction);
-                if (NeedMailWording().IsMatch(text))
+                if (said.HasFlag(SequenceWording.NeedMail))
                     return new(SessionStateRule.MailMissing, CoreMessages.HintMailMissing, Remedy.SendMailFrom);
-                if (NeedRcptWording().IsMatch(text))
+                if (said.HasFlag(SequenceWording.NeedRcpt))
                     return new(SessionStateRule.RcptMissing, CoreMessages.HintRcptMissing("DATA"), Remedy.SendRcptTo);
                 break;
         }
@@ -89,26 +89,4 @@ public static partial class SessionStateHints
     private static string Argument(string line) => SmtpCommandText.Argument(line);
 
     private static string Shown(string verb) => verb is "MAIL" ? "MAIL FROM" : verb is "RCPT" ? "RCPT TO" : verb;
-
-    // Postfix/practice "send HELO/EHLO first", Exchange "Send hello first", Gmail "EHLO/HELO first", Exim "EHLO or HELO first".
-    [GeneratedRegex(@"\b(send\s+(HELO/EHLO|EHLO/HELO|hello|EHLO|HELO)\s+first|(EHLO|HELO)(/| or )(EHLO|HELO)\s+first|polite people say (HELO|EHLO) first)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex EhloFirstWording();
-
-    [GeneratedRegex(@"\balready authenticated\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex AlreadyAuthenticatedWording();
-
-    [GeneratedRegex(@"\b(mail transaction in progress|not permitted during a mail transaction)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex TransactionInProgressWording();
-
-    [GeneratedRegex(@"\b(must issue a STARTTLS command first|authentication not enabled|STARTTLS (is )?required before AUTH)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex StartTlsFirstWording();
-
-    [GeneratedRegex(@"\b(nested MAIL command|sender already (given|specified)|MAIL already (given|specified))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex NestedMailWording();
-
-    [GeneratedRegex(@"\b(need MAIL( FROM)? command|MAIL( FROM)? first|sender not yet given|no sender yet|MAIL FROM (command )?(is )?required)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex NeedMailWording();
-
-    [GeneratedRegex(@"\b(need RCPT( TO)? command|RCPT( TO)? first|no valid recipients|valid RCPT command must precede DATA|no recipients? (given|specified))\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 100)]
-    private static partial Regex NeedRcptWording();
 }

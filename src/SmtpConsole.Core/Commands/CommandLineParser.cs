@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Sasl;
 using SmtpConsole.Core.Session;
@@ -12,25 +13,15 @@ namespace SmtpConsole.Core.Commands;
 /// </summary>
 public static class CommandLineParser
 {
-    /// <summary>Helper names with a one-line synopsis, for completion and <c>/help</c>.</summary>
+    private static readonly string[] HelperNames =
+        ["/connect", "/ehlo", "/starttls", "/auth", "/data", "/bdat", "/pipeline", "/compose", "/b64", "/unb64", "/expect", "/mx", "/rset", "/quit", "/help"];
+
+    /// <summary>Helper names with a one-line synopsis in English, for completion and <c>/help</c>.</summary>
     public static IReadOnlyList<(string Name, string Synopsis)> Helpers { get; } =
-    [
-        ("/connect", "/connect HOST [PORT] [--tls|--starttls|--plain] [--insecure] [--cafile FILE] [--proxy URL|--no-proxy]  |  /connect PROFILE  |  /connect mx:DOMAIN"),
-        ("/ehlo", "/ehlo [NAME]  (or /helo [NAME])"),
-        ("/starttls", "/starttls  (upgrade to TLS; the server forgets EHLO)"),
-        ("/auth", "/auth login|plain|cram-md5|digest-md5|scram-sha-1|scram-sha-256|scram-sha-512|ntlm|xoauth2|oauthbearer USER [SECRET] [--initial|--no-initial]"),
-        ("/data", "/data  (body lines follow until a lone '.')  |  /data @FILE"),
-        ("/bdat", "/bdat @FILE [--chunk N]  (CHUNKING: exact octet counts, no dot-stuffing)"),
-        ("/pipeline", "/pipeline … /end  (send a group of commands in one write)"),
-        ("/compose", "/compose --from A --to B [--cc C] --subject TEXT [--text T] [--html H] [--attach @FILE] [--bdat]  (build a MIME message and send it)"),
-        ("/b64", "/b64 TEXT  (show TEXT in Base64)"),
-        ("/unb64", "/unb64 BASE64  (decode Base64)"),
-        ("/expect", "/expect CODE|Nxx [/REGEX/]  (check the last reply)"),
-        ("/mx", "/mx DOMAIN  (list MX hosts)"),
-        ("/rset", "/rset, /noop, /vrfy X, /expn X  (the plain commands)"),
-        ("/quit", "/quit  (send QUIT and close)"),
-        ("/help", "/help [TOPIC]"),
-    ];
+        [.. HelperNames.Select(name => (name, Synopsis(name, UiLanguage.English)))];
+
+    /// <summary>A helper's synopsis in <paramref name="language"/>: the syntax as typed, the explanation translated (<c>Help.Synopsis.*</c>).</summary>
+    public static string Synopsis(string helper, UiLanguage language) => MessageCatalog.Get("Help.Synopsis." + helper.TrimStart('/'), language);
 
     public static ConsoleCommand Parse(string line)
     {
@@ -57,13 +48,13 @@ public static class CommandLineParser
             "/expect" => new ExpectCommand(ExpectationSpec.Parse(rest)) { Display = trimmed },
             "/pipeline" => NoArgs(args, name, new PipelineStartCommand { Display = "/pipeline" }),
             "/end" => NoArgs(args, name, new PipelineEndCommand { Display = "/end" }),
-            "/mx" => args.Count == 1 ? new MxCommand(args[0]) { Display = trimmed } : throw new CommandSyntaxException("usage: /mx DOMAIN"),
+            "/mx" => args.Count == 1 ? new MxCommand(args[0]) { Display = trimmed } : throw new CommandSyntaxException(Say("Help.Usage.Mx")),
             "/quit" or "/exit" => NoArgs(args, name, new QuitCommand { Display = "/quit" }),
             "/help" or "/?" => new HelpCommand(args.Count > 0 ? args[0].TrimStart('/') : null) { Display = trimmed },
             "/rset" or "/noop" => NoArgs(args, name, new RawCommand(name[1..].ToUpperInvariant()) { Display = trimmed }),
             "/vrfy" or "/expn" => args.Count == 1 ? new RawCommand($"{name[1..].ToUpperInvariant()} {args[0]}") { Display = trimmed }
-                                                  : throw new CommandSyntaxException($"usage: {name} ADDRESS"),
-            _ => throw new CommandSyntaxException($"unknown helper {name}{Suggest(name)}. /help lists them; to send a line starting with '/', there is no SMTP command that does"),
+                                                  : throw new CommandSyntaxException(Say("Help.Usage.Address", name)),
+            _ => throw new CommandSyntaxException(Say("Help.Error.UnknownHelper", name, Suggest(name))),
         };
     }
 
@@ -98,7 +89,7 @@ public static class CommandLineParser
             current.Append(c);
             inToken = true;
         }
-        if (quote != '\0') throw new CommandSyntaxException($"unterminated {quote} quote");
+        if (quote != '\0') throw new CommandSyntaxException(Say("Help.Error.UnterminatedQuote", quote));
         if (inToken) tokens.Add(current.ToString());
         return tokens;
     }
@@ -131,24 +122,24 @@ public static class CommandLineParser
                 case "--plain": security = Pick(security, SecurityMode.Plain); break;
                 case "--insecure": insecure = true; break;
                 case "--cafile":
-                    if (++i >= args.Count) throw new CommandSyntaxException("/connect: --cafile needs a file");
+                    if (++i >= args.Count) throw new CommandSyntaxException(Say("Help.Error.ConnectCaFile"));
                     caFile = args[i];
                     break;
                 case "--proxy":
-                    if (++i >= args.Count) throw new CommandSyntaxException("/connect: --proxy needs a URL like socks5://127.0.0.1:1080 or http://proxy:3128");
-                    if (!Proxy.ProxyAddress.TryParse(args[i], out _, out string? proxyProblem)) throw new CommandSyntaxException("/connect: --proxy: " + proxyProblem);
+                    if (++i >= args.Count) throw new CommandSyntaxException(Say("Help.Error.ConnectProxyUrl"));
+                    if (!Proxy.ProxyAddress.TryParse(args[i], out _, out string? proxyProblem)) throw new CommandSyntaxException(Say("Help.Error.ConnectProxy", proxyProblem));
                     proxy = new Uri(args[i]);
                     break;
                 case "--no-proxy": noProxy = true; break;
                 default:
-                    if (a.StartsWith("--", StringComparison.Ordinal)) throw new CommandSyntaxException($"/connect: unknown option {a}");
+                    if (a.StartsWith("--", StringComparison.Ordinal)) throw new CommandSyntaxException(Say("Help.Error.ConnectUnknownOption", a));
                     if (target is null) target = a;
                     else if (port is null) port = ParsePort(a);
-                    else throw new CommandSyntaxException($"/connect: unexpected \"{a}\"; usage: /connect HOST [PORT] [--tls|--starttls|--plain]");
+                    else throw new CommandSyntaxException(Say("Help.Error.ConnectUnexpected", a));
                     break;
             }
         }
-        if (target is null) throw new CommandSyntaxException("usage: /connect HOST [PORT] [--tls|--starttls|--plain]  or  /connect PROFILE");
+        if (target is null) throw new CommandSyntaxException(Say("Help.Usage.Connect"));
         if (port is null && target.Count(c => c == ':') == 1 && !target.StartsWith("mx:", StringComparison.OrdinalIgnoreCase))
         {
             // host:port, as people paste it
@@ -156,10 +147,10 @@ public static class CommandLineParser
             port = ParsePort(target[(colon + 1)..]);
             target = target[..colon];
         }
-        if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException("/connect: " + problem);
+        if (SmtpCommandText.Problem(target) is { } problem) throw new CommandSyntaxException(Say("Help.Error.Connect", problem));
         if (!target.StartsWith("mx:", StringComparison.OrdinalIgnoreCase) && ConnectLimits.HostProblem(target) is { } hostProblem)
-            throw new CommandSyntaxException("/connect: " + hostProblem);
-        if (proxy is not null && noProxy) throw new CommandSyntaxException("/connect: choose one of --proxy and --no-proxy");
+            throw new CommandSyntaxException(Say("Help.Error.Connect", hostProblem));
+        if (proxy is not null && noProxy) throw new CommandSyntaxException(Say("Help.Error.ConnectProxyOrNoProxy"));
         if (proxy is not null && proxy.UserInfo.Length > 0)
         {
             // Rebuilt from the parsed words, not by search-and-replace in the typed text: whatever the quoting or
@@ -185,10 +176,10 @@ public static class CommandLineParser
             }
         }
         if (positional.Count is < 2 or > 3)
-            throw new CommandSyntaxException("usage: /auth MECHANISM USER [SECRET]  (e.g. /auth login alice; the secret is asked for, masked, when omitted)");
+            throw new CommandSyntaxException(Say("Help.Usage.Auth"));
         string mechanism = positional[0].ToUpperInvariant();
         if (!AuthRequest.SupportedMechanisms.Contains(mechanism))
-            throw new CommandSyntaxException($"/auth: unknown mechanism {positional[0]}; use one of {string.Join(", ", AuthRequest.SupportedMechanisms).ToLowerInvariant()}");
+            throw new CommandSyntaxException(Say("Help.Error.AuthUnknownMechanism", positional[0], string.Join(", ", AuthRequest.SupportedMechanisms).ToLowerInvariant()));
         string flags = initial switch { InitialResponseMode.Always => " --initial", InitialResponseMode.Never => " --no-initial", _ => string.Empty };
         return new AuthCommand(mechanism, positional[1], positional.Count == 3 ? positional[2] : null, initial)
         {
@@ -201,7 +192,7 @@ public static class CommandLineParser
     {
         if (args.Count == 0) return new DataCommand(null) { Display = display };
         if (args.Count == 1 && args[0].StartsWith('@') && args[0].Length > 1) return new DataCommand(args[0][1..]) { Display = display };
-        throw new CommandSyntaxException("usage: /data  (then body lines, then a lone '.')  or  /data @FILE");
+        throw new CommandSyntaxException(Say("Help.Usage.Data"));
     }
 
     private static BdatCommand ParseBdat(List<string> args, string display)
@@ -213,33 +204,36 @@ public static class CommandLineParser
             if (args[i] == "--chunk")
             {
                 if (++i >= args.Count || !int.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out chunk) || chunk <= 0 || chunk > ConnectLimits.MaxBdatChunk)
-                    throw new CommandSyntaxException($"/bdat: --chunk needs a number of octets from 1 to {ConnectLimits.MaxBdatChunk} (64 MiB)");
+                    throw new CommandSyntaxException(Say("Help.Error.BdatChunk", ConnectLimits.MaxBdatChunk));
             }
             else if (args[i].StartsWith('@') && args[i].Length > 1 && file is null) file = args[i][1..];
-            else throw new CommandSyntaxException("usage: /bdat @FILE [--chunk N]");
+            else throw new CommandSyntaxException(Say("Help.Usage.Bdat"));
         }
-        return file is null ? throw new CommandSyntaxException("usage: /bdat @FILE [--chunk N]") : new BdatCommand(file, chunk) { Display = display };
+        return file is null ? throw new CommandSyntaxException(Say("Help.Usage.Bdat")) : new BdatCommand(file, chunk) { Display = display };
     }
 
     private static int ParsePort(string text) =>
         int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out int port) && port is > 0 and < 65536
             ? port
-            : throw new CommandSyntaxException($"\"{text}\" is not a port number (1-65535)");
+            : throw new CommandSyntaxException(Say("Help.Error.NotAPort", text));
 
     private static SecurityMode Pick(SecurityMode? current, SecurityMode next) =>
-        current is null || current == next ? next : throw new CommandSyntaxException("/connect: choose one of --tls, --starttls, --plain");
+        current is null || current == next ? next : throw new CommandSyntaxException(Say("Help.Error.ConnectOneSecurityMode"));
 
     private static string? Optional(List<string> args, string name, int max) =>
-        args.Count <= max ? args.FirstOrDefault() : throw new CommandSyntaxException($"{name}: too many arguments");
+        args.Count <= max ? args.FirstOrDefault() : throw new CommandSyntaxException(Say("Help.Error.TooManyArguments", name));
 
     private static T NoArgs<T>(List<string> args, string name, T command) =>
-        args.Count == 0 ? command : throw new CommandSyntaxException($"{name} takes no arguments");
+        args.Count == 0 ? command : throw new CommandSyntaxException(Say("Help.Error.NoArguments", name));
+
+    // Parse errors in the language the engine speaks (the TUI's, or English for scripts).
+    private static string Say(string key, params object?[] args) => MessageCatalog.Format(CoreMessages.Language, key, args);
 
     private static string Suggest(string name)
     {
         var best = Helpers.Select(h => h.Name).Concat(["/helo", "/noop", "/vrfy", "/expn", "/end"])
             .OrderBy(h => Distance(h, name)).First();
-        return Distance(best, name) <= 2 ? $" (did you mean {best}?)" : string.Empty;
+        return Distance(best, name) <= 2 ? Say("Help.Error.DidYouMean", best) : string.Empty;
     }
 
     private static int Distance(string a, string b)

@@ -18,7 +18,7 @@ public sealed partial class CommandRunner
         _failureNotesShown = false;
         Settings = Settings with { AdvisorRules = RulesFor(options) };
         if (options.Profile is not { } profile) return;
-        foreach (var note in profile.Notes.Connect) _session.Transcript.Info($"{profile.Name}: {note}");
+        foreach (var note in profile.NotesIn(Messages.CoreMessages.Language).Connect) _session.Transcript.Info($"{profile.Name}: {note}");
         if (profile.Docs is { } docs) _session.Transcript.Info(RunnerMessages.ProfileDocumentation(profile.Name, docs));
     }
 
@@ -29,7 +29,7 @@ public sealed partial class CommandRunner
         if (!_failureNotesShown && _session.Options?.Profile is { Notes.Failure.Count: > 0 } profile)
         {
             _failureNotesShown = true;
-            foreach (var note in profile.Notes.Failure) _session.Transcript.Info($"{profile.Name}: {note}");
+            foreach (var note in profile.NotesIn(Messages.CoreMessages.Language).Failure) _session.Transcript.Info($"{profile.Name}: {note}");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Sasl;
 using SmtpConsole.Core.Session;
@@ -23,13 +24,13 @@ public sealed class SmtpDoctor
 
     private readonly TranscriptRecorder _transcript;
     private readonly Func<string, CancellationToken, Task<IReadOnlyList<string>>>? _lookupMx;
-    private readonly Func<SmtpReply, string, string?>? _explain;
+    private readonly Func<SmtpReply, string, LocalizedText?>? _explain;
     private readonly List<DoctorFinding> _findings = [];
 
     /// <param name="transcript">Receives the whole dialogue (for --verbose and saved logs).</param>
     /// <param name="lookupMx">MX lookup (DnsClient in the app); null skips MX.</param>
-    /// <param name="explain">Turns a refusal and the verb it answered into a short cause/fix (the diagnosis knowledge base).</param>
-    public SmtpDoctor(TranscriptRecorder transcript, Func<string, CancellationToken, Task<IReadOnlyList<string>>>? lookupMx = null, Func<SmtpReply, string, string?>? explain = null)
+    /// <param name="explain">Turns a refusal and the verb it answered into a short cause/fix (the diagnosis knowledge base), in every language.</param>
+    public SmtpDoctor(TranscriptRecorder transcript, Func<string, CancellationToken, Task<IReadOnlyList<string>>>? lookupMx = null, Func<SmtpReply, string, LocalizedText?>? explain = null)
     {
         _transcript = transcript;
         _lookupMx = lookupMx;
@@ -55,9 +56,8 @@ public sealed class SmtpDoctor
             if (await SpeaksImplicitTlsAsync(target, ct).ConfigureAwait(false))
             {
                 Add("TCP connect", FindingStatus.Pass, ConnectedIn(session, target));
-                Add("Greeting", FindingStatus.Fail, string.Create(CultureInfo.InvariantCulture,
-                    $"no greeting in plain text within {SilentPortProbe.TotalSeconds:0} s, and the port completed a TLS handshake: this port speaks implicit TLS"),
-                    "use --tls (implicit TLS, usually port 465)");
+                Add("Greeting", FindingStatus.Fail, Say("Doctor.SilentPortSpeaksTls", SilentPortProbe.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
+                    Say("Doctor.Fix.UseTls"));
                 return await FinishAsync(session).ConfigureAwait(false);
             }
             // Not TLS either: a slow server; give it the full reply timeout on a fresh connection.
@@ -65,8 +65,8 @@ public sealed class SmtpDoctor
         }
         if (connected.Failure == CommandFailure.ConnectFailed)
         {
-            Add("TCP connect", FindingStatus.Fail, connected.Message ?? "connection failed",
-                "check the host and port (587 STARTTLS or 465 TLS for submission; port 25 is often blocked by ISPs and cloud providers) and any firewall in between");
+            Add("TCP connect", FindingStatus.Fail, connected.Message is { } failure ? Verbatim(failure) : Say("Doctor.ConnectionFailed"),
+                Say("Doctor.Fix.CheckHostAndPort"));
             return new DoctorReport([.. _findings]) { ConnectionFailed = true };
         }
         if (connected.Failure == CommandFailure.TlsFailed)
@@ -74,7 +74,7 @@ public sealed class SmtpDoctor
             ReportTlsFailure(session, connected);
             connected = await session.ConnectAsync(first with { Insecure = true }, ct).ConfigureAwait(false);
             if (connected.Failure != CommandFailure.None) return new DoctorReport([.. _findings]) { ConnectionFailed = true };
-            Add("TLS (continued)", FindingStatus.Info, "continuing WITHOUT certificate verification to check the rest");
+            Add("TLS (continued)", FindingStatus.Info, Say("Doctor.ContinuingUnverified"));
         }
         else
         {
@@ -86,7 +86,7 @@ public sealed class SmtpDoctor
         var before = await session.EhloAsync(target.EhloName, ct).ConfigureAwait(false);
         if (!before.Succeeded)
         {
-            Add("EHLO", FindingStatus.Fail, Describe(before), Explain(before, "EHLO") ?? "the server refuses EHLO; check the EHLO name (--ehlo-name) and whether your IP is blocked");
+            Add("EHLO", FindingStatus.Fail, Describe(before), Explain(before, "EHLO") ?? Say("Doctor.Fix.EhloRefused"));
             return await FinishAsync(session).ConfigureAwait(false);
         }
         var caps = session.Capabilities;
@@ -95,11 +95,11 @@ public sealed class SmtpDoctor
         if (!implicitTls)
         {
             if (caps.Auth && caps.AuthMechanisms.Any(m => m is "PLAIN" or "LOGIN"))
-                Add("AUTH over plaintext", FindingStatus.Warn, "AUTH PLAIN/LOGIN is offered before TLS: passwords would cross the network readable", "always run STARTTLS first (--starttls)");
+                Add("AUTH over plaintext", FindingStatus.Warn, Say("Doctor.PlainAuthBeforeTls"), Say("Doctor.Fix.StartTlsFirst"));
             if (!caps.StartTls)
             {
                 var status = target.Security == SecurityMode.StartTls ? FindingStatus.Fail : FindingStatus.Warn;
-                Add("STARTTLS", status, "the server does not offer STARTTLS on this port", "try implicit TLS (--tls, usually port 465), or another port");
+                Add("STARTTLS", status, Say("Doctor.NoStartTls"), Say("Doctor.Fix.TryImplicitTls"));
             }
             else if (target.Security == SecurityMode.StartTls)
             {
@@ -111,7 +111,7 @@ public sealed class SmtpDoctor
                 }
                 else if (!tls.Succeeded)
                 {
-                    Add("STARTTLS", FindingStatus.Fail, Describe(tls), Explain(tls, "STARTTLS") ?? "the server advertised STARTTLS but refused it; try again later or use --tls on port 465");
+                    Add("STARTTLS", FindingStatus.Fail, Describe(tls), Explain(tls, "STARTTLS") ?? Say("Doctor.Fix.StartTlsRefused"));
                     return await FinishAsync(session).ConfigureAwait(false);
                 }
                 else
@@ -156,8 +156,7 @@ public sealed class SmtpDoctor
         if (!continued && (!tls.Succeeded || !session.IsTls))
         {
             Add("AUTH", options.User is null ? FindingStatus.Warn : FindingStatus.Fail,
-                $"AUTH is not offered without TLS, and the STARTTLS probe failed ({Describe(tls)}): no login is possible on this port as configured",
-                "use the provider's submission port with --starttls (587) or --tls (465)");
+                Say("Doctor.NoAuthProbeFailed", Describe(tls)), Say("Doctor.Fix.SubmissionPort"));
             return;
         }
         if (!continued) ReportTls(session);
@@ -172,14 +171,12 @@ public sealed class SmtpDoctor
         if (caps.Auth)
         {
             Add("AUTH", FindingStatus.Fail,
-                $"AUTH is not offered before TLS; after STARTTLS (probed) the server offers AUTH {string.Join(' ', caps.AuthMechanisms)}: a login is impossible as configured (without --starttls)",
-                "connect with --starttls (port 587) or --tls (port 465)");
+                Say("Doctor.AuthOnlyAfterStartTls", string.Join(' ', caps.AuthMechanisms)), Say("Doctor.Fix.ConnectWithTls"));
         }
         else
         {
             Add("AUTH", options.User is null ? FindingStatus.Warn : FindingStatus.Fail,
-                "no AUTH before or after STARTTLS (probed): this port takes no logins (an MTA port accepts mail only for its own domains)",
-                "submission needs AUTH: use the provider's submission port (587 STARTTLS or 465 TLS)");
+                Say("Doctor.NoAuthAtAll"), Say("Doctor.Fix.SubmissionNeedsAuth"));
         }
     }
 
@@ -195,15 +192,15 @@ public sealed class SmtpDoctor
         return speaksTls;
     }
 
-    private static string ConnectedIn(SmtpSession session, ConnectOptions target) => string.Create(CultureInfo.InvariantCulture,
-        $"connected to {target.Host}:{target.Port} in {(session.ConnectTime ?? TimeSpan.Zero).TotalMilliseconds:0} ms");
+    private static LocalizedText ConnectedIn(SmtpSession session, ConnectOptions target) =>
+        Say("Doctor.ConnectedIn", target.Host, target.Port, (session.ConnectTime ?? TimeSpan.Zero).TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture));
 
     private async Task<bool> CheckDnsAsync(string host, CancellationToken ct)
     {
         string literal = host.Trim('[', ']');
         if (IPAddress.TryParse(literal, out _))
         {
-            Add("DNS", FindingStatus.Info, $"{host} is an IP address; no lookup needed");
+            Add("DNS", FindingStatus.Info, Say("Doctor.IpNoLookup", host));
             return true;
         }
         var stopwatch = Stopwatch.StartNew();
@@ -212,13 +209,13 @@ public sealed class SmtpDoctor
             var addresses = await Dns.GetHostAddressesAsync(host, ct).ConfigureAwait(false);
             string v4 = string.Join(", ", addresses.Where(a => a.AddressFamily == AddressFamily.InterNetwork));
             string v6 = string.Join(", ", addresses.Where(a => a.AddressFamily == AddressFamily.InterNetworkV6));
-            Add("DNS", addresses.Length > 0 ? FindingStatus.Pass : FindingStatus.Fail, string.Create(CultureInfo.InvariantCulture,
-                $"{host}: A {(v4.Length > 0 ? v4 : "none")}; AAAA {(v6.Length > 0 ? v6 : "none")} ({stopwatch.Elapsed.TotalMilliseconds:0} ms)"));
+            Add("DNS", addresses.Length > 0 ? FindingStatus.Pass : FindingStatus.Fail, Say("Doctor.Resolved", host,
+                v4.Length > 0 ? v4 : Say("Doctor.None"), v6.Length > 0 ? v6 : Say("Doctor.None"), stopwatch.Elapsed.TotalMilliseconds.ToString("0", CultureInfo.InvariantCulture)));
             return addresses.Length > 0;
         }
         catch (Exception ex) when (ex is SocketException or ArgumentException)
         {
-            Add("DNS", FindingStatus.Fail, $"{host} does not resolve: {ex.Message}", "check the spelling of the host name (or the profile's host) and your DNS resolver");
+            Add("DNS", FindingStatus.Fail, Say("Doctor.DoesNotResolve", host, ex.Message), Say("Doctor.Fix.CheckHostSpelling"));
             return false;
         }
     }
@@ -229,12 +226,12 @@ public sealed class SmtpDoctor
         {
             var hosts = await _lookupMx!(domain, ct).ConfigureAwait(false);
             Add("MX", hosts.Count > 0 ? FindingStatus.Info : FindingStatus.Warn,
-                hosts.Count > 0 ? $"{domain} receives mail at {string.Join(", ", hosts)}" : $"{domain} has no MX records",
-                hosts.Count > 0 ? null : "without MX (or an A record fallback) nobody can reply to this domain");
+                hosts.Count > 0 ? Say("Doctor.MxHosts", domain, string.Join(", ", hosts)) : Say("Doctor.NoMx", domain),
+                hosts.Count > 0 ? null : Say("Doctor.Fix.NoMx"));
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            Add("MX", FindingStatus.Warn, $"MX lookup for {domain} failed: {ex.Message}");
+            Add("MX", FindingStatus.Warn, Say("Doctor.MxFailed", domain, ex.Message));
         }
     }
 
@@ -242,41 +239,46 @@ public sealed class SmtpDoctor
     {
         if (connected.Reply is { Code: 220 } greeting)
         {
-            Add("Greeting", FindingStatus.Pass, $"220 {greeting.Text}");
+            Add("Greeting", FindingStatus.Pass, Verbatim($"220 {greeting.Text}"));
             return true;
         }
         Add("Greeting", FindingStatus.Fail, Describe(connected), connected.Reply is null
-            ? "the server accepted the connection but said nothing; it may expect implicit TLS (--tls) or be overloaded"
-            : Explain(connected, "CONNECT") ?? "the server refuses to talk (often an IP block list); the text above usually says why");
+            ? Say("Doctor.Fix.SilentServer")
+            : Explain(connected, "CONNECT") ?? Say("Doctor.Fix.RefusesToTalk"));
         return false;
     }
 
     private void ReportTls(SmtpSession session)
     {
-        Add("TLS", FindingStatus.Pass, session.TlsSummary ?? "established");
+        Add("TLS", FindingStatus.Pass, session.TlsSummary is { } summary ? Verbatim(summary) : Say("Doctor.TlsEstablished"));
         if (session.ServerCertificate is { } cert)
         {
             double days = (cert.NotAfter.ToUniversalTime() - DateTime.UtcNow).TotalDays;
             var verdict = session.CertificateVerdict;
             string names = string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert));
-            string detail = string.Create(CultureInfo.InvariantCulture, $"{cert.Subject}, issued by {cert.Issuer}; names {names}; expires {cert.NotAfter.ToUniversalTime():yyyy-MM-dd} ({days:0} days)");
-            if (verdict is { Accepted: true, Problems.Count: 0 }) Add("Certificate", days < 14 ? FindingStatus.Warn : FindingStatus.Pass, $"{detail}; trusted via {verdict.TrustBasis}", days < 14 ? "the certificate expires soon; the server admin must renew it" : null);
-            else if (verdict is not null) Add("Certificate", FindingStatus.Warn, $"{detail}; NOT verified: {string.Join("; ", verdict.Problems)}");
+            var detail = Say("Doctor.Certificate", cert.Subject, cert.Issuer, names,
+                cert.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days.ToString("0", CultureInfo.InvariantCulture));
+            if (verdict is { Accepted: true, Problems.Count: 0 }) Add("Certificate", days < 14 ? FindingStatus.Warn : FindingStatus.Pass, Say("Doctor.CertificateTrusted", detail, verdict.TrustBasis), days < 14 ? Say("Doctor.Fix.CertificateExpiresSoon") : null);
+            else if (verdict is not null) Add("Certificate", FindingStatus.Warn, Say("Doctor.CertificateNotVerified", detail, string.Join("; ", verdict.Problems)));
         }
     }
 
     private void ReportTlsFailure(SmtpSession session, CommandResult failed)
     {
-        string message = failed.Message ?? "TLS failed";
+        string message = failed.Message ?? Say("Doctor.TlsFailed").ToString();
         var problems = session.CertificateVerdict?.Problems ?? [];
         string all = string.Join(" ", problems) + " " + message;
-        string fix = all.Contains("expired", StringComparison.Ordinal) ? "the server's certificate has expired: only its administrator can fix that (renew it); --insecure lets you continue knowingly"
-            : all.Contains("mismatch", StringComparison.Ordinal) ? "connect with a host name the certificate is for (see the names above), or ask the server administrator to fix the certificate"
-            : all.Contains("untrusted", StringComparison.Ordinal) || all.Contains("incomplete chain", StringComparison.Ordinal) ? "if this is a private or test CA, pass --cafile CA.pem; otherwise the server must send a complete chain from a public CA"
-            : message.Contains("the server sent TLS alert", StringComparison.Ordinal) && !message.Contains("alert 70 ", StringComparison.Ordinal) && !message.Contains("alert 71 ", StringComparison.Ordinal) ? "the server ended the handshake with a TLS alert (see above); follow what it means rather than lowering the TLS version"
-            : "check that this port speaks TLS the way you asked (--tls for 465, --starttls for 587) and that the server supports TLS 1.2+ (--tls-min 1.0 to diagnose old servers)";
-        string detail = message;
-        if (session.ServerCertificate is { } cert) detail += $" [certificate: {cert.Subject}; names {string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert))}; valid {cert.NotBefore.ToUniversalTime():yyyy-MM-dd} to {cert.NotAfter.ToUniversalTime():yyyy-MM-dd}]";
+        var fix = Say(all.Contains("expired", StringComparison.Ordinal) ? "Doctor.Fix.CertificateExpired"
+            : all.Contains("mismatch", StringComparison.Ordinal) ? "Doctor.Fix.CertificateNameMismatch"
+            : all.Contains("untrusted", StringComparison.Ordinal) || all.Contains("incomplete chain", StringComparison.Ordinal) ? "Doctor.Fix.CertificateUntrusted"
+            : message.Contains("the server sent TLS alert", StringComparison.Ordinal) && !message.Contains("alert 70 ", StringComparison.Ordinal) && !message.Contains("alert 71 ", StringComparison.Ordinal) ? "Doctor.Fix.TlsAlert"
+            : "Doctor.Fix.TlsMode");
+        var detail = failed.Message is null ? Say("Doctor.TlsFailed") : Verbatim(message);
+        if (session.ServerCertificate is { } cert)
+        {
+            detail = Say("Doctor.CertificateOnFailure", detail, cert.Subject, string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert)),
+                cert.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cert.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        }
         Add("TLS", FindingStatus.Fail, detail, fix);
     }
 
@@ -284,7 +286,7 @@ public sealed class SmtpDoctor
     {
         var again = await session.ConnectAsync(target with { Insecure = true, Security = SecurityMode.StartTls }, ct).ConfigureAwait(false);
         if (again.Failure != CommandFailure.None || !session.IsTls) return false;
-        Add("TLS (continued)", FindingStatus.Info, "continuing WITHOUT certificate verification to check the rest");
+        Add("TLS (continued)", FindingStatus.Info, Say("Doctor.ContinuingUnverified"));
         return true;
     }
 
@@ -294,23 +296,23 @@ public sealed class SmtpDoctor
         {
             var missing = options.PreferredMechanisms.Where(m => !caps.AuthMechanisms.Contains(m, StringComparer.OrdinalIgnoreCase)).ToList();
             if (options.PreferredMechanisms.Count > 0 && missing.Count == options.PreferredMechanisms.Count)
-                Add("AUTH mechanisms", FindingStatus.Warn, $"none of the profile's mechanisms ({string.Join(' ', options.PreferredMechanisms)}) is offered; the server offers {string.Join(' ', caps.AuthMechanisms)}");
+                Add("AUTH mechanisms", FindingStatus.Warn, Say("Doctor.MechanismsNotOffered", string.Join(' ', options.PreferredMechanisms), string.Join(' ', caps.AuthMechanisms)));
             else
-                Add("AUTH mechanisms", FindingStatus.Pass, string.Join(' ', caps.AuthMechanisms));
+                Add("AUTH mechanisms", FindingStatus.Pass, Verbatim(string.Join(' ', caps.AuthMechanisms)));
         }
         else if (options.User is not null && session.IsTls)
         {
-            Add("AUTH mechanisms", FindingStatus.Fail, "the server offers no AUTH at all on this port", "submission needs AUTH: use the provider's submission port (587 STARTTLS or 465 TLS)");
+            Add("AUTH mechanisms", FindingStatus.Fail, Say("Doctor.NoAuthOnPort"), Say("Doctor.Fix.SubmissionNeedsAuth"));
         }
 
         if (options.User is null || options.Secret is null)
         {
-            if (options.User is not null) Add("Login", FindingStatus.Info, "skipped: no secret given (set the profile's secret environment variable, or run in a terminal to be asked)");
+            if (options.User is not null) Add("Login", FindingStatus.Info, Say("Doctor.LoginSkippedNoSecret"));
             return;
         }
         if (!session.IsTls && !options.AllowPlaintextAuth)
         {
-            Add("Login", FindingStatus.Warn, "skipped: the connection is not encrypted and credentials are never sent in clear by default", "use --starttls or --tls (or --allow-plaintext-auth if you really mean it)");
+            Add("Login", FindingStatus.Warn, Say("Doctor.LoginSkippedPlaintext"), Say("Doctor.Fix.EncryptOrAllow"));
             return;
         }
         string mechanism = options.PreferredMechanisms.Concat(FallbackMechanisms).Select(m => m.ToUpperInvariant())
@@ -318,9 +320,9 @@ public sealed class SmtpDoctor
             ?? (caps.AuthMechanisms.Count == 0 ? "PLAIN" : caps.AuthMechanisms.FirstOrDefault(AuthRequest.SupportedMechanisms.Contains) ?? "PLAIN");
         var result = await SaslAuthenticator.AuthenticateAsync(session, new AuthRequest(mechanism, options.User, options.Secret) { AllowPlaintext = true }, ct).ConfigureAwait(false);
         if (result.Succeeded)
-            Add("Login", FindingStatus.Pass, $"authenticated as {options.User} with {mechanism}");
+            Add("Login", FindingStatus.Pass, Say("Doctor.Authenticated", options.User, mechanism));
         else
-            Add("Login", FindingStatus.Fail, $"{mechanism} as {options.User}: {Describe(result)}", Explain(result, "AUTH") ?? "check the user name and password (many providers need an app password or authorization code)");
+            Add("Login", FindingStatus.Fail, Say("Doctor.LoginFailed", mechanism, options.User, Describe(result)), Explain(result, "AUTH") ?? Say("Doctor.Fix.CheckCredentials"));
     }
 
     private async Task ProbeEnvelopeAsync(SmtpSession session, DoctorOptions options, CancellationToken ct)
@@ -328,21 +330,21 @@ public sealed class SmtpDoctor
         string? from = options.MailFrom ?? (options.User?.Contains('@') == true ? options.User : null);
         if (from is null || !session.IsConnected) return;
         if (options.FromMustEqualLogin && options.User is not null && !from.Equals(options.User, StringComparison.OrdinalIgnoreCase))
-            Add("Sender", FindingStatus.Warn, $"this provider requires MAIL FROM to equal the login ({options.User}), but the probe uses {from}");
+            Add("Sender", FindingStatus.Warn, Say("Doctor.SenderMustEqualLogin", options.User, from));
         var mail = await session.SendCommandAsync($"MAIL FROM:<{from}>", ct: ct).ConfigureAwait(false);
         if (!mail.Succeeded)
         {
-            Add("MAIL FROM", FindingStatus.Fail, Describe(mail), Explain(mail, "MAIL") ?? "a refusal here after a successful login usually means the sender is not allowed for this account");
+            Add("MAIL FROM", FindingStatus.Fail, Describe(mail), Explain(mail, "MAIL") ?? Say("Doctor.Fix.SenderNotAllowed"));
             await session.SendCommandAsync("RSET", ct: ct).ConfigureAwait(false);
             return;
         }
-        Add("MAIL FROM", FindingStatus.Pass, $"<{from}> accepted");
+        Add("MAIL FROM", FindingStatus.Pass, Say("Doctor.Accepted", from));
         string to = options.RcptTo ?? from;
         var rcpt = await session.SendCommandAsync($"RCPT TO:<{to}>", ct: ct).ConfigureAwait(false);
-        Add("RCPT TO", rcpt.Succeeded ? FindingStatus.Pass : FindingStatus.Fail, rcpt.Succeeded ? $"<{to}> accepted" : Describe(rcpt),
-            rcpt.Succeeded ? null : Explain(rcpt, "RCPT") ?? "the recipient was refused; relay is only allowed after a successful login");
+        Add("RCPT TO", rcpt.Succeeded ? FindingStatus.Pass : FindingStatus.Fail, rcpt.Succeeded ? Say("Doctor.Accepted", to) : Describe(rcpt),
+            rcpt.Succeeded ? null : Explain(rcpt, "RCPT") ?? Say("Doctor.Fix.RecipientRefused"));
         await session.SendCommandAsync("RSET", ct: ct).ConfigureAwait(false);
-        Add("Probe", FindingStatus.Info, "envelope closed with RSET: no message was sent");
+        Add("Probe", FindingStatus.Info, Say("Doctor.EnvelopeClosed"));
     }
 
     private async Task<DoctorReport> FinishAsync(SmtpSession session)
@@ -351,23 +353,28 @@ public sealed class SmtpDoctor
         return new DoctorReport([.. _findings]);
     }
 
-    private string? Explain(CommandResult result, string verb) => result.Reply is { } reply ? _explain?.Invoke(reply, verb) : null;
+    private LocalizedText? Explain(CommandResult result, string verb) => result.Reply is { } reply ? _explain?.Invoke(reply, verb) : null;
 
-    private static string Describe(CommandResult result) =>
-        result.Reply is { } reply ? $"{reply.Code} {reply.Text}" : result.Message ?? result.Failure.ToString();
+    // A reply (or the session's account of a failure) is quoted as it is, in every language.
+    private static LocalizedText Describe(CommandResult result) =>
+        Verbatim(result.Reply is { } reply ? $"{reply.Code} {reply.Text}" : result.Message ?? result.Failure.ToString());
 
-    private static string DescribeCaps(EhloCapabilities caps)
+    private static LocalizedText Say(string key, params object?[] args) => LocalizedText.FromCatalog(key, args);
+
+    private static LocalizedText Verbatim(string text) => LocalizedText.Verbatim(text);
+
+    private static LocalizedText DescribeCaps(EhloCapabilities caps) => LocalizedText.Of(language =>
     {
-        var parts = new List<string> { caps.Auth ? "AUTH " + string.Join(' ', caps.AuthMechanisms) : "no AUTH" };
+        var parts = new List<string> { caps.Auth ? "AUTH " + string.Join(' ', caps.AuthMechanisms) : MessageCatalog.Get("Doctor.NoAuth", language) };
         if (caps.StartTls) parts.Add("STARTTLS");
         if (caps.Size is { } size) parts.Add(string.Create(CultureInfo.InvariantCulture, $"SIZE {size}"));
         foreach (var k in new[] { "PIPELINING", "8BITMIME", "SMTPUTF8", "CHUNKING", "DSN", "REQUIRETLS" }) if (caps.Has(k)) parts.Add(k);
-        return string.Join(", ", parts);
-    }
+        return string.Join(language == UiLanguage.SimplifiedChinese ? "、" : ", ", parts);
+    });
 
-    private void Add(string check, FindingStatus status, string detail, string? fix = null)
+    private void Add(string check, FindingStatus status, LocalizedText detail, LocalizedText? fix = null)
     {
-        var finding = new DoctorFinding(check, status, detail, fix);
+        var finding = new DoctorFinding(check, status, detail.ToString(), fix?.ToString()) { DetailText = detail, FixText = fix };
         _findings.Add(finding);
         _transcript.Record(new TranscriptEvent(status == FindingStatus.Fail ? TranscriptEventKind.Error : status == FindingStatus.Warn ? TranscriptEventKind.Warn : TranscriptEventKind.Info,
             $"doctor: {check}: {status.ToString().ToUpperInvariant()} {detail}"));

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.Core.Profiles;
@@ -52,6 +53,18 @@ public sealed record ConnectionProfile
 
     /// <summary>Advice shown when connecting and when something fails.</summary>
     public ProfileNotes Notes { get; init; } = ProfileNotes.Empty;
+
+    /// <summary>The description and notes in Chinese, when the profile carries them (its <c>"zh-CN"</c> block).</summary>
+    public ProfileTranslation? Chinese { get; init; }
+
+    /// <summary>The description in <paramref name="language"/>, else in English.</summary>
+    public string? DescriptionIn(UiLanguage language) =>
+        (language == UiLanguage.SimplifiedChinese ? Chinese?.Description : null) ?? Description;
+
+    /// <summary>The notes in <paramref name="language"/>; a list the translation leaves out is the English one.</summary>
+    public ProfileNotes NotesIn(UiLanguage language) => language == UiLanguage.SimplifiedChinese && Chinese is { } zh
+        ? new ProfileNotes(zh.Notes.Connect.Count > 0 ? zh.Notes.Connect : Notes.Connect, zh.Notes.Failure.Count > 0 ? zh.Notes.Failure : Notes.Failure)
+        : Notes;
 
     /// <summary>The provider's documentation for SMTP clients.</summary>
     public string? Docs { get; init; }

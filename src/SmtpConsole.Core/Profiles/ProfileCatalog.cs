@@ -214,6 +214,18 @@ public sealed class ProfileCatalog
     public IReadOnlyList<string> RawList(string name, string field) =>
         _displayNames.TryGetValue(name.Trim(), out var display) ? _resolver.ReadList(ProfileResolver.PathOf(display, field)) : [];
 
+    /// <summary>
+    /// The Chinese text of a field (<c>description</c>, <c>notes:connect</c>, <c>notes:failure</c>) from the profile's
+    /// <c>"zh-CN"</c> block, also for invalid profiles; null or empty when it has none, or when the English was
+    /// redefined in a higher layer than the translation (then the translation describes an older text).
+    /// </summary>
+    public string? ChineseValue(string name, string field) =>
+        _displayNames.TryGetValue(name.Trim(), out var display) ? _resolver.TranslatedValue(display, ProfileSchema.ChineseKey, field) : null;
+
+    /// <inheritdoc cref="ChineseValue"/>
+    public IReadOnlyList<string> ChineseList(string name, string field) =>
+        _displayNames.TryGetValue(name.Trim(), out var display) ? _resolver.TranslatedList(display, ProfileSchema.ChineseKey, field) : [];
+
     /// <summary>The profile name as defined, for any spelling of it.</summary>
     public string DisplayName(string name) => _displayNames.TryGetValue(name.Trim(), out var display) ? display : name.Trim();
 

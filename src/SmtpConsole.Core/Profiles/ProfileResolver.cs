@@ -176,6 +176,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             Tls = tls,
             FromMustEqualLogin = fromMustEqualLogin,
             Notes = new ProfileNotes(ReadList(PathOf(name, "notes:connect")), ReadList(PathOf(name, "notes:failure"))),
+            Chinese = ReadTranslation(name, ProfileSchema.ChineseKey),
             Docs = docs,
             Sources = ReadList(PathOf(name, "sources")),
             Proxy = proxy,
@@ -183,6 +184,46 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             Language = language,
         };
         return new ProfileResolution(profile, validation.Diagnostics);
+    }
+
+    /// <summary>
+    /// The translated text of a scalar field (e.g. <c>description</c>), or null when there is none or it is stale: a
+    /// translation counts only when it comes from the same layer as the English it translates, or a higher one, so a
+    /// user's own description is never hidden behind the shipped file's translation of the old one.
+    /// </summary>
+    public string? TranslatedValue(string profile, string language, string field)
+    {
+        var path = PathOf(profile, language + ":" + field);
+        var layer = FindScalarLayer(path);
+        if (layer is null || !layer.TryGetValue(path, out var value) || string.IsNullOrWhiteSpace(value)) return null;
+        var english = FindScalarLayer(PathOf(profile, field));
+        return english is null || Rank(layer) >= Rank(english) ? value.Trim() : null;
+    }
+
+    /// <summary>The translated list field (e.g. <c>notes:connect</c>), empty when there is none or it is stale (see <see cref="TranslatedValue"/>).</summary>
+    public IReadOnlyList<string> TranslatedList(string profile, string language, string field)
+    {
+        var path = PathOf(profile, language + ":" + field);
+        var layer = FindUnitLayer(path);
+        if (layer is null) return [];
+        var english = FindUnitLayer(PathOf(profile, field));
+        return english is null || Rank(layer) >= Rank(english) ? ReadList(path) : [];
+    }
+
+    private int Rank(ProfileLayerSource layer)
+    {
+        for (var index = 0; index < Layers.Count; index++)
+        {
+            if (ReferenceEquals(Layers[index], layer)) return index;
+        }
+        return -1;
+    }
+
+    private ProfileTranslation? ReadTranslation(string name, string language)
+    {
+        var description = TranslatedValue(name, language, "description");
+        var notes = new ProfileNotes(TranslatedList(name, language, "notes:connect"), TranslatedList(name, language, "notes:failure"));
+        return description is null && notes.Connect.Count == 0 && notes.Failure.Count == 0 ? null : new ProfileTranslation(description, notes);
     }
 
     private ProfileSettings Bind(string name, ProfileValidation validation)

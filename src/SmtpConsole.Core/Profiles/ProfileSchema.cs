@@ -28,7 +28,19 @@ internal static class ProfileSchema
         new("notes", ProfileFieldKind.Object, [List("connect"), List("failure")]),
         Scalar("docs"),
         List("sources"),
+        // The description and notes in Chinese (profiles show --lang zh-CN, the TUI in Chinese); see ProfileTranslation.
+        new(ChineseKey, ProfileFieldKind.Object, [Scalar("description"), new("notes", ProfileFieldKind.Object, [List("connect"), List("failure")])]),
     ];
+
+    /// <summary>The key of the Chinese block in a profile: the one translation a profile may carry.</summary>
+    public const string ChineseKey = "zh-CN";
+
+    /// <summary>
+    /// Whether an unknown key looks like a language tag (<c>fr</c>, <c>zh-TW</c>, <c>zh_CN</c>, <c>en-US</c>): such a
+    /// block is a translation this console does not read, which deserves its own message rather than "unknown key".
+    /// </summary>
+    public static bool LooksLikeLanguage(string key) =>
+        System.Text.RegularExpressions.Regex.IsMatch(key, "^(?:[a-zA-Z]{2}|[a-zA-Z]{2,3}[-_][a-zA-Z0-9]{2,8})$");
 
     // Normalised (lower-case, no '-', '_' or '.') names that mean "this is the password itself".
     private static readonly HashSet<string> SecretLikeNames = new(StringComparer.Ordinal)

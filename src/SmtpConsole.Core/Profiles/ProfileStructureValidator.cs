@@ -95,6 +95,13 @@ internal static class ProfileStructureValidator
                     continue;
                 }
 
+                if (parentDisplay.Length == 0 && ProfileSchema.LooksLikeLanguage(key))
+                {
+                    diagnostics.Add(layer.Diagnose(ProfileDiagnosticSeverity.Warning,
+                        $"'{key}' in profile '{profile}' is ignored: the only translation a profile may carry is \"{ProfileSchema.ChineseKey}\" (its description and notes)", path, profile));
+                    continue;
+                }
+
                 var suggestion = ProfileNameSuggester.Suggest(key, allowed.Select(known => known.Key), 1);
                 var hint = suggestion.Count > 0 ? $"; did you mean '{suggestion[0]}'?" : string.Empty;
                 diagnostics.Add(layer.Diagnose(ProfileDiagnosticSeverity.Warning,

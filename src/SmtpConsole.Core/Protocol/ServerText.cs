@@ -9,6 +9,8 @@ namespace SmtpConsole.Core.Protocol;
 /// </summary>
 public static class ServerText
 {
+    private static readonly System.Buffers.SearchValues<char> PrintableAscii = System.Buffers.SearchValues.Create(Printable());
+    private static readonly System.Buffers.SearchValues<char> PrintableAsciiTabLineFeed = System.Buffers.SearchValues.Create("\t\n" + Printable());
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>Appended to a line that was not UTF-8 but read as Chinese GB18030/GBK (QQ and older Chinese servers send such replies).</summary>
@@ -49,7 +51,8 @@ public static class ServerText
 
     private static string Neutralize(string text, bool keepTabs)
     {
-        int i = 0;
+        int i = text.AsSpan().IndexOfAnyExcept(PrintableAscii);
+        if (i < 0) return text;
         while (i < text.Length && (!NeedsEscape(text, i) || keepTabs && text[i] == '\t')) i++;
         if (i == text.Length) return text;
 
@@ -81,7 +84,9 @@ public static class ServerText
     /// </summary>
     public static string NeutralizeLines(string text)
     {
-        int clean = 0;
+        // Printable ASCII, tabs and line feeds need nothing: one vectorised scan finds the first other character.
+        int clean = text.AsSpan().IndexOfAnyExcept(PrintableAsciiTabLineFeed);
+        if (clean < 0) return text;
         while (clean < text.Length && (text[clean] is '\n' or '\t' || !NeedsEscape(text, clean))) clean++;
         if (clean == text.Length) return text;
         if (!text.Contains('\n', StringComparison.Ordinal)) return Neutralize(text, keepTabs: true);
@@ -107,6 +112,11 @@ public static class ServerText
         }
         return sb.ToString();
     }
+
+    private static string Printable() => string.Create(0x7F - 0x20, 0, static (chars, _) =>
+    {
+        for (int k = 0; k < chars.Length; k++) chars[k] = (char)(0x20 + k);
+    });
 
     private static bool NeedsEscape(string text, int i)
     {

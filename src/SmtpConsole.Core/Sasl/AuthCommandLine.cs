@@ -27,11 +27,10 @@ public static class AuthCommandLine
     /// True for an AUTH command: its first word is <c>AUTH</c>, or starts with it (<c>AUTHPLAIN…</c>, separator lost) —
     /// no SMTP verb starts with AUTH, so such a line can only be a mangled AUTH and may hold a credential.
     /// </summary>
-    public static bool IsAuth(string line)
-    {
-        var words = Words(line);
-        return words.Length > 0 && words[0].StartsWith("AUTH", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsAuth(string line) =>
+        // The first word starts with AUTH exactly when the line does once leading SMTP whitespace is skipped; no split
+        // (this runs for every command sent, 10,000 times for a pipelined group).
+        line.AsSpan().TrimStart(SmtpWhitespace).StartsWith("AUTH", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>True when <paramref name="word"/> is a mechanism name the console knows or the server advertised.</summary>
     public static bool IsMechanismName(string word, IEnumerable<string>? advertised = null) =>

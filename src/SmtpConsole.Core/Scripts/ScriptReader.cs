@@ -418,6 +418,8 @@ public static partial class ScriptReader
 
         private void CollectVariables(string text)
         {
+            // Every ${NAME} contains "${": a line without it (most of them) needs no regex.
+            if (!text.Contains("${", StringComparison.Ordinal)) return;
             foreach (Match m in VariablePattern().Matches(text)) Variables.Add(m.Groups[1].Value);
         }
     }

@@ -55,13 +55,18 @@ public sealed class ScriptStepper
     /// <summary>Raised (on whichever thread ran the step) when the position or state changes.</summary>
     public event Action? Changed;
 
-    /// <summary>For the TUI's mode line: where the script is and what the keys do.</summary>
-    public string Describe()
+    /// <summary>Where the script stands (each front end words it, with its own keys).</summary>
+    public ScriptPosition Position
     {
-        lock (_state)
+        get
         {
-            if (_finished || _next >= _script.Lines.Count) return $"script {Name}: finished";
-            return string.Create(CultureInfo.InvariantCulture, $"script {Name}: next is line {_script.Lines[_next].Number} ({_next + 1}/{_script.Lines.Count}) · F8 step · Shift+F8 rest · Esc stops");
+            lock (_state)
+            {
+                int count = _script.Lines.Count;
+                return _finished || _next >= count
+                    ? new ScriptPosition(Name, true, 0, 0, count)
+                    : new ScriptPosition(Name, false, _script.Lines[_next].Number, _next + 1, count);
+            }
         }
     }
 
@@ -78,14 +83,14 @@ public sealed class ScriptStepper
     /// </summary>
     public string? Check()
     {
-        var parsed = new Dictionary<int, ConsoleCommand>();
+        var parsed = new Dictionary<int, ConsoleCommand>(_script.Lines.Count);
         var missing = _script.Variables.Where(v => !_variables.ContainsKey(v)).ToList();
         if (missing.Count > 0)
-            return $"{_script.Source}: no value for {string.Join(", ", missing)}: pass --var {missing[0]}=VALUE, or set SMTPCONSOLE_{missing[0]}, or run in a terminal to be asked";
+            return new ScriptSyntaxException(_script.Source, missing).Message; // front ends resolve variables first and word the remedy
         for (int i = 0; i < _script.Lines.Count; i++)
         {
             var line = _script.Lines[i];
-            string where = Where(line);
+            var where = Where(line);
             try
             {
                 string text = Expand(line);
@@ -145,7 +150,7 @@ public sealed class ScriptStepper
                 if (_options.Target is { } target && !ScriptConnectsFirst())
                 {
                     var connected = await _runner.ConnectToAsync(target, ct).ConfigureAwait(false);
-                    return Conclude(connected, null, $"{_script.Source} (connecting to {target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)})", ownsReply: true);
+                    return Conclude(connected, null, Place.Of($"{_script.Source} (connecting to {target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)})"), ownsReply: true);
                 }
             }
             int index;
@@ -160,7 +165,7 @@ public sealed class ScriptStepper
                 _next = index + 1;
             }
             var line = _script.Lines[index];
-            string where = Where(line);
+            var where = Where(line);
             switch (line.Kind)
             {
                 case ScriptLineKind.ExpectCode:
@@ -208,7 +213,7 @@ public sealed class ScriptStepper
         }
     }
 
-    private async Task<StepOutcome> BodyAsync(ScriptLine line, string where, CancellationToken ct)
+    private async Task<StepOutcome> BodyAsync(ScriptLine line, Place where, CancellationToken ct)
     {
         string text = Expand(line);
         if (_runner.Mode != RunnerMode.DataBody)
@@ -226,7 +231,7 @@ public sealed class ScriptStepper
     /// Judges a step: the expectation lines right after it decide; without them a refusal (4xx/5xx, a malformed
     /// reply, a helper the server refused) fails the run. Then the exit code, the end of the run, a closed connection.
     /// </summary>
-    private StepOutcome Conclude(StepOutcome outcome, IReadOnlyList<CommandResult>? group, string where, bool ownsReply, bool rawLine = false, int? firstExpectation = null, bool takeExpectations = true)
+    private StepOutcome Conclude(StepOutcome outcome, IReadOnlyList<CommandResult>? group, Place where, bool ownsReply, bool rawLine = false, int? firstExpectation = null, bool takeExpectations = true)
     {
         var expectations = new List<(ScriptLine Line, ExpectationSpec Spec)>();
         if (firstExpectation is { } first) expectations.Add((_script.Lines[first], SpecOf(first)));
@@ -263,7 +268,7 @@ public sealed class ScriptStepper
                         var result = group[k];
                         if (k < expectations.Count)
                         {
-                            if (_runner.Expect(expectations[k].Spec, result, Where(expectations[k].Line)).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
+                            if (_runner.Expect(expectations[k].Spec, result, Where(expectations[k].Line).ToString()).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
                         }
                         else if (Refusal(result.Reply) is { } refusal)
                         {
@@ -273,7 +278,7 @@ public sealed class ScriptStepper
                         }
                     }
                     for (int k = group.Count; k < expectations.Count; k++)
-                        if (_runner.Expect(expectations[k].Spec, null, Where(expectations[k].Line)).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
+                        if (_runner.Expect(expectations[k].Spec, null, Where(expectations[k].Line).ToString()).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
                     if (outcome.Status == StepStatus.Failed && code == ExitCodes.Success)
                     {
                         message = $"{where}: step failed: {outcome.Message ?? "no reply"}";
@@ -285,7 +290,7 @@ public sealed class ScriptStepper
                 {
                     var result = ownsReply ? outcome.Result : outcome.Result ?? _runner.LastResult;
                     foreach (var (line, spec) in expectations)
-                        if (_runner.Expect(spec, result, Where(line)).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
+                        if (_runner.Expect(spec, result, Where(line).ToString()).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
                 }
                 else if (outcome.Status != StepStatus.Ok)
                 {
@@ -430,7 +435,18 @@ public sealed class ScriptStepper
         return false;
     }
 
-    private string Where(ScriptLine line) => $"{_script.Source}:{line.Number.ToString(CultureInfo.InvariantCulture)}";
+    private Place Where(ScriptLine line) => new(_script.Source, line.Number, null);
+
+    /// <summary>
+    /// <c>file:line</c> for messages, formatted only when a message is written: a step that goes well needs none, and
+    /// a 10,000-line pipelined group made 20,000 of these strings for nothing.
+    /// </summary>
+    private readonly struct Place(string source, int number, string? text)
+    {
+        public static Place Of(string text) => new(text, 0, text);
+
+        public override string ToString() => text ?? $"{source}:{number.ToString(CultureInfo.InvariantCulture)}";
+    }
 
     /// <summary>In a helper line a value is one argument even when it holds spaces (a password may), so it is quoted.</summary>
     private string Expand(ScriptLine line) => line switch

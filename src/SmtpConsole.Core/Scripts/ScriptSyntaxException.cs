@@ -4,4 +4,14 @@ namespace SmtpConsole.Core.Scripts;
 public sealed class ScriptSyntaxException : Exception
 {
     public ScriptSyntaxException(string message) : base(message) { }
+
+    /// <summary>Variables of <paramref name="source"/> that have no value; each front end says how to give one.</summary>
+    public ScriptSyntaxException(string source, IReadOnlyList<string> missingVariables)
+        : base($"{source}: no value for {string.Join(", ", missingVariables)}")
+    {
+        MissingVariables = missingVariables;
+    }
+
+    /// <summary>The variables that have no value (empty for other problems).</summary>
+    public IReadOnlyList<string> MissingVariables { get; } = [];
 }

@@ -9,6 +9,8 @@ public static class ScriptText
     public static string Decode(ReadOnlySpan<byte> bytes, string source)
     {
         if (bytes.StartsWith("\uFEFF"u8)) bytes = bytes[3..];
+        // Valid (the usual case): one string, no intermediate char array (a 10,000-line script is ~600 KB of chars).
+        if (System.Text.Unicode.Utf8.IsValid(bytes)) return System.Text.Encoding.UTF8.GetString(bytes);
         char[] chars = new char[bytes.Length];
         var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out int read, out int written, replaceInvalidSequences: false);
         if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);

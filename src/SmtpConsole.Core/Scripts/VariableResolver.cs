@@ -4,7 +4,8 @@ namespace SmtpConsole.Core.Scripts;
 
 /// <summary>
 /// Finds values for <c>${NAME}</c>: <c>--var NAME=VALUE</c> first, then the environment (<c>SMTPCONSOLE_NAME</c>),
-/// then a masked prompt when someone is at the terminal; otherwise a clear error naming every way to set it.
+/// then a masked prompt when someone is at the terminal; otherwise an error naming the variables without a value
+/// (<see cref="ScriptSyntaxException.MissingVariables"/>: each front end says how it takes one).
 /// </summary>
 public sealed class VariableResolver
 {
@@ -37,12 +38,7 @@ public sealed class VariableResolver
                 throw new ScriptSyntaxException($"{source}: variable {name} contains CR, LF or NUL, which would inject extra commands; refused");
             values[name] = value;
         }
-        if (missing.Count > 0)
-        {
-            string list = string.Join(", ", missing);
-            string example = missing[0];
-            throw new ScriptSyntaxException($"{source}: no value for {list}: pass --var {example}=VALUE, or set SMTPCONSOLE_{example}, or run in a terminal to be asked");
-        }
+        if (missing.Count > 0) throw new ScriptSyntaxException(source, missing);
         return values;
     }
 
@@ -61,7 +57,7 @@ public sealed class VariableResolver
     }
 
     public static string Expand(string text, IReadOnlyDictionary<string, string> values) =>
-        ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
+        !text.Contains("${", StringComparison.Ordinal) ? text : ScriptReader.VariablePattern().Replace(text, m => values.TryGetValue(m.Groups[1].Value, out var v) ? v : m.Value);
 
     /// <summary>
     /// Like <see cref="Expand"/>, but a value with spaces or quotes is wrapped in the quote it does not contain, so the
@@ -69,7 +65,7 @@ public sealed class VariableResolver
     /// one argument; it is refused rather than split.
     /// </summary>
     public static string ExpandAsArguments(string text, IReadOnlyDictionary<string, string> values) =>
-        ScriptReader.VariablePattern().Replace(text, m =>
+        !text.Contains("${", StringComparison.Ordinal) ? text : ScriptReader.VariablePattern().Replace(text, m =>
         {
             if (!values.TryGetValue(m.Groups[1].Value, out var v)) return m.Value;
             if (v.Length > 0 && !v.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')) return v;

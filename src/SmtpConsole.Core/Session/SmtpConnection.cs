@@ -94,8 +94,11 @@ public sealed class SmtpConnection : IAsyncDisposable
         }
     }
 
-    /// <summary>Reads the next complete reply; null when the server closed the connection cleanly between replies.</summary>
-    public async Task<SmtpReply?> ReadReplyAsync(CancellationToken ct)
+    /// <summary>
+    /// Reads the next complete reply; null when the server closed the connection cleanly between replies. A ValueTask:
+    /// most replies of a pipelined group are already buffered, and a Task per reply was an allocation for nothing.
+    /// </summary>
+    public async ValueTask<SmtpReply?> ReadReplyAsync(CancellationToken ct)
     {
         while (true)
         {

@@ -14,10 +14,13 @@ internal sealed class ScriptSteps
     private readonly ScriptStepper _stepper;
     private int _queued;
 
-    private ScriptSteps(SessionController controller, ScriptStepper stepper)
+    private readonly UiLanguage _language;
+
+    private ScriptSteps(SessionController controller, ScriptStepper stepper, UiLanguage language)
     {
         _controller = controller;
         _stepper = stepper;
+        _language = language;
         _stepper.Changed += () => Changed?.Invoke();
     }
 
@@ -30,7 +33,14 @@ internal sealed class ScriptSteps
     /// <summary>Raised (on a worker thread) when the position or state changes.</summary>
     public event Action? Changed;
 
-    public string Describe() => _stepper.Describe();
+    /// <summary>For the mode line: where the script is and what the console's keys do with it.</summary>
+    public string Describe()
+    {
+        var at = _stepper.Position;
+        return at.Finished
+            ? _language.Say("Script.Finished", at.Name)
+            : _language.Say("Script.Position", at.Name, at.NextLineNumber, at.NextStep, at.StepCount);
+    }
 
     /// <summary>Reads a script, collects values for its variables (SMTPCONSOLE_NAME, else a masked prompt) and checks all of it before anything is sent.</summary>
     public static async Task<ScriptSteps?> LoadAsync(string path, SessionController controller, IConsoleInteraction interaction, CancellationToken ct, UiLanguage language = UiLanguage.English)
@@ -48,11 +58,11 @@ internal sealed class ScriptSteps
                 return null;
             }
             recorder.Info(language.Say(script.IsTranscript ? "Script.LoadedTranscript" : "Script.Loaded", path, script.Lines.Count));
-            return new ScriptSteps(controller, stepper);
+            return new ScriptSteps(controller, stepper, language);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ScriptSyntaxException)
         {
-            recorder.Error(language.Say("Script.CannotOpen", ex.Message));
+            recorder.Error(language.Say("Script.CannotOpen", ex is ScriptSyntaxException problem ? TuiRemedies.Describe(problem) : ex.Message));
             return null;
         }
     }

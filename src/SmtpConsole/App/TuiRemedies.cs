@@ -11,4 +11,9 @@ internal static class TuiRemedies
             or Remedy.AllowPlaintextAuth or Remedy.Reconnect or Remedy.LongerTimeout or Remedy.NoInitialResponse => language.Say("Remedy." + remedy),
         _ => null,
     };
+
+    /// <summary>A script problem as the console says it: missing variables come with the ways F8 takes a value.</summary>
+    public static string Describe(Core.Scripts.ScriptSyntaxException problem) => problem.MissingVariables is [var first, ..]
+        ? $"{problem.Message}: give a value when the console asks, or set SMTPCONSOLE_{first} before starting it"
+        : problem.Message;
 }

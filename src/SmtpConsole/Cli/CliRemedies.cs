@@ -17,4 +17,9 @@ internal static class CliRemedies
         Remedy.NoInitialResponse => "try --no-initial",
         _ => null,
     };
+
+    /// <summary>A script problem as the command line says it: missing variables come with the ways replay takes a value.</summary>
+    public static string Describe(Core.Scripts.ScriptSyntaxException problem) => problem.MissingVariables is [var first, ..]
+        ? $"{problem.Message}: pass --var {first}=VALUE, or set SMTPCONSOLE_{first}, or run in a terminal to be asked"
+        : problem.Message;
 }

@@ -7,19 +7,19 @@ namespace SmtpConsole.Cli;
 /// <summary>The connection flags shared by the TUI, <c>replay</c> and <c>doctor</c>, and how they become <see cref="ConnectOptions"/>.</summary>
 internal sealed class ConnectionArguments
 {
-    public Option<string?> Host { get; } = new("--host") { Description = "Server host name or IP address" };
-    public Option<int?> Port { get; } = new("--port", "-p") { Description = "Server port (default: 25 plain, 587 STARTTLS, 465 TLS)" };
-    public Option<bool> Tls { get; } = new("--tls") { Description = "Implicit TLS from the first byte (port 465)" };
-    public Option<bool> StartTls { get; } = new("--starttls") { Description = "Send EHLO and STARTTLS right after the greeting" };
-    public Option<bool> Plain { get; } = new("--plain") { Description = "Plain TCP (upgrade later with /starttls)" };
-    public Option<string?> CaFile { get; } = new("--cafile") { Description = "PEM file of extra trusted CA certificates" };
-    public Option<bool> Insecure { get; } = new("--insecure") { Description = "Accept any certificate (recorded in the transcript)" };
-    public Option<double?> Timeout { get; } = new("--timeout") { Description = "Seconds to wait for a connection or a reply (default 30)" };
-    public Option<string?> TlsMin { get; } = new("--tls-min") { Description = "Oldest TLS version allowed: 1.0, 1.1, 1.2, 1.3 (for diagnosing old servers)" };
-    public Option<string?> Profile { get; } = new("--profile") { Description = "Connect with a saved profile (see: smtpconsole profiles)" };
-    public Option<string?> ProfileFile { get; } = new("--profile-file") { Description = "An extra JSON profile file, layered over the shipped and user profiles" };
-    public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = "Name sent with EHLO when none is given" };
-    public Option<string?> Proxy { get; } = new("--proxy") { Description = "Connect through a proxy: socks5://[user:pass@]host:port or http://[user:pass@]host:port (CONNECT)" };
+    public Option<string?> Host { get; } = new("--host") { Description = CliLanguage.Text("Cli.Opt.Host") };
+    public Option<int?> Port { get; } = new("--port", "-p") { Description = CliLanguage.Text("Cli.Opt.Port") };
+    public Option<bool> Tls { get; } = new("--tls") { Description = CliLanguage.Text("Cli.Opt.Tls") };
+    public Option<bool> StartTls { get; } = new("--starttls") { Description = CliLanguage.Text("Cli.Opt.StartTls") };
+    public Option<bool> Plain { get; } = new("--plain") { Description = CliLanguage.Text("Cli.Opt.Plain") };
+    public Option<string?> CaFile { get; } = new("--cafile") { Description = CliLanguage.Text("Cli.Opt.CaFile") };
+    public Option<bool> Insecure { get; } = new("--insecure") { Description = CliLanguage.Text("Cli.Opt.Insecure") };
+    public Option<double?> Timeout { get; } = new("--timeout") { Description = CliLanguage.Text("Cli.Opt.Timeout") };
+    public Option<string?> TlsMin { get; } = new("--tls-min") { Description = CliLanguage.Text("Cli.Opt.TlsMin") };
+    public Option<string?> Profile { get; } = new("--profile") { Description = CliLanguage.Text("Cli.Opt.Profile") };
+    public Option<string?> ProfileFile { get; } = new("--profile-file") { Description = CliLanguage.Text("Cli.Opt.ProfileFile") };
+    public Option<string?> EhloName { get; } = new("--ehlo-name") { Description = CliLanguage.Text("Cli.Opt.EhloName") };
+    public Option<string?> Proxy { get; } = new("--proxy") { Description = CliLanguage.Text("Cli.Opt.Proxy") };
 
     public void AddTo(Command command, bool includeHost = true)
     {
@@ -32,7 +32,7 @@ internal sealed class ConnectionArguments
     public SecurityMode? Security(ParseResult result)
     {
         int count = (result.GetValue(Tls) ? 1 : 0) + (result.GetValue(StartTls) ? 1 : 0) + (result.GetValue(Plain) ? 1 : 0);
-        if (count > 1) throw new UsageException("choose one of --tls, --starttls, --plain");
+        if (count > 1) throw new UsageException(CliLanguage.Text("Cli.Err.OneSecurityMode"));
         return result.GetValue(Tls) ? SecurityMode.Tls : result.GetValue(StartTls) ? SecurityMode.StartTls : result.GetValue(Plain) ? SecurityMode.Plain : null;
     }
 
@@ -46,7 +46,7 @@ internal sealed class ConnectionArguments
             options = options with { ReplyTimeout = TimeSpan.FromSeconds(seconds), ConnectTimeout = TimeSpan.FromSeconds(seconds) };
         }
         string? caFile = result.GetValue(CaFile);
-        if (caFile is not null && !File.Exists(caFile)) throw new UsageException($"--cafile {caFile}: file not found");
+        if (caFile is not null && !File.Exists(caFile)) throw new UsageException(CliLanguage.Format("Cli.Err.CaFileNotFound", caFile));
         System.Security.Authentication.SslProtocols? tlsMin;
         try
         {
@@ -54,13 +54,13 @@ internal sealed class ConnectionArguments
         }
         catch (FormatException ex)
         {
-            throw new UsageException("--tls-min: " + ex.Message);
+            throw new UsageException(CliLanguage.Format("Cli.Err.TlsMin", ex.Message));
         }
         options = options with { CaFile = caFile is null ? null : Path.GetFullPath(caFile), Insecure = result.GetValue(Insecure), MinimumTlsVersion = tlsMin };
         if (result.GetValue(EhloName) is { } ehlo) options = options with { EhloName = ehlo };
         if (result.GetValue(Proxy) is { } proxy)
         {
-            if (!Core.Proxy.ProxyAddress.TryParse(proxy, out _, out string? problem)) throw new UsageException("--proxy: " + problem);
+            if (!Core.Proxy.ProxyAddress.TryParse(proxy, out _, out string? problem)) throw new UsageException(CliLanguage.Format("Cli.Err.Proxy", problem));
             options = options with { Proxy = new Uri(proxy.Trim()) };
         }
         return options;
@@ -74,7 +74,7 @@ internal sealed class ConnectionArguments
         port ??= result.GetValue(Port);
         if (host is null) return null;
         if (ConnectLimits.HostProblem(host) is { } hostProblem) throw new UsageException(hostProblem);
-        if (port is not null and (< 1 or > 65535)) throw new UsageException(string.Create(CultureInfo.InvariantCulture, $"port {port} is out of range (1-65535)"));
+        if (port is not null and (< 1 or > 65535)) throw new UsageException(CliLanguage.Format("Cli.Err.PortRange", port));
         var mode = security ?? (port == 465 ? SecurityMode.Tls : SecurityMode.Plain);
         return Defaults(result) with { Host = host, Port = port ?? ConnectOptions.DefaultPort(mode), Security = mode };
     }

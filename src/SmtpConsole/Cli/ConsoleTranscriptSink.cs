@@ -60,16 +60,10 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
             _json.Flush();
             return;
         }
-        string? colour = _colour ? ColourFor(e) : null;
         var sb = _text.Clear();
-        foreach (var line in TranscriptTextFormat.FormatLines(e, _showSecrets))
-        {
-            bool dim = _colour && line.StartsWith(TranscriptTextFormat.NotePrefix, StringComparison.Ordinal);
-            if (dim) sb.Append("\e[2m").Append(line).Append(Reset);
-            else if (colour is not null) sb.Append(colour).Append(line).Append(Reset);
-            else sb.Append(line);
-            sb.Append('\n');
-        }
+        // Plain (redirected, NO_COLOR): appended without a string per line; 10,000 pipelined commands make 20,000 events.
+        if (_colour) AppendColoured(sb, e);
+        else TranscriptTextFormat.AppendLines(sb, e, _showSecrets);
         if (CliRemedies.For(e.Remedy) is { } remedy)
         {
             string line = "#    ↳ " + remedy;
@@ -84,7 +78,18 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
         _out.Flush();
     }
 
-    private static string? ColourFor(TranscriptEvent e) => e.Kind switch
+    private void AppendColoured(StringBuilder sb, TranscriptEvent e)
+    {
+        string colour = ColourFor(e);
+        foreach (var line in TranscriptTextFormat.FormatLines(e, _showSecrets))
+        {
+            if (line.StartsWith(TranscriptTextFormat.NotePrefix, StringComparison.Ordinal)) sb.Append("\e[2m").Append(line).Append(Reset);
+            else sb.Append(colour).Append(line).Append(Reset);
+            sb.Append('\n');
+        }
+    }
+
+    private static string ColourFor(TranscriptEvent e) => e.Kind switch
     {
         TranscriptEventKind.Reply => e.Reply?.Class switch
         {

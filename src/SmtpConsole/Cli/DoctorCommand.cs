@@ -11,24 +11,22 @@ namespace SmtpConsole.Cli;
 internal sealed class DoctorCommand
 {
     private readonly ConnectionArguments _connection = new();
-    private readonly Argument<string?> _host = new("HOST") { Description = "Server to examine (or use --profile)", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls), like the main command", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string?> _user = new("--user", "-u") { Description = "Log in as this user (the secret comes from --secret-env, the profile, or a prompt)" };
-    private readonly Option<string?> _secretEnv = new("--secret-env") { Description = "Environment variable holding the password or token (default SMTPCONSOLE_PASSWORD)" };
-    private readonly Option<string?> _from = new("--from") { Description = "MAIL FROM for the envelope probe (default: the user when it is an address)" };
-    private readonly Option<string?> _to = new("--to") { Description = "RCPT TO for the envelope probe (default: the sender)" };
-    private readonly Option<string?> _domain = new("--mx") { Description = "Also list the MX hosts of this domain" };
-    private readonly Option<bool> _json = new("--json") { Description = "Print the findings as JSON" };
-    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = "Also print the SMTP dialogue" };
-    private readonly Option<bool> _allowPlaintextAuth = new("--allow-plaintext-auth") { Description = "Allow a login without TLS" };
+    private readonly Argument<string?> _host = new("HOST") { Description = CliLanguage.Text("Cli.Doctor.Host"), Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = CliLanguage.Text("Cli.Arg.PortLikeMain"), Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string?> _user = new("--user", "-u") { Description = CliLanguage.Text("Cli.Doctor.User") };
+    private readonly Option<string?> _secretEnv = new("--secret-env") { Description = CliLanguage.Text("Cli.Doctor.SecretEnv") };
+    private readonly Option<string?> _from = new("--from") { Description = CliLanguage.Text("Cli.Doctor.From") };
+    private readonly Option<string?> _to = new("--to") { Description = CliLanguage.Text("Cli.Doctor.To") };
+    private readonly Option<string?> _domain = new("--mx") { Description = CliLanguage.Text("Cli.Doctor.Mx") };
+    private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Doctor.Json") };
+    private readonly Option<bool> _verbose = new("--verbose", "-v") { Description = CliLanguage.Text("Cli.Doctor.Verbose") };
+    private readonly Option<bool> _allowPlaintextAuth = new("--allow-plaintext-auth") { Description = CliLanguage.Text("Cli.Doctor.AllowPlaintextAuth") };
 
     public Command Build()
     {
-        var command = new Command("doctor", CliLanguage.Text("Cli.DoctorDescription"));
-        command.Arguments.Add(_host);
-        command.Arguments.Add(_port);
+        var command = new Command("doctor", CliLanguage.Text("Cli.DoctorDescription")) { _host, _port };
         _connection.AddTo(command);
-        foreach (var option in new Option[] { _user, _secretEnv, _from, _to, _domain, _json, _verbose, _allowPlaintextAuth }) command.Options.Add(option);
+        foreach (Option option in (Option[])[_user, _secretEnv, _from, _to, _domain, _json, _verbose, _allowPlaintextAuth]) command.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
@@ -40,11 +38,11 @@ internal sealed class DoctorCommand
         {
             var defaults = _connection.Defaults(result);
             var resolved = ProfileTargets.ResolveWithProfile(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults)
-                ?? throw new UsageException("doctor needs a target: smtpconsole doctor HOST [PORT] [--starttls|--tls], or --profile NAME");
+                ?? throw new UsageException(CliLanguage.Text("Cli.Err.DoctorNeedsTarget"));
             var (target, profile) = resolved;
             string? user = result.GetValue(_user) ?? profile?.User;
             string secretEnv = result.GetValue(_secretEnv) ?? profile?.SecretEnvironmentVariable ?? "SMTPCONSOLE_PASSWORD";
-            string? secret = user is null ? null : Environment.GetEnvironmentVariable(secretEnv) ?? TerminalPrompt.ReadSecret($"Secret for {user}");
+            string? secret = user is null ? null : Environment.GetEnvironmentVariable(secretEnv) ?? TerminalPrompt.ReadSecret(CliLanguage.Format("Cli.Prompt.SecretFor", user));
             options = new DoctorOptions
             {
                 Target = target,
@@ -75,7 +73,16 @@ internal sealed class DoctorCommand
 
     private static void WriteTable(DoctorReport report, bool colour)
     {
-        foreach (var line in DoctorTable.Format(report, CliLanguage.Current, colour)) Console.WriteLine(line);
+        int? width = null;
+        try
+        {
+            if (!Console.IsOutputRedirected && Console.WindowWidth > 0) width = Console.WindowWidth;
+        }
+        catch (IOException)
+        {
+            // No terminal size: lines stay whole.
+        }
+        foreach (var line in DoctorTable.Format(report, CliLanguage.Current, colour, width)) Console.WriteLine(line);
     }
 
     private static void WriteJson(DoctorReport report)

@@ -10,7 +10,8 @@ namespace SmtpConsole.Cli;
 /// </summary>
 internal static class DoctorTable
 {
-    public static IReadOnlyList<string> Format(DoctorReport report, UiLanguage language, bool colour)
+    /// <param name="width">The terminal's width: details and fixes wrap by terminal columns under their column (null: no wrapping, as for a file or pipe).</param>
+    public static IReadOnlyList<string> Format(DoctorReport report, UiLanguage language, bool colour, int? width = null)
     {
         var checks = report.Findings.Select(f => CheckName(f.Check, language)).ToList();
         var statuses = report.Findings.Select(f => MessageCatalog.Get("Doctor.Status." + f.Status, language)).ToList();
@@ -26,8 +27,11 @@ internal static class DoctorTable
                 string c = f.Status switch { FindingStatus.Pass => "\e[32m", FindingStatus.Warn => "\e[33m", FindingStatus.Fail => "\e[1;31m", _ => "\e[2m" };
                 status = c + status + "\e[0m";
             }
-            lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {f.Detail}");
-            if (f.Fix is not null) lines.Add($"{new string(' ', statusWidth + 2 + checkWidth)}  {MessageCatalog.Format(language, "Doctor.Fix", f.Fix)}");
+            string indent = new(' ', statusWidth + 2 + checkWidth + 2);
+            var detail = Wrap(f.DetailIn(language), width, indent.Length);
+            lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {detail[0]}");
+            lines.AddRange(detail.Skip(1).Select(more => indent + more));
+            if (f.FixIn(language) is { } fix) lines.AddRange(Wrap(MessageCatalog.Format(language, "Doctor.Fix", fix), width, indent.Length).Select(more => indent + more));
         }
         int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
         lines.Add(string.Empty);
@@ -36,6 +40,9 @@ internal static class DoctorTable
             : MessageCatalog.Format(language, "Doctor.Summary", fails.ToString(CultureInfo.InvariantCulture), warns.ToString(CultureInfo.InvariantCulture)));
         return lines;
     }
+
+    private static List<string> Wrap(string text, int? width, int indent) =>
+        width is { } columns && columns - indent >= 20 ? HelpWrap.Break(text, columns - indent) : [text];
 
     /// <summary>A check's name in the catalogue's words when it has them (keys: <c>Doctor.Check.TCP_connect</c>…), else as the engine said it.</summary>
     private static string CheckName(string check, UiLanguage language)

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using SmtpConsole.Core.Messages;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmtpConsole.Core.Analysis;
@@ -15,16 +16,11 @@ internal sealed class ExplainCommand
     private readonly Option<string?> _host = new("--host") { Description = CliLanguage.Text("Cli.Explain.HostOption") };
     private readonly Option<string?> _provider = new("--provider") { Description = CliLanguage.Text("Cli.Explain.ProviderOption") };
     private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Explain.JsonOption") };
-    private readonly Option<string?> _after = new("--after") { Description = "The command the reply answered (RCPT, or the whole line such as \"EHLO\"): names sequence mistakes" };
+    private readonly Option<string?> _after = new("--after") { Description = CliLanguage.Text("Cli.Explain.AfterOption") };
 
     public Command Build()
     {
-        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription"));
-        command.Arguments.Add(_text);
-        command.Options.Add(_host);
-        command.Options.Add(_provider);
-        command.Options.Add(_json);
-        command.Options.Add(_after);
+        var command = new Command("explain", CliLanguage.Text("Cli.ExplainDescription")) { _text, _host, _provider, _json, _after };
         command.SetAction(async (result, ct) =>
         {
             string[] words = result.GetValue(_text) ?? [];
@@ -58,7 +54,10 @@ internal sealed class ExplainCommand
             }
             else
             {
-                if (cause is not null) Console.WriteLine("Likely cause: " + ServerText.NeutralizeLines(cause.Text));
+                // The session-state hint is worded by the engine, in English unless told otherwise; JSON above keeps it English.
+                CoreMessages.Language = CliLanguage.Current;
+                cause = SessionStateHints.For(after, seen?.Code ?? 0, seen?.Text ?? text, state: null);
+                if (cause is not null) Console.WriteLine(CliLanguage.Format("Cli.Explain.LikelyCause", ServerText.NeutralizeLines(cause.Text)));
                 foreach (var shown in ExplanationFormatter.FormatText(explanation, language: CliLanguage.Current)) Console.WriteLine(ServerText.NeutralizeLines(shown));
             }
             return ExitCodes.Success;

@@ -1,16 +1,25 @@
 using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Cli;
 
-/// <summary>Connects refusals seen by the doctor to the diagnosis knowledge base (cause and fix in one line).</summary>
+/// <summary>Connects refusals seen by the doctor to the diagnosis knowledge base (cause and fix in one line, in every language it has).</summary>
 internal static class ExplainHook
 {
-    public static Func<SmtpReply, string, string?> For(string? host, string? provider) => (reply, verb) =>
+    public static Func<SmtpReply, string, LocalizedText?> For(string? host, string? provider) => (reply, verb) =>
     {
         var facts = ReplyFacts.FromReplyLines([.. reply.FormatLines()]) with { Phase = verb, Host = host, ProviderHint = provider };
         var explanation = ReplyExplainer.Explain(facts);
-        if (explanation.Best is not { } best) return explanation.OneLineHint;
-        return $"{best.Entry.Cause} Fix: {string.Join("; ", best.Entry.Fix)}".Trim();
+        if (explanation.Best is not { } best) return explanation.OneLineHint is { } hint ? LocalizedText.Verbatim(hint) : null;
+        return LocalizedText.Of(language =>
+        {
+            // An entry without a Chinese text is shown in English rather than half-translated.
+            var text = language == UiLanguage.English ? null : KnowledgeTranslations.Find(best.Entry.Id, language);
+            string cause = text?.Cause ?? best.Entry.Cause;
+            var fix = text?.Fix ?? best.Entry.Fix;
+            string separator = text is null ? "; " : "；";
+            return MessageCatalog.Format(text is null ? UiLanguage.English : language, "Doctor.ExplainedFix", cause, string.Join(separator, fix)).Trim();
+        });
     };
 }

@@ -13,8 +13,8 @@ public static class ProfileListFormatter
         string Say(string key) => MessageCatalog.Get("Profiles." + key, language);
         ArgumentNullException.ThrowIfNull(catalog);
         var rows = new List<string[]> { new[] { Say("Header.Name"), Say("Header.Host"), Say("Header.Port"), Say("Header.Security"), Say("Header.DefinedIn") } };
-        var entries = catalog.Profiles.Select(profile => (Name: profile.Name, Row: ValidRow(catalog, profile)))
-            .Concat(catalog.InvalidProfileNames.Select(name => (Name: name, Row: InvalidRow(catalog, name))))
+        var entries = catalog.Profiles.Select(profile => (Name: profile.Name, Row: ValidRow(catalog, profile, language)))
+            .Concat(catalog.InvalidProfileNames.Select(name => (Name: name, Row: InvalidRow(catalog, name, language))))
             .OrderBy(entry => entry.Name, StringComparer.OrdinalIgnoreCase);
         rows.AddRange(entries.Select(entry => entry.Row));
 
@@ -27,12 +27,12 @@ public static class ProfileListFormatter
         lines.Add(string.Empty);
         lines.Add(Say("Searched"));
         lines.AddRange(catalog.SearchedLocations.Select(location => "  " + location));
-        lines.AddRange(FormatDiagnostics(catalog.Diagnostics));
+        lines.AddRange(FormatDiagnostics(catalog.Diagnostics, language));
         return lines;
     }
 
     /// <summary>A blank line, a count, then each diagnostic indented; nothing when there are none.</summary>
-    internal static IEnumerable<string> FormatDiagnostics(IReadOnlyList<ProfileDiagnostic> diagnostics)
+    internal static IEnumerable<string> FormatDiagnostics(IReadOnlyList<ProfileDiagnostic> diagnostics, UiLanguage language = UiLanguage.English)
     {
         if (diagnostics.Count == 0)
             yield break;
@@ -40,26 +40,26 @@ public static class ProfileListFormatter
         var errors = diagnostics.Count(diagnostic => diagnostic.IsError);
         var warnings = diagnostics.Count - errors;
         yield return string.Empty;
-        yield return $"{Count(errors, "error")}, {Count(warnings, "warning")}:";
+        yield return MessageCatalog.Format(language, "Profiles.DiagnosticCount", Count(errors, "Errors", language), Count(warnings, "Warnings", language));
         foreach (var diagnostic in diagnostics)
             yield return "  " + diagnostic;
     }
 
-    private static string Count(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+    private static string Count(int count, string noun, UiLanguage language) =>
+        MessageCatalog.Format(language, $"Profiles.{noun}.{(count == 1 ? "One" : "Other")}", count);
 
-    private static string[] ValidRow(ProfileCatalog catalog, ConnectionProfile profile) =>
+    private static string[] ValidRow(ProfileCatalog catalog, ConnectionProfile profile, UiLanguage language) =>
     [
         profile.Name,
-        profile.Host ?? (profile.IsBuiltin ? $"(built-in {profile.Builtin})" : "-"),
-        profile.Port?.ToString(CultureInfo.InvariantCulture) ?? (profile.IsBuiltin ? "auto" : "-"),
+        profile.Host ?? (profile.IsBuiltin ? MessageCatalog.Format(language, "Profiles.Builtin", profile.Builtin) : "-"),
+        profile.Port?.ToString(CultureInfo.InvariantCulture) ?? (profile.IsBuiltin ? MessageCatalog.Get("Profiles.AutoPort", language) : "-"),
         ProfileValueParsers.FormatSecurity(profile.Security),
         catalog.DescribeDefinition(profile.Name),
     ];
 
-    private static string[] InvalidRow(ProfileCatalog catalog, string name) =>
+    private static string[] InvalidRow(ProfileCatalog catalog, string name, UiLanguage language) =>
     [
-        name + " (invalid)",
+        name + MessageCatalog.Get("Profiles.Invalid.Suffix", language),
         catalog.RawValue(name, "host") ?? "-",
         catalog.RawValue(name, "port") ?? "-",
         catalog.RawValue(name, "security") ?? "-",

@@ -10,6 +10,7 @@ public static class ProfileShowFormatter
     private static readonly HashSet<string> SectionFields = new(StringComparer.OrdinalIgnoreCase)
     {
         "description", "notes.connect", "notes.failure", "docs", "sources",
+        "zh-CN.description", "zh-CN.notes.connect", "zh-CN.notes.failure",
     };
 
     private static readonly string[] AlwaysShown = ["host", "port", "security"];
@@ -33,7 +34,9 @@ public static class ProfileShowFormatter
 
         var display = catalog.DisplayName(name);
         var origins = catalog.Explain(display);
-        var description = origins.FirstOrDefault(origin => origin.Field == "description")?.Value;
+        bool chinese = language == UiLanguage.SimplifiedChinese;
+        var description = (chinese ? catalog.ChineseValue(display, "description") : null)
+            ?? origins.FirstOrDefault(origin => origin.Field == "description")?.Value;
         lines.Add(description is null ? Say("Title", display) : Say("TitleWithDescription", display, description));
         if (catalog.IsInvalid(display))
             lines.Add(Say("Invalid"));
@@ -51,8 +54,8 @@ public static class ProfileShowFormatter
         lines.Add(string.Empty);
         lines.AddRange(ProfileTextTable.Format(rows, "  "));
 
-        AddListSection(lines, Say("WhenConnecting"), catalog.RawList(display, "notes:connect"), origins, "notes.connect");
-        AddListSection(lines, Say("WhenFailing"), catalog.RawList(display, "notes:failure"), origins, "notes.failure");
+        AddListSection(lines, Say("WhenConnecting"), Notes(catalog, display, "connect", chinese, origins, out var connectFrom), origins, connectFrom);
+        AddListSection(lines, Say("WhenFailing"), Notes(catalog, display, "failure", chinese, origins, out var failureFrom), origins, failureFrom);
 
         var docs = origins.FirstOrDefault(origin => origin.Field == "docs");
         if (docs?.Value is not null)
@@ -62,7 +65,7 @@ public static class ProfileShowFormatter
         }
 
         AddListSection(lines, Say("Sources"), catalog.RawList(display, "sources"), origins, "sources");
-        lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display)));
+        lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display), language));
         return lines;
     }
 
@@ -80,6 +83,18 @@ public static class ProfileShowFormatter
             ProfileLayer.CommandLine => "command line",
             _ => string.Empty,
         };
+    }
+
+    /// <summary>A notes list in Chinese when the profile has it (and the field its origin is read from), else in English.</summary>
+    private static IReadOnlyList<string> Notes(ProfileCatalog catalog, string display, string list, bool chinese, IReadOnlyList<ProfileValueOrigin> origins, out string field)
+    {
+        if (chinese && catalog.ChineseList(display, "notes:" + list) is { Count: > 0 } translated)
+        {
+            field = "zh-CN.notes." + list;
+            return translated;
+        }
+        field = "notes." + list;
+        return catalog.RawList(display, "notes:" + list);
     }
 
     private static void AddListSection(List<string> lines, string title, IReadOnlyList<string> items, IReadOnlyList<ProfileValueOrigin> origins, string field)

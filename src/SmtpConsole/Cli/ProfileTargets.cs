@@ -35,7 +35,7 @@ internal static class ProfileTargets
             return null;
         }
         return ProfileConnection.ToConnectOptions(profile, defaults, ProfileVariables.CreateResolver(new Dictionary<string, string>()), out var error)
-            ?? throw new UsageException(error! + " (pass it with --var NAME=VALUE or SMTPCONSOLE_NAME)");
+            ?? throw new UsageException(CliLanguage.Format("Cli.Err.ProfileVariableHint", error));
     }
 
     /// <summary>The target plus the profile it came from (for user, mechanisms, provider rules); null when none given.</summary>
@@ -57,7 +57,7 @@ internal static class ProfileTargets
 
     public static ProfileCatalog LoadCatalog(string? profileFile, IReadOnlyDictionary<string, string?> overrides)
     {
-        if (profileFile is not null && !File.Exists(profileFile)) throw new UsageException($"--profile-file {profileFile}: file not found");
+        if (profileFile is not null && !File.Exists(profileFile)) throw new UsageException(CliLanguage.Format("Cli.Err.ProfileFileNotFound", profileFile));
         return ProfileCatalog.Load(ProfileSources.Default(profileFile, overrides));
     }
 
@@ -65,8 +65,8 @@ internal static class ProfileTargets
     {
         if (catalog.TryGet(name, out var profile, out var suggestions)) return profile;
         string problems = string.Join("\n", catalog.DiagnosticsFor(name).Select(d => "  " + d));
-        if (catalog.IsInvalid(name)) throw new UsageException($"profile '{name}' is invalid:\n{problems}");
-        string hint = suggestions.Count > 0 ? $"; did you mean {string.Join(", ", suggestions)}?" : string.Empty;
-        throw new UsageException($"no profile named '{name}'{hint} ('smtpconsole profiles' lists them)");
+        if (catalog.IsInvalid(name)) throw new UsageException(CliLanguage.Format("Cli.Err.ProfileInvalid", name, problems));
+        string hint = suggestions.Count > 0 ? CliLanguage.Format("Cli.Err.DidYouMeanSuffix", string.Join(", ", suggestions)) : string.Empty;
+        throw new UsageException(CliLanguage.Format("Cli.Err.NoProfileNamed", name, hint));
     }
 }

@@ -10,24 +10,21 @@ namespace SmtpConsole.Cli;
 internal sealed class ReplayCommand
 {
     private readonly ConnectionArguments _connection = new();
-    private readonly Argument<string> _script = new("SCRIPT") { Description = "Script or saved transcript to run ('-' reads stdin)" };
-    private readonly Argument<string?> _host = new("HOST") { Description = "Server to talk to, like the main command (or --host, --profile, or a /connect line in the script)", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Argument<int?> _port = new("PORT") { Description = "Port (default 25; 465 implies --tls), like the main command", Arity = ArgumentArity.ZeroOrOne };
-    private readonly Option<string[]> _vars = new("--var") { Description = "NAME=VALUE for ${NAME} in the script (repeatable)", AllowMultipleArgumentsPerToken = false };
-    private readonly Option<bool> _json = new("--json") { Description = "Print one JSON object per transcript event" };
-    private readonly Option<string?> _transcript = new("--transcript") { Description = "Also append the transcript to FILE (JSON lines when it ends in .jsonl/.json)" };
-    private readonly Option<bool> _allowPlaintextAuth = new("--allow-plaintext-auth") { Description = "Allow credentials over a connection without TLS" };
-    private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = "Do not redact secrets in output and files (prints a warning)" };
-    private readonly Option<bool> _keepGoing = new("--keep-going") { Description = "Continue after a failed expectation" };
+    private readonly Argument<string> _script = new("SCRIPT") { Description = CliLanguage.Text("Cli.Replay.Script") };
+    private readonly Argument<string?> _host = new("HOST") { Description = CliLanguage.Text("Cli.Replay.Host"), Arity = ArgumentArity.ZeroOrOne };
+    private readonly Argument<int?> _port = new("PORT") { Description = CliLanguage.Text("Cli.Arg.PortLikeMain"), Arity = ArgumentArity.ZeroOrOne };
+    private readonly Option<string[]> _vars = new("--var") { Description = CliLanguage.Text("Cli.Replay.Var"), AllowMultipleArgumentsPerToken = false };
+    private readonly Option<bool> _json = new("--json") { Description = CliLanguage.Text("Cli.Replay.Json") };
+    private readonly Option<string?> _transcript = new("--transcript") { Description = CliLanguage.Text("Cli.Replay.Transcript") };
+    private readonly Option<bool> _allowPlaintextAuth = new("--allow-plaintext-auth") { Description = CliLanguage.Text("Cli.Replay.AllowPlaintextAuth") };
+    private readonly Option<bool> _showSecrets = new("--show-secrets") { Description = CliLanguage.Text("Cli.Replay.ShowSecrets") };
+    private readonly Option<bool> _keepGoing = new("--keep-going") { Description = CliLanguage.Text("Cli.Replay.KeepGoing") };
 
     public Command Build()
     {
-        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription"));
-        command.Arguments.Add(_script);
-        command.Arguments.Add(_host);
-        command.Arguments.Add(_port);
+        var command = new Command("replay", CliLanguage.Text("Cli.ReplayDescription")) { _script, _host, _port };
         _connection.AddTo(command);
-        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Options.Add(option);
+        foreach (Option option in (Option[])[_vars, _json, _transcript, _allowPlaintextAuth, _showSecrets, _keepGoing]) command.Add(option);
         command.SetAction((result, ct) => RunAsync(result, ct));
         return command;
     }
@@ -46,24 +43,24 @@ internal sealed class ReplayCommand
                 ? await ScriptText.ReadStreamAsync(Console.OpenStandardInput(), "stdin", ct).ConfigureAwait(false)
                 : await ReadScriptAsync(path, ct).ConfigureAwait(false);
             if (result.GetValue(_connection.Host) is { } givenHost && givenHost.Any(char.IsControl))
-                throw new UsageException("--host contains a control character (CR, LF, …): not a host name");
+                throw new UsageException(CliLanguage.Text("Cli.Err.HostControlCharacter"));
             script = ScriptReader.Read(text, path == "-" ? "stdin" : path);
             variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
             defaults = _connection.Defaults(result);
             target = ProfileTargets.Resolve(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults, out builtin);
             if (target is null && builtin is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
-                throw new UsageException("no server to talk to: give HOST [PORT] or --host H [--port N] (or --profile NAME), or put a /connect line in the script");
+                throw new UsageException(CliLanguage.Text("Cli.Err.ReplayNoServer"));
         }
         catch (Exception ex) when (ex is UsageException or ScriptSyntaxException or IOException or UnauthorizedAccessException)
         {
-            await Console.Error.WriteLineAsync("smtpconsole replay: " + ex.Message).ConfigureAwait(false);
+            await Console.Error.WriteLineAsync("smtpconsole replay: " + (ex is ScriptSyntaxException problem ? CliRemedies.Describe(problem) : ex.Message)).ConfigureAwait(false);
             return ExitCodes.UsageError;
         }
 
         bool json = result.GetValue(_json);
         bool showSecrets = result.GetValue(_showSecrets);
-        if (showSecrets) await Console.Error.WriteLineAsync("warning: --show-secrets: passwords and tokens will appear in the output and transcript files").ConfigureAwait(false);
+        if (showSecrets) await Console.Error.WriteLineAsync(CliLanguage.Text("Cli.Warn.ShowSecrets")).ConfigureAwait(false);
 
         var recorder = new TranscriptRecorder();
         using var stdout = TranscriptOutput.Open();
@@ -80,7 +77,7 @@ internal sealed class ReplayCommand
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 stdout.Flush();
-                await Console.Error.WriteLineAsync($"smtpconsole replay: cannot write --transcript {transcriptPath}: {ex.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("smtpconsole replay: " + CliLanguage.Format("Cli.Err.CannotWriteTranscript", transcriptPath, ex.Message)).ConfigureAwait(false);
                 return ExitCodes.UsageError;
             }
         }
@@ -121,7 +118,7 @@ internal sealed class ReplayCommand
             if (file is { Incomplete: true })
             {
                 // The run may have gone well, but the record the user asked for did not: never exit 0 over a lost transcript.
-                await Console.Error.WriteLineAsync($"smtpconsole replay: warning: --transcript is incomplete: {file.StoppedBecause}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync("smtpconsole replay: " + CliLanguage.Format("Cli.Warn.TranscriptIncomplete", file.StoppedBecause)).ConfigureAwait(false);
                 if (exit < ExitCodes.UsageError) exit = ExitCodes.UsageError;
             }
             return exit;
@@ -139,12 +136,15 @@ internal sealed class ReplayCommand
 
     private static async Task<string> ReadScriptAsync(string path, CancellationToken ct)
     {
-        if (!File.Exists(path)) throw new UsageException($"script {path}: file not found");
+        if (!File.Exists(path)) throw new UsageException(CliLanguage.Format("Cli.Err.ScriptNotFound", path));
         return await ScriptText.ReadFileAsync(path, ct).ConfigureAwait(false);
     }
 
     private static bool IsPracticeConnect(string line)
     {
+        // Every script line comes here; only a /connect or /open line is worth splitting.
+        var start = line.AsSpan().Trim();
+        if (!start.StartsWith("/connect", StringComparison.OrdinalIgnoreCase) && !start.StartsWith("/open", StringComparison.OrdinalIgnoreCase)) return false;
         var words = line.Trim().Split(' ', StringSplitOptions.RemoveEmptyEntries);
         return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
@@ -155,7 +155,7 @@ internal sealed class ReplayCommand
         foreach (var pair in pairs)
         {
             int eq = pair.IndexOf('=');
-            if (eq <= 0) throw new UsageException($"--var {pair}: expected NAME=VALUE");
+            if (eq <= 0) throw new UsageException(CliLanguage.Format("Cli.Err.VarFormat", pair));
             values[pair[..eq]] = pair[(eq + 1)..];
         }
         return values;

@@ -16,9 +16,27 @@ internal static class SubcommandHelp
         // Exceptions reach Program, which turns them into one line (never a stack trace).
         if (parsed.Action is not HelpAction) return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false }).ConfigureAwait(false);
         using var output = new StringWriter();
+        // The library counts characters, not terminal columns: Chinese help is laid out unwrapped, then wrapped here.
+        int? width = CliLanguage.Current == Core.Messages.UiLanguage.English ? null : TerminalWidth();
+        if (width is not null && parsed.Action is HelpAction help) help.MaxWidth = int.MaxValue;
         int code = await parsed.InvokeAsync(new InvocationConfiguration { Output = output }).ConfigureAwait(false);
-        await Console.Out.WriteAsync(WithoutRootArguments(output.ToString(), rootHost, rootPort)).ConfigureAwait(false);
+        string text = HelpHeadings.Translate(WithoutRootArguments(output.ToString(), rootHost, rootPort), CliLanguage.Current);
+        await Console.Out.WriteAsync(width is { } columns ? HelpWrap.Wrap(text, columns) : text).ConfigureAwait(false);
         return code;
+    }
+
+    /// <summary>The terminal's width when help goes to a terminal; null (no wrapping) when it is redirected, as the library does.</summary>
+    private static int? TerminalWidth()
+    {
+        if (Console.IsOutputRedirected) return null;
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : null;
+        }
+        catch (IOException)
+        {
+            return null;
+        }
     }
 
     internal static string WithoutRootArguments(string help, Argument rootHost, Argument rootPort)

@@ -9,9 +9,9 @@ namespace SmtpConsole.Tui;
 
 /// <summary>
 /// The full-screen console: transcript on top, then the mode line, the prompt and input, the session status and
-/// the key bar. Engine threads never touch it: they post or mark changes on the <see cref="UiDispatcher"/> and
-/// write to the transcript feed, and <see cref="Tick"/> (on wake-up or every 50 ms, on the UI thread) applies what
-/// arrived, taking one <see cref="ScreenChanges"/> snapshot a tick.
+/// the key bar. Engine threads never touch it: what they produce (transcript events, posted work, questions,
+/// published state) goes to the <see cref="UiDispatcher"/>, and <see cref="Tick"/> (on wake-up or every 50 ms, on
+/// the UI thread) applies it, taking one <see cref="ScreenChanges"/> a tick.
 /// </summary>
 internal sealed partial class ConsoleWindow : Window
 {
@@ -27,10 +27,12 @@ internal sealed partial class ConsoleWindow : Window
     private readonly CommandInput _input;
     private readonly StatusLine _status;
     private readonly KeyBar _keys;
-    private readonly SessionTally _tally = new();
+    private readonly SessionTally _tally;
     private string _exitReason = "Ctrl+Q";
     private readonly List<ModalPanel> _panels = [];
-    private bool _statusPending;
+    private readonly List<ScreenQuestion> _unasked = [];
+    private StatusSnapshot? _statusPending;
+    private ActivitySnapshot _activity = ActivitySnapshot.Idle;
     private long _lastStatus;
     private bool _quitting;
     private ScriptSteps? _script;
@@ -39,6 +41,7 @@ internal sealed partial class ConsoleWindow : Window
     public ConsoleWindow(ConsoleHost host)
     {
         _host = host;
+        _tally = host.State.Tally;
         bool colour = host.Options.Colour;
         var say = host.Options.Language;
         BorderStyle = LineStyle.None;
@@ -73,15 +76,6 @@ internal sealed partial class ConsoleWindow : Window
         _transcript.LeaveRequested += () => _input.SetFocus();
         _transcript.DetailsRequested += ShowDetails;
 
-        host.Controller.ActivityChanged += host.Dispatcher.MarkActivityChanged;
-        host.Session.StateChanged += () =>
-        {
-            host.Dispatcher.MarkStatusChanged();
-            _tally.Observe(host.Session);
-        };
-        host.Runner.ModeChanged += mode => host.Dispatcher.Post(() => ApplyMode(mode));
-        host.Interaction.ShowSecretPrompt = (prompt, answer) => OpenPanel(new SecretPromptPanel(prompt, answer, OnLinesPastedIntoSecret, say));
-        host.Interaction.ShowConfirm = (question, answer) => OpenPanel(new ConfirmPanel(say.Say("Confirm.PlaintextTitle"), question, say.Say("Confirm.SendAnyway"), answer, say));
     }
 
     public TranscriptView Transcript => _transcript;
@@ -111,35 +105,67 @@ internal sealed partial class ConsoleWindow : Window
     public bool QuitRequested => _quitting;
 
     /// <summary>
-    /// Applies what engine threads produced since the last tick: posted actions, new transcript events, progress,
-    /// activity and (at most 4 times a second) the status line. Runs on the UI thread.
+    /// Applies what engine threads produced since the last tick, taken as one <see cref="ScreenChanges"/>: posted
+    /// actions, questions, new transcript events, mode, progress, activity and (at most 4 times a second) the status
+    /// line. Runs on the UI thread.
     /// </summary>
-    public void Tick()
+    public void Tick() => Apply(_host.Dispatcher.TakeChanges());
+
+    /// <summary>Like <see cref="Tick"/>, but redraws all state regardless of the rate limit (tests, start-up).</summary>
+    public void Pump()
     {
-        _host.Dispatcher.Drain();
-        var (appended, evicted) = _host.Feed.DrainInto(_host.Store);
-        if (appended > 0) _transcript.OnStoreChanged(evicted);
-        var changes = _host.Dispatcher.TakeChanges();
-        if (changes.Progress is { } progress) _modeLine.SetProgress(progress);
-        if (changes.Activity) UpdateActivity();
-        _statusPending |= changes.Status; // held over until the rate limit lets it through
-        long now = Stopwatch.GetTimestamp();
-        if (_statusPending && now - _lastStatus >= StatusInterval)
+        _lastStatus = 0;
+        Apply(_host.Dispatcher.TakeChanges(everything: true));
+    }
+
+    private void Apply(ScreenChanges changes)
+    {
+        foreach (var action in changes.Actions) action();
+        _unasked.AddRange(changes.Questions);
+        if (_unasked.Count > 0 && App is not null)
         {
-            _statusPending = false;
+            // Asked in order once the window runs (a question that came before it did waits for it, it is not lost).
+            foreach (var question in _unasked) Ask(question);
+            _unasked.Clear();
+        }
+        if (changes.Events.Count > 0)
+        {
+            int evicted = 0;
+            foreach (var e in changes.Events) evicted += _host.Store.Append(e);
+            _transcript.OnStoreChanged(evicted);
+        }
+        if (changes.Mode is { } mode) ApplyMode(mode);
+        if (changes.Progress is { } progress) _modeLine.SetProgress(progress);
+        if (changes.Activity is { } activity)
+        {
+            _activity = activity;
+            UpdateActivity();
+        }
+        _statusPending = changes.Status ?? _statusPending; // held over until the rate limit lets it through
+        long now = Stopwatch.GetTimestamp();
+        if (_statusPending is { } status && now - _lastStatus >= StatusInterval)
+        {
+            _statusPending = null;
             _lastStatus = now;
-            _status.Snapshot = StatusSnapshot.From(_host.Session, _host.Options.Language);
+            _status.Snapshot = status;
         }
         CloseSettledPanels();
     }
 
-    /// <summary>Like <see cref="Tick"/>, but refreshes the status line regardless of the rate limit (tests, start-up).</summary>
-    public void Pump()
+    /// <summary>Opens the panel that answers an engine's question, unless the question was withdrawn before it got here.</summary>
+    private void Ask(ScreenQuestion question)
     {
-        _lastStatus = 0;
-        _host.Dispatcher.MarkStatusChanged();
-        _host.Dispatcher.MarkActivityChanged(); // steps may have started before the window existed (the connection at start-up)
-        Tick();
+        if (question.IsSettled) return;
+        var say = _host.Options.Language;
+        switch (question)
+        {
+            case SecretQuestion secret:
+                OpenPanel(new SecretPromptPanel(secret.Prompt, secret.Answer, OnLinesPastedIntoSecret, say));
+                break;
+            case ConsentQuestion consent:
+                OpenPanel(new ConfirmPanel(say.Say("Confirm.PlaintextTitle"), consent.Question, say.Say("Confirm.SendAnyway"), consent.Answer, say));
+                break;
+        }
     }
 
     protected override void OnIsModalChanged(bool newIsModal)
@@ -248,15 +274,13 @@ internal sealed partial class ConsoleWindow : Window
 
     private void UpdateActivity()
     {
-        var controller = _host.Controller;
-        var current = controller.Current;
-        int queued = controller.QueuedCount;
-        string? activity = current is null
+        var (running, queued) = _activity;
+        string? activity = running is null
             ? queued > 0 ? Say("Activity.Queued", queued) : null
-            : Say("Activity.Running", current.Display, queued > 0 ? Say("Activity.AlsoQueued", queued) : string.Empty);
+            : Say("Activity.Running", running, queued > 0 ? Say("Activity.AlsoQueued", queued) : string.Empty);
         if (_quitting) activity = Say("Activity.Quitting");
         _modeLine.SetActivity(activity);
-        if (current is null && queued == 0) _modeLine.SetProgress(null);
+        if (_activity.IsIdle) _modeLine.SetProgress(null);
         if (_script is not null) _modeLine.SetScript(_script.Describe());
     }
 

@@ -80,13 +80,14 @@ internal static class TuiApp
         AppDomain.CurrentDomain.UnhandledException += restoreOnCrash;
         try
         {
-            app = Application.Create().Init();
+            app = Application.Create();
+            PollingInputDriver.TryUse(app); // keys reach the main loop as they arrive, not after a 20 ms sleep
+            app.Init();
             using var window = host.CreateWindow();
             // Whatever arrived meanwhile goes into the first frame; what arrives later wakes the UI at once
             // instead of waiting for the 50 ms tick (which stays for progress and the status line).
             wakeUp = new UiWakeUp(app, window.Tick);
-            host.Recorder.Recorded += wakeUp.OnEvent;
-            host.Dispatcher.Posted += wakeUp.Wake;
+            host.Dispatcher.Arrived += wakeUp.Wake;
             window.Pump();
             app.AddTimeout(TimeSpan.FromMilliseconds(50), () =>
             {

@@ -1,4 +1,3 @@
-using SmtpConsole.Core.Transcript;
 using Terminal.Gui.App;
 
 namespace SmtpConsole.Tui;
@@ -19,8 +18,6 @@ internal sealed class UiWakeUp
         _app = app;
         _apply = apply;
     }
-
-    public void OnEvent(TranscriptEvent transcriptEvent) => Wake();
 
     public void Wake()
     {

@@ -14,18 +14,8 @@ public class SaslAuthenticatorTests
 
     private static string B64(string s) => Convert.ToBase64String(Encoding.UTF8.GetBytes(s));
 
-    private static async Task<(SessionHarness Harness, ScriptedSmtpServer Server)> StartAsync(Func<ScriptedSmtpServer.ServerConnection, Task> afterGreeting)
-    {
-        var server = new ScriptedSmtpServer(async c =>
-        {
-            await c.SendAsync("220 ready\r\n");
-            await afterGreeting(c);
-            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
-        });
-        var harness = new SessionHarness(server.Port);
-        await harness.ConnectAsync();
-        return (harness, server);
-    }
+    private static Task<(SessionHarness Harness, ScriptedSmtpServer Server)> StartAsync(Func<ScriptedSmtpServer.ServerConnection, Task> afterGreeting) =>
+        SessionHarness.ConnectedAfterGreetingAsync(afterGreeting);
 
     [Fact]
     public async Task Login_AnswersEachPromptByWhatItAsks_NotByPosition()

@@ -20,18 +20,8 @@ public class SaslMechanismStepsTests
 
     private static string Unb64(string s) => Encoding.UTF8.GetString(Convert.FromBase64String(s));
 
-    private static async Task<(SessionHarness Harness, ScriptedSmtpServer Server)> StartAsync(Func<ScriptedSmtpServer.ServerConnection, Task> afterGreeting)
-    {
-        var server = new ScriptedSmtpServer(async c =>
-        {
-            await c.SendAsync("220 ready\r\n");
-            await afterGreeting(c);
-            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
-        });
-        var harness = new SessionHarness(server.Port);
-        await harness.ConnectAsync();
-        return (harness, server);
-    }
+    private static Task<(SessionHarness Harness, ScriptedSmtpServer Server)> StartAsync(Func<ScriptedSmtpServer.ServerConnection, Task> afterGreeting) =>
+        SessionHarness.ConnectedAfterGreetingAsync(afterGreeting);
 
     [Fact]
     public void DigestMd5_MatchesTheRfc2831Example()

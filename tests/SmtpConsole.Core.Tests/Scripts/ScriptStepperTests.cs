@@ -42,6 +42,17 @@ public class ScriptStepperTests
         }
     }
 
+    [Fact]
+    public async Task Position_SaysWhereTheScriptStands_InNoFrontEndsWords()
+    {
+        await using var server = new ScriptedSmtpServer(Refusing550Greeting);
+        await using var h = new SessionHarness(server.Port);
+        var stepper = new ScriptStepper(h.Runner, ScriptReader.Read("EHLO x\nNOOP\n", "scripts/t.smtp"), new Dictionary<string, string>(), new ScriptRunOptions { Target = h.Options });
+        Assert.Equal(new ScriptPosition("t.smtp", Finished: false, NextLineNumber: 1, NextStep: 1, StepCount: 2), stepper.Position);
+        stepper.Stop();
+        Assert.Equal(new ScriptPosition("t.smtp", Finished: true, NextLineNumber: 0, NextStep: 0, StepCount: 2), stepper.Position);
+    }
+
     private static Func<ScriptedSmtpServer.ServerConnection, Task> RefusesMessages => async c =>
     {
         await c.SendAsync("220 refuser ESMTP\r\n");

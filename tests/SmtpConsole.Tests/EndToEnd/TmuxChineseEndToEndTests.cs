@@ -39,6 +39,7 @@ public sealed class TmuxChineseEndToEndTests : IDisposable
         tmux.WaitForText("S: 220 practice.smtpconsole.test", TimeSpan.FromSeconds(60));
         string screen = tmux.WaitForText("练习服务器：", Step);
         Assert.Contains("EHLO me -> /starttls", screen, StringComparison.Ordinal);
+        Assert.True(tmux.WaitUntil(s => BottomRow(s).Contains("^Q", StringComparison.Ordinal), Step), "no key bar:\n" + tmux.Capture());
         string keys = BottomRow(tmux.Capture());
         Assert.Contains("F1 帮助", keys, StringComparison.Ordinal);
         Assert.Contains("F10 收件箱", keys, StringComparison.Ordinal);
@@ -64,6 +65,8 @@ public sealed class TmuxChineseEndToEndTests : IDisposable
     {
         using var tmux = Start("C");
         tmux.WaitForText("Practice server: a realistic ESMTP server", TimeSpan.FromSeconds(60));
+        // tmux may show a frame still being drawn (transcript done, key bar not yet): wait for the bar itself.
+        Assert.True(tmux.WaitUntil(s => BottomRow(s).Contains("^Q", StringComparison.Ordinal), Step), "no key bar:\n" + tmux.Capture());
         string keys = BottomRow(tmux.Capture());
         Assert.Contains("F1 Help", keys, StringComparison.Ordinal);
         Assert.Contains("^Q Quit", keys, StringComparison.Ordinal);

@@ -32,7 +32,8 @@ public sealed class TmuxChineseSessionEndToEndTests : IDisposable
         });
     }
 
-    private static string StatusRow(string screen) => screen.Split('\n').First(l => l.StartsWith(" smtpconsole", StringComparison.Ordinal));
+    /// <summary>The status row, or "" while tmux shows a frame still being drawn (so a wait retries).</summary>
+    private static string StatusRow(string screen) => screen.Split('\n').FirstOrDefault(l => l.StartsWith(" smtpconsole", StringComparison.Ordinal)) ?? string.Empty;
 
     [Theory]
     [InlineData(120)]

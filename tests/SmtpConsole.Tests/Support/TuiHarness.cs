@@ -116,10 +116,18 @@ internal sealed class TuiHarness : IDisposable
             Assert.Fail($"\"{text}\" did not appear on screen in time. Screen:\n{Screen()}");
     }
 
+    /// <summary>Waits until a <typeparamref name="T"/> dialog is on top; fails with the screen otherwise.</summary>
+    public T WaitForPanel<T>(TimeSpan? timeout = null) where T : ModalPanel
+    {
+        if (!WaitUntil(() => Window.TopPanel is T, timeout))
+            Assert.Fail($"no {typeof(T).Name} opened in time. Screen:\n{Screen()}");
+        return (T)Window.TopPanel!;
+    }
+
     /// <summary>Waits until the session queue is idle and the engine output has been applied.</summary>
     public void WaitIdle(TimeSpan? timeout = null)
     {
-        if (!WaitUntil(() => Host.Controller.IsIdle && Host.Feed.IsEmpty && Host.Dispatcher.IsEmpty, timeout))
+        if (!WaitUntil(() => Host.Controller.IsIdle && Host.Dispatcher.IsEmpty, timeout))
             Assert.Fail($"the session did not become idle in time. Screen:\n{Screen()}");
     }
 

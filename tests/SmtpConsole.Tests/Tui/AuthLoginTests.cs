@@ -10,18 +10,10 @@ public sealed class AuthLoginTests
 {
     private const string Secret = "Tr0ub4dor&3-horse";
 
-    private static ScriptedSmtpServer StartTlsServer(params ScriptedReply[] afterTls) => ScriptedSmtpServer.Start(
-        [
-            "220 scripted.test ESMTP",
-            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
-            "220 2.0.0 Ready to start TLS",
-            .. afterTls,
-        ]);
-
     [Fact]
     public void AuthLoginHelper_OverStartTls_ShowsDecodedPromptsAndAMaskedSecret_StoredNowhere()
     {
-        using var server = StartTlsServer(
+        using var server = ScriptedSmtpServer.StartTls(
             "250-scripted.test\n250 AUTH LOGIN PLAIN",
             "334 VXNlcm5hbWU6",
             "334 UGFzc3dvcmQ6",
@@ -33,8 +25,7 @@ public sealed class AuthLoginTests
         tui.WaitForText("250 AUTH LOGIN PLAIN");
         tui.Submit("/auth login alice");
 
-        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel), "the masked prompt should open");
-        var prompt = (SecretPromptPanel)tui.Window.TopPanel!;
+        var prompt = tui.WaitForPanel<SecretPromptPanel>();
         Assert.True(prompt.Field.Secret);
         Assert.True(prompt.Field.HasFocus);
         tui.Type(Secret);
@@ -72,7 +63,7 @@ public sealed class AuthLoginTests
     {
         string user = Convert.ToBase64String(Encoding.UTF8.GetBytes("bob"));
         string password = Convert.ToBase64String(Encoding.UTF8.GetBytes(Secret));
-        using var server = StartTlsServer(
+        using var server = ScriptedSmtpServer.StartTls(
             "250-scripted.test\n250 AUTH LOGIN",
             "334 VXNlcm5hbWU6",
             "334 UGFzc3dvcmQ6",
@@ -116,12 +107,12 @@ public sealed class AuthLoginTests
     [Fact]
     public void CancellingTheSecretPrompt_AbortsTheHelper()
     {
-        using var server = StartTlsServer("250-scripted.test\n250 AUTH LOGIN");
+        using var server = ScriptedSmtpServer.StartTls("250-scripted.test\n250 AUTH LOGIN");
         using var tui = TuiHarness.Start();
         tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS is up");
         tui.Submit("EHLO me");
         tui.Submit("/auth login alice");
-        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel));
+        tui.WaitForPanel<SecretPromptPanel>();
 
         tui.Press(Key.Esc);
 

@@ -78,7 +78,7 @@ public sealed class LongTranscriptTests(ITestOutputHelper output)
 
         var live = Frames(tui, 50, () =>
         {
-            tui.Host.Feed.Write(new TranscriptEvent(TranscriptEventKind.Info, "live line"));
+            tui.Host.Dispatcher.Write(new TranscriptEvent(TranscriptEventKind.Info, "live line"));
             tui.Window.Tick();
         });
         report.Add($"one new event while following + redraw: {Describe(live)}");

@@ -59,10 +59,7 @@ public sealed class PasteTests
     [Fact]
     public void LinesPastedIntoASecretPrompt_AreNotTakenAsTheSecret_AndWaitInTheQueue()
     {
-        using var server = ScriptedSmtpServer.Start(
-            "220 scripted.test ESMTP",
-            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
-            "220 2.0.0 Ready to start TLS",
+        using var server = ScriptedSmtpServer.StartTls(
             "250-scripted.test\n250 AUTH LOGIN PLAIN",
             "334 VXNlcm5hbWU6",
             "334 UGFzc3dvcmQ6",
@@ -74,8 +71,7 @@ public sealed class PasteTests
         tui.Submit("EHLO me.example");
         tui.WaitForText("250 AUTH LOGIN PLAIN");
         tui.Submit("/auth login alice");
-        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel), "the masked prompt should open");
-        var prompt = (SecretPromptPanel)tui.Window.TopPanel!;
+        var prompt = tui.WaitForPanel<SecretPromptPanel>();
 
         tui.App.RaisePasteEvent("MAIL FROM:<a@scripted.test>\nRCPT TO:<b@scripted.test>\n");
         Assert.Equal(string.Empty, prompt.Field.Text);

@@ -70,10 +70,7 @@ public sealed class QuitTests
     [Fact]
     public void TheExitSummary_NamesTheServer_Tls_User_MessagesAccepted_Log_AndReason()
     {
-        using var server = ScriptedSmtpServer.Start(
-            "220 scripted.test ESMTP",
-            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
-            "220 2.0.0 Ready to start TLS",
+        using var server = ScriptedSmtpServer.StartTls(
             "250-scripted.test\n250 AUTH PLAIN",
             "235 2.7.0 ok",
             "250 sender ok",
@@ -86,7 +83,7 @@ public sealed class QuitTests
         tui.Submit("EHLO me.example");
         tui.WaitForText("250 AUTH PLAIN");
         tui.Submit("/auth plain alice");
-        Assert.True(tui.WaitUntil(() => tui.Window.TopPanel is SecretPromptPanel));
+        tui.WaitForPanel<SecretPromptPanel>();
         tui.Type("pw");
         tui.Press(Key.Enter);
         tui.WaitForText("S: 235");

@@ -69,6 +69,23 @@ public sealed class SaveAndScriptTests
     }
 
     [Fact]
+    public void F8_AVariableLeftUnanswered_IsWordedForTheConsole_NotWithReplaysFlags()
+    {
+        using var tui = TuiHarness.Start(width: 160, writeLog: false);
+        string path = Path.Combine(tui.DataDirectory, "needs.txt");
+        File.WriteAllLines(path, ["EHLO ${UNSET_ARCH_NAME}"]);
+        tui.Press(Key.F8);
+        var panel = tui.WaitForPanel<ScriptPanel>();
+        panel.Path.Text = path;
+        tui.Press(Key.Enter);
+        tui.WaitForPanel<SecretPromptPanel>();
+        tui.Press(Key.Esc);
+
+        tui.WaitForText("no value for UNSET_ARCH_NAME: give a value when the console asks, or set SMTPCONSOLE_UNSET_ARCH_NAME");
+        Assert.DoesNotContain("--var", tui.Screen());
+    }
+
+    [Fact]
     public void F1_ShowsHelpersAndKeys()
     {
         using var tui = TuiHarness.Start(writeLog: false);

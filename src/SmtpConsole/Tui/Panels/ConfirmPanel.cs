@@ -20,10 +20,7 @@ internal sealed class ConfirmPanel : ModalPanel
         var text = new LinesView { X = 1, Y = 0, Width = Dim.Fill(1), Height = 4, CanFocus = false, Lines = [new StyledLine(question)] };
         var yes = MakeButton(yesText + " (y)", () => Answer(true));
         _no = MakeButton(language.Say("Confirm.No"), () => Answer(false), isDefault: true);
-        yes.X = 1;
-        yes.Y = 5;
-        _no.X = Pos.Right(yes) + 2;
-        _no.Y = 5;
+        PlaceButtons(1, 5, yes, _no);
         Add(text, yes, _no);
     }
 

@@ -63,10 +63,7 @@ internal sealed class ConnectPanel : ModalPanel
         y += 2;
         var ok = MakeButton(language.Say("Connect.Button"), Submit, isDefault: true);
         var cancel = MakeButton(language.Say("Button.Cancel"), Close);
-        ok.X = 12;
-        ok.Y = y;
-        cancel.X = Pos.Right(ok) + 2;
-        cancel.Y = y;
+        PlaceButtons(12, y, ok, cancel);
         Add(ok, cancel);
         foreach (var field in new[] { _host, _port, _profile, _caFile })
         {

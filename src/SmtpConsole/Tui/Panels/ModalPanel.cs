@@ -69,4 +69,16 @@ internal abstract class ModalPanel : Window
         };
         return button;
     }
+
+    /// <summary>Lays <paramref name="buttons"/> out in one row from column <paramref name="x"/>, two columns apart.</summary>
+    protected static void PlaceButtons(int x, int y, params Button[] buttons)
+    {
+        Pos next = x;
+        foreach (var button in buttons)
+        {
+            button.X = next;
+            button.Y = y;
+            next = Pos.Right(button) + 2;
+        }
+    }
 }

@@ -65,6 +65,9 @@ internal sealed class KeyBar : View
         return [];
     }
 
+    // Terminal.Gui's clear is a FillRect cell by cell; the same blank written in runs costs a fraction (CellWriter).
+    protected override bool OnClearingViewport() => CellWriter.ClearViewport(this);
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);

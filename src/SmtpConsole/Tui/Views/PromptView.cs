@@ -30,6 +30,9 @@ internal sealed class PromptView : View
 
     public string ShownText => Mode switch { RunnerMode.DataBody => "DATA> ", RunnerMode.Pipeline => "PIPE> ", _ => "smtp> " };
 
+    // Terminal.Gui's clear is a FillRect cell by cell; the same blank written in runs costs a fraction (CellWriter).
+    protected override bool OnClearingViewport() => CellWriter.ClearViewport(this);
+
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(VisualRole.Normal);

@@ -8,40 +8,15 @@ internal sealed partial class TranscriptView
     {
         AddCommand(Command.Up, () => MoveSelection(-1));
         AddCommand(Command.Down, () => MoveSelection(1));
-        AddCommand(Command.PageUp, () =>
-        {
-            PageUp();
-            return true;
-        });
-        AddCommand(Command.PageDown, () =>
-        {
-            PageDown();
-            return true;
-        });
-        AddCommand(Command.Start, () =>
-        {
-            ScrollToTop();
-            return true;
-        });
-        AddCommand(Command.End, () =>
-        {
-            ScrollToEnd();
-            return true;
-        });
-        AddCommand(Command.ScrollUp, () =>
-        {
-            ScrollBy(-3);
-            return true;
-        });
-        AddCommand(Command.ScrollDown, () =>
-        {
-            ScrollBy(3);
-            return true;
-        });
-        AddCommand(Command.Accept, () =>
+        Handle(Command.PageUp, PageUp);
+        Handle(Command.PageDown, PageDown);
+        Handle(Command.Start, ScrollToTop);
+        Handle(Command.End, ScrollToEnd);
+        Handle(Command.ScrollUp, () => ScrollBy(-3));
+        Handle(Command.ScrollDown, () => ScrollBy(3));
+        Handle(Command.Accept, () =>
         {
             if (SelectedTranscriptRow is { } row) DetailsRequested?.Invoke(row);
-            return true;
         });
         Bind(Key.CursorUp, Command.Up);
         Bind(Key.CursorDown, Command.Down);
@@ -53,6 +28,13 @@ internal sealed partial class TranscriptView
         MouseBindings.Add(MouseFlags.WheeledUp, Command.ScrollUp);
         MouseBindings.Add(MouseFlags.WheeledDown, Command.ScrollDown);
     }
+
+    /// <summary>A command that always counts as handled (the view moves, or there is nothing to move).</summary>
+    private void Handle(Command command, Action action) => AddCommand(command, () =>
+    {
+        action();
+        return true;
+    });
 
     private void Bind(Key key, Command command)
     {

@@ -10,8 +10,6 @@ internal sealed partial class TranscriptView
     /// <summary>Width of the optional time column: "HH:mm:ss.fff +NNNNN.Nms ".</summary>
     private const int TimeWidth = 24;
 
-    private string _blank = string.Empty;
-
     private readonly List<int> _lineStarts = [];
 
     // OnDrawingContent writes every cell of the viewport (blank rows and row ends too): Terminal.Gui's clear first
@@ -21,10 +19,10 @@ internal sealed partial class TranscriptView
     protected override bool OnDrawingContent(DrawContext? context)
     {
         long started = System.Diagnostics.Stopwatch.GetTimestamp();
+        long allocated = GC.GetAllocatedBytesForCurrentThread();
         var palette = Palette();
         int width = Viewport.Width;
         int height = Viewport.Height;
-        if (_blank.Length != width) _blank = new string(' ', Math.Max(0, width));
         int rows = _store.RowCount;
         int drawn = 0;
         int index = Viewport.Y;
@@ -37,14 +35,10 @@ internal sealed partial class TranscriptView
             index++;
         }
         drawn = r;
-        for (; r < height; r++)
-        {
-            Move(0, r);
-            SetAttribute(palette.Normal);
-            AddStr(_blank);
-        }
+        for (; r < height; r++) CellWriter.Blank(this, 0, r, width, palette.Normal);
         RowsDrawnLastFrame = drawn;
         LastDrawTime = System.Diagnostics.Stopwatch.GetElapsedTime(started);
+        LastDrawAllocated = GC.GetAllocatedBytesForCurrentThread() - allocated;
         return true;
     }
 
@@ -61,18 +55,20 @@ internal sealed partial class TranscriptView
         for (int line = skip; line < lines && screenRow + taken < height; line++, taken++)
         {
             int y = screenRow + taken;
-            Move(0, y);
             int column = 0;
             if (line == 0)
             {
-                if (ShowTimes) Write(row.IsFirstLine && row.Kind == TranscriptRowKind.Text ? TimeColumn(e) : _blank[..Math.Min(TimeWidth, width)], palette.Time, selected, ref column, width);
-                Write(TranscriptPalette.Gutter(e, row.Kind), palette.GutterOf(e), selected, ref column, width);
+                if (ShowTimes)
+                {
+                    if (row.IsFirstLine && row.Kind == TranscriptRowKind.Text) Write(TimeColumn(e), palette.Time, selected, ref column, y, width);
+                    else Pad(Math.Min(TimeWidth, width), palette.Time, selected, ref column, y, width);
+                }
+                Write(TranscriptPalette.Gutter(e, row.Kind), palette.GutterOf(e), selected, ref column, y, width);
             }
             else
             {
                 // Continuations sit under the text: no gutter, no time, and under the text after a hint's arrow.
-                int indent = Math.Min(width, Indent + (hint ? HintArrowWidth : 0));
-                Write(_blank[..indent], palette.Normal, selected, ref column, width);
+                Pad(Math.Min(width, Indent + (hint ? HintArrowWidth : 0)), palette.Normal, selected, ref column, y, width);
             }
             int start = _lineStarts[line];
             int end = line + 1 < lines ? _lineStarts[line + 1] : content.Length;
@@ -81,40 +77,48 @@ internal sealed partial class TranscriptView
             {
                 end = TextColumns.Fit(content, start, Math.Max(0, width - column - 1), out _);
             }
+            var text = content.AsSpan();
             if (noteStart >= 0 && noteStart < end)
             {
-                if (noteStart > start) Write(content[start..noteStart], textAttribute, selected, ref column, width);
-                Write(content[Math.Max(start, noteStart)..end], palette.Note, selected, ref column, width);
+                if (noteStart > start) Write(text[start..noteStart], textAttribute, selected, ref column, y, width);
+                Write(text[Math.Max(start, noteStart)..end], palette.Note, selected, ref column, y, width);
             }
             else
             {
-                Write(content[start..end], textAttribute, selected, ref column, width);
+                Write(text[start..end], textAttribute, selected, ref column, y, width);
             }
-            if (last && cut) Write(TextColumns.CutMarker, palette.Note, selected, ref column, width);
-            if (column < width)
-            {
-                SetAttribute(selected ? Reverse(palette.Normal) : palette.Normal);
-                AddStr(_blank[..(width - column)]);
-            }
+            if (last && cut) Write(TextColumns.CutMarker, palette.Note, selected, ref column, y, width);
+            // The rest of the row in one run (not cell by cell).
+            Pad(width - column, palette.Normal, selected, ref column, y, width);
         }
         return Math.Max(taken, 0);
     }
 
     /// <summary>Writes one segment that the layout made fit; a segment wider than the room left is cut with a marker.</summary>
-    private void Write(string text, Attribute attribute, bool selected, ref int column, int width)
+    private void Write(ReadOnlySpan<char> text, Attribute attribute, bool selected, ref int column, int y, int width)
     {
         int room = width - column;
-        if (room <= 0 || text.Length == 0) return;
-        int columns = TextColumns.Of(text);
-        string part = text;
-        if (columns > room)
+        if (room <= 0 || text.IsEmpty) return;
+        var shown = selected ? Reverse(attribute) : attribute;
+        // Most text is one column a character: its width is its length, with no measuring.
+        if (CellWriter.IsFast(text))
         {
-            part = TextColumns.Cut(text, room);
-            columns = TextColumns.Of(part);
+            if (text.Length > room) text = string.Concat(text[..Math.Max(0, room - 1)], TextColumns.CutMarker);
+            column += CellWriter.Write(this, column, y, text, shown);
+            return;
         }
-        SetAttribute(selected ? Reverse(attribute) : attribute);
-        AddStr(part);
-        column += columns;
+        string part = text.ToString();
+        if (TextColumns.Of(part) > room) part = TextColumns.Cut(part, room);
+        column += CellWriter.Write(this, column, y, part, shown);
+    }
+
+    /// <summary>Blank cells: the time column's room, a continuation's indent, a row's end.</summary>
+    private void Pad(int count, Attribute attribute, bool selected, ref int column, int y, int width)
+    {
+        count = Math.Min(count, width - column);
+        if (count <= 0) return;
+        CellWriter.Blank(this, column, y, count, selected ? Reverse(attribute) : attribute);
+        column += count;
     }
 
     private static Attribute Reverse(Attribute attribute) => attribute with { Style = attribute.Style | TextStyle.Reverse };

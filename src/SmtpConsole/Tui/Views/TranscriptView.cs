@@ -58,6 +58,9 @@ internal sealed partial class TranscriptView : View
     /// <summary>How long the view's own row drawing took in the last frame (the driver's output comes on top).</summary>
     public TimeSpan LastDrawTime { get; private set; }
 
+    /// <summary>Bytes the view's own row drawing allocated in the last frame.</summary>
+    public long LastDrawAllocated { get; private set; }
+
     /// <summary>Raised when the user asks for the details of a row (Enter, double-click).</summary>
     public event Action<TranscriptRow>? DetailsRequested;
 

@@ -4,7 +4,7 @@ using SmtpConsole.Core.Transcript;
 using SmtpConsole.Tests.Support;
 using SmtpConsole.Tui;
 
-namespace SmtpConsole.Tests.Tui;
+namespace SmtpConsole.Tests.App;
 
 /// <summary>
 /// Issue 13 item 7: the TUI's step runner never dies. A step that throws anything (here the OutOfMemoryException a

@@ -4,7 +4,7 @@ using SmtpConsole.Core.Transcript;
 using SmtpConsole.Tests.Support;
 using SmtpConsole.Tui;
 
-namespace SmtpConsole.Tests.Tui;
+namespace SmtpConsole.Tests.App;
 
 public sealed class SessionControllerTests
 {

@@ -3,11 +3,12 @@ using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Transcript;
 
-namespace SmtpConsole.Tui;
+namespace SmtpConsole.App;
 
 /// <summary>
-/// Wires one console together: recorder → (session log, screen feed), session, runner, the step queue, history,
-/// the transcript store, and the window. The same wiring runs in the app and in the headless tests.
+/// Wires one console together: recorder → (session log, the UI dispatcher), session, runner, the step queue,
+/// history, the transcript store and the publisher of the engine's state: everything a console window shows, without
+/// the window (<c>Tui/ConsoleWindow</c> takes a host). The same wiring runs in the app and in the headless tests.
 /// </summary>
 internal sealed class ConsoleHost : IAsyncDisposable
 {
@@ -15,7 +16,6 @@ internal sealed class ConsoleHost : IAsyncDisposable
     {
         Options = options;
         Dispatcher = new UiDispatcher();
-        Feed = new TranscriptFeed();
         Recorder = new TranscriptRecorder(options.Time);
         if (options.LogHost is { } host)
         {
@@ -29,18 +29,18 @@ internal sealed class ConsoleHost : IAsyncDisposable
                 LogProblem = options.Language.Say("NoSessionLog", DataDirectory.SessionsFolder(options.DataDirectory), ex.Message);
             }
         }
-        Recorder.AddSink(Feed);
+        Dispatcher.Attach(Recorder);
         Session = new SmtpSession(Recorder);
         Store = new TranscriptStore(options.MaxTranscriptEvents, e => ReplyWording.HintRow(e, options.Language));
         History = options.PersistHistory ? CommandHistory.Load(DataDirectory.HistoryFile(options.DataDirectory)) : CommandHistory.InMemory();
         Interaction = new TuiInteraction(Dispatcher);
         Runner = new CommandRunner(Session, Interaction, options.RunnerSettings);
         Controller = new SessionController(Runner, History);
+        State = new ScreenStatePublisher(Dispatcher, Controller, options.Language);
     }
 
     public ConsoleHostOptions Options { get; }
     public UiDispatcher Dispatcher { get; }
-    public TranscriptFeed Feed { get; }
     public TranscriptRecorder Recorder { get; }
     public TranscriptFileSink? Log { get; }
     public string? LogProblem { get; }
@@ -50,10 +50,9 @@ internal sealed class ConsoleHost : IAsyncDisposable
     public TuiInteraction Interaction { get; }
     public CommandRunner Runner { get; }
     public SessionController Controller { get; }
+    public ScreenStatePublisher State { get; }
 
     public static ConsoleHost Create(ConsoleHostOptions options) => new(options);
-
-    public ConsoleWindow CreateWindow() => new(this);
 
     /// <summary>Queues a connection to fully resolved options, shown as a replayable <c>/connect</c> block.</summary>
     public PendingStep Connect(ConnectOptions options) =>
