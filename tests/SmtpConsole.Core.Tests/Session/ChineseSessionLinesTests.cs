@@ -281,6 +281,17 @@ public partial class ChineseSessionLinesTests
         AssertNoEnglishSentence(h.Events);
     }
 
+    [Fact]
+    public void HostAndTimeoutProblems_AreChinese_EnglishUnchanged()
+    {
+        Assert.Equal("the host name contains a space or a control character", ConnectLimits.HostProblem("smtp qq.com"));
+        Assert.Equal("--timeout must be a number of seconds greater than 0 and at most 86400 (one day)", ConnectLimits.TimeoutProblem(0));
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        Assert.Equal("主机名中含有空格或控制字符", ConnectLimits.HostProblem("smtp qq.com"));
+        Assert.Equal("主机名为空", ConnectLimits.HostProblem(" "));
+        Assert.Equal("--timeout 必须是大于 0、最多 86400 的秒数（一天）", ConnectLimits.TimeoutProblem(0));
+    }
+
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>
     private static void AssertNoEnglishSentence(IEnumerable<TranscriptEvent> events)
     {
