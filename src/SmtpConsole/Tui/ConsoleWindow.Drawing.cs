@@ -11,12 +11,13 @@ internal sealed partial class ConsoleWindow
     /// full frame) just before the transcript, mode line, prompt, input, status line and key bar, which tile the
     /// window, paint their cells again. While they are all it holds, only what none of them covers is cleared, and the
     /// window is marked for drawing as Terminal.Gui's clear marks it, so each of them draws again. With anything else
-    /// in it (a panel, whose margin and shadow let the cleared window show through), Terminal.Gui clears as usual.
+    /// showing in it (a panel, whose margin and shadow let the cleared window show through), Terminal.Gui clears as usual.
     /// </summary>
     protected override bool OnClearingViewport()
     {
         View[] tiles = [_transcript, _modeLine, _prompt, _input, _status, _keys];
-        if (SubViews.Any(view => Array.IndexOf(tiles, view) < 0)) return false;
+        // Anything else on screen (a panel, the input's completion popup when shown): Terminal.Gui's clear.
+        if (SubViews.Any(view => Array.IndexOf(tiles, view) < 0 && view.Visible && !view.Frame.IsEmpty)) return false;
         var uncovered = new Region(new Rectangle(Point.Empty, Viewport.Size));
         foreach (var view in tiles)
         {
