@@ -17,7 +17,7 @@ internal sealed partial class ConsoleWindow
     {
         View[] tiles = [_transcript, _modeLine, _prompt, _input, _status, _keys];
         // Anything else on screen (a panel, the input's completion popup when shown): Terminal.Gui's clear.
-        if (SubViews.Any(view => Array.IndexOf(tiles, view) < 0 && view.Visible && !view.Frame.IsEmpty)) return false;
+        if (TopPanel is not null || SubViews.Any(view => Array.IndexOf(tiles, view) < 0 && view.Visible && !view.Frame.IsEmpty)) return false;
         var uncovered = new Region(new Rectangle(Point.Empty, Viewport.Size));
         foreach (var view in tiles)
         {
