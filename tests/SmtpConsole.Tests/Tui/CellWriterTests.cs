@@ -5,6 +5,7 @@ using SmtpConsole.Tui;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Drivers;
+using Terminal.Gui.Testing;
 using Terminal.Gui.Time;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
@@ -224,5 +225,82 @@ public sealed class CellWriterTests
         tui.Window.TopPanel!.Close();
         tui.App.LayoutAndDraw(); // not forced: only what Terminal.Gui marks for drawing is drawn again
         Assert.Equal(before, tui.App.Driver.ToString());
+    }
+
+    /// <summary>
+    /// Every cell's text and attribute as the terminal shows it: the cell after a wide glyph is its second half (Terminal.Gui
+    /// keeps whatever grapheme was there and never sends it), so only its attribute counts.
+    /// </summary>
+    private static string Cells(IApplication app)
+    {
+        Cell[,] cells = app.Driver!.Contents!;
+        var text = new System.Text.StringBuilder();
+        for (int r = 0; r < cells.GetLength(0); r++)
+        {
+            for (int c = 0; c < cells.GetLength(1); c++)
+            {
+                bool secondHalf = c > 0 && Terminal.Gui.Text.StringExtensions.GetColumns(cells[r, c - 1].Grapheme) > 1;
+                text.Append(secondHalf ? "·" : cells[r, c].Grapheme).Append(cells[r, c].Attribute).Append('|');
+            }
+            text.Append('\n');
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void EveryIncrementalFrame_EqualsAFullRedraw()
+    {
+        using var tui = TuiHarness.Start(width: 70, height: 20, writeLog: false);
+        var view = tui.Window.Transcript;
+        string[] texts =
+        [
+            "EHLO client.example", "250-mx.example.com ─ pipelining … ok", "中文回复：收件人地址被拒绝 550 5.1.1",
+            "cafe\u0301 naïve résumé", "a very long line that wraps " + new string('x', 150), "tab\tand emoji 📨",
+        ];
+        int step = 0;
+        void Check(string what)
+        {
+            tui.App.LayoutAndDraw();
+            string incremental = Cells(tui.App);
+            tui.App.LayoutAndDraw(forceRedraw: true);
+            string full = Cells(tui.App);
+            if (incremental != full)
+            {
+                var a = incremental.Split('\n');
+                var b = full.Split('\n');
+                int row = Enumerable.Range(0, a.Length).First(r => a[r] != b[r]);
+                var ca = a[row].Split('|');
+                var cb = b[row].Split('|');
+                int col = Enumerable.Range(0, ca.Length).First(c => ca[c] != cb[c]);
+                Assert.Fail($"after {what} (step {step}) the screen differs from a full redraw at row {row}, column {col}: '{ca[col]}' drawn, '{cb[col]}' in a full redraw\n{tui.App.Driver!.ToString()}");
+            }
+            step++;
+        }
+
+        for (int i = 0; i < 60; i++)
+        {
+            tui.Host.Store.Append(TranscriptEvent.Info(texts[i % texts.Length] + " #" + i));
+            view.OnStoreChanged(0);
+            if (i % 7 == 0) Check("appending");
+        }
+        Check("appending");
+        tui.Press(Terminal.Gui.Input.Key.PageUp);
+        Check("page up");
+        tui.App.InjectMouse(new Terminal.Gui.Input.Mouse { Flags = Terminal.Gui.Input.MouseFlags.LeftButtonClicked, ScreenPosition = new Point(5, 3) });
+        Check("selecting a row");
+        tui.Press(Terminal.Gui.Input.Key.F9);
+        Check("showing times");
+        tui.Press(Terminal.Gui.Input.Key.F1);
+        Check("opening help");
+        tui.Window.TopPanel!.Close();
+        Check("closing help");
+        foreach (var (w, h) in ((int, int)[])[(40, 12), (100, 30), (12, 6), (70, 20)])
+        {
+            tui.App.Driver!.SetScreenSize(w, h);
+            Check($"resizing to {w}x{h}");
+        }
+        tui.Press(Terminal.Gui.Input.Key.End.WithCtrl);
+        tui.Type("MAIL FROM:<a@example.com>");
+        Check("typing");
     }
 }
