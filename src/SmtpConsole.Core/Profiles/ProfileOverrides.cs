@@ -33,6 +33,28 @@ internal static class ProfileOverrides
             void Problem(string message) =>
                 found.Add(new ProfileDiagnostic(ProfileDiagnosticSeverity.Error, $"command-line {key}: {message}", Profile: profileName));
 
+            // The checks several fields share: each reports its own problem and gives null for "ignored".
+            bool? Flag(string? text)
+            {
+                if (TryParseFlag(text, out var flag)) return flag;
+                Problem($"'{text}' must be true or false; ignored");
+                return null;
+            }
+
+            TimeSpan? Seconds(string text)
+            {
+                if (ProfileValueParsers.TryParseSeconds(text, out var seconds)) return seconds;
+                Problem($"'{text}' is not a number of seconds between 0 and 86400; ignored");
+                return null;
+            }
+
+            string? OneWord(string what, string text)
+            {
+                if (!text.Any(char.IsWhiteSpace)) return text;
+                Problem($"{what} '{text}' must not contain spaces; ignored");
+                return null;
+            }
+
             if (!ProfileOverrideKeys.TryGetField(key, out var field))
             {
                 if (ProfileSchema.IsSecretLikeKey(key))
@@ -79,10 +101,7 @@ internal static class ProfileOverrides
                     result = result with { User = string.IsNullOrEmpty(value) ? null : value };
                     break;
                 case "ehloName":
-                    if (value!.Any(char.IsWhiteSpace))
-                        Problem($"EHLO name '{value}' must not contain spaces; ignored");
-                    else
-                        result = result with { EhloName = value };
+                    if (OneWord("EHLO name", value!) is { } ehloName) result = result with { EhloName = ehloName };
                     break;
                 case "authMechanisms":
                     var mechanisms = value!.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
@@ -99,19 +118,13 @@ internal static class ProfileOverrides
                         Problem("must name an environment variable (letters, digits and '_'); ignored");
                     break;
                 case "secret:prompt":
-                    if (TryParseFlag(value, out var prompt))
-                        result = result with { Secret = result.Secret with { Prompt = prompt } };
-                    else
-                        Problem($"'{value}' must be true or false; ignored");
+                    if (Flag(value) is { } prompt) result = result with { Secret = result.Secret with { Prompt = prompt } };
                     break;
                 case "tls:caFile":
                     result = result with { Tls = result.Tls with { CaFile = value } };
                     break;
                 case "tls:insecure":
-                    if (TryParseFlag(value, out var insecure))
-                        result = result with { Tls = result.Tls with { Insecure = insecure } };
-                    else
-                        Problem($"'{value}' must be true or false; ignored");
+                    if (Flag(value) is { } insecure) result = result with { Tls = result.Tls with { Insecure = insecure } };
                     break;
                 case "tls:minVersion":
                     if (ProfileValueParsers.TryParseTlsVersion(value!, out var version))
@@ -120,10 +133,7 @@ internal static class ProfileOverrides
                         Problem($"'{value}' is not one of 1.0, 1.1, 1.2, 1.3; ignored");
                     break;
                 case "tls:serverName":
-                    if (value!.Any(char.IsWhiteSpace))
-                        Problem($"server name '{value}' must not contain spaces; ignored");
-                    else
-                        result = result with { Tls = result.Tls with { ServerName = value } };
+                    if (OneWord("server name", value!) is { } serverName) result = result with { Tls = result.Tls with { ServerName = serverName } };
                     break;
                 case "proxy":
                     if (ProfileValueParsers.IsValidProxy(value!))
@@ -132,16 +142,10 @@ internal static class ProfileOverrides
                         Problem($"'{ProfileValueParsers.WithoutUserInfo(value!)}' is not a proxy URL like socks5://127.0.0.1:1080; ignored");
                     break;
                 case "timeouts:connectSeconds":
-                    if (ProfileValueParsers.TryParseSeconds(value!, out var connect))
-                        result = result with { Timeouts = result.Timeouts with { Connect = connect } };
-                    else
-                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
+                    if (Seconds(value!) is { } connect) result = result with { Timeouts = result.Timeouts with { Connect = connect } };
                     break;
                 case "timeouts:commandSeconds":
-                    if (ProfileValueParsers.TryParseSeconds(value!, out var command))
-                        result = result with { Timeouts = result.Timeouts with { Command = command } };
-                    else
-                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
+                    if (Seconds(value!) is { } command) result = result with { Timeouts = result.Timeouts with { Command = command } };
                     break;
             }
         }
