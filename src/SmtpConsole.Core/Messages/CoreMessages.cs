@@ -82,8 +82,9 @@ public static class CoreMessages
     public static string CommandAfterClosing(string line) => Say("Core.CommandAfterClosing", line);
 
     /// <summary>
-    /// The language these messages are worded in. English unless a front end that speaks to a person picks another
-    /// (the TUI does, from <c>--lang</c> or the locale); replay output, JSON and logs stay English so they compare across machines.
+    /// The language these messages (and SessionMessages, TlsMessages, ReplyMessages, SaslMessages, RunnerMessages) are
+    /// worded in. English unless a front end that speaks to a person picks another (the TUI does, from <c>--lang</c>,
+    /// a pin or the locale); replay output and <c>--json</c> stay English so they compare across machines.
     /// </summary>
     /// <remarks>
     /// Setting it changes the process-wide default (the TUI's one screen). <see cref="Speak"/> overrides it for one

@@ -90,6 +90,21 @@ public static class SessionMessages
 
     public static string HttpProxy(string hostPort) => Say(nameof(HttpProxy), hostPort);
 
+    // Values checked before connecting (Session/ConnectLimits).
+    public static string TimeoutOutOfRange(string what, string maxSeconds) => Say(nameof(TimeoutOutOfRange), what, maxSeconds);
+
+    public static string TheConnectTimeout => Say(nameof(TheConnectTimeout));
+
+    public static string TheReplyTimeout => Say(nameof(TheReplyTimeout));
+
+    public static string HostEmpty => Say(nameof(HostEmpty));
+
+    public static string HostTooLong(int length, int max) => Say(nameof(HostTooLong), length, max);
+
+    public static string HostHasSpace => Say(nameof(HostHasSpace));
+
+    public static string HostLabelTooLong => Say(nameof(HostLabelTooLong));
+
     // The connection itself (Session/SmtpConnection).
     public static string CannotResolve(string host, string detail) => Say(nameof(CannotResolve), host, detail);
 

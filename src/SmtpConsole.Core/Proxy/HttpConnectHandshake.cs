@@ -21,7 +21,7 @@ internal static class HttpConnectHandshake
         }
         request.Append("\r\n");
         await stream.WriteAsync(Encoding.ASCII.GetBytes(request.ToString()), ct).ConfigureAwait(false);
-        progress?.Invoke($"HTTP proxy: CONNECT {target} HTTP/1.1" + (proxy.HasCredentials ? " with Proxy-Authorization: Basic (not shown)" : string.Empty));
+        progress?.Invoke(proxy.HasCredentials ? Messages.ProxyMessages.HttpConnectWithCredentials(target) : Messages.ProxyMessages.HttpConnect(target));
 
         var lines = await ReadHeaderAsync(stream, proxy, ct).ConfigureAwait(false);
         string statusLine = lines[0];

@@ -18,7 +18,7 @@ public static class ProxyConnector
         deadline.CancelAfter(timeout);
         string target = FormatTarget(host, port);
         Socket socket = await ConnectToProxyAsync(proxy, timeout, deadline.Token, ct).ConfigureAwait(false);
-        progress?.Invoke($"connected to the {proxy.Display}; asking it for a tunnel to {target}");
+        progress?.Invoke(Messages.ProxyMessages.ConnectedAskingForTunnel(proxy.Kind == ProxyKind.Socks5 ? Messages.SessionMessages.Socks5Proxy(proxy.HostPort) : Messages.SessionMessages.HttpProxy(proxy.HostPort), target));
         try
         {
             using var stream = new NetworkStream(socket, ownsSocket: false);

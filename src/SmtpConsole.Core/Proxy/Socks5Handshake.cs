@@ -18,13 +18,13 @@ internal static class Socks5Handshake
     {
         byte[] methods = proxy.HasCredentials ? [NoAuthentication, UserPassword] : [NoAuthentication];
         await stream.WriteAsync((byte[])[Version, (byte)methods.Length, .. methods], ct).ConfigureAwait(false);
-        progress?.Invoke("SOCKS5: offered " + (proxy.HasCredentials ? "no authentication or username/password" : "no authentication"));
+        progress?.Invoke(proxy.HasCredentials ? Messages.ProxyMessages.Socks5OfferedNoAuthenticationOrPassword : Messages.ProxyMessages.Socks5OfferedNoAuthentication);
         byte[] choice = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
         if (choice[0] != Version) throw new ProxyConnectionException($"the {proxy.Display} did not answer as a SOCKS5 proxy (version byte {choice[0]}): is it an HTTP proxy? (use http://)");
         switch (choice[1])
         {
             case NoAuthentication:
-                progress?.Invoke("SOCKS5: the proxy needs no authentication");
+                progress?.Invoke(Messages.ProxyMessages.Socks5NeedsNoAuthentication);
                 break;
             case UserPassword when proxy.HasCredentials:
                 await AuthenticateAsync(stream, proxy, progress, ct).ConfigureAwait(false);
@@ -39,13 +39,13 @@ internal static class Socks5Handshake
 
         byte[] request = BuildConnectRequest(host, port, out string how);
         await stream.WriteAsync(request, ct).ConfigureAwait(false);
-        progress?.Invoke($"SOCKS5: CONNECT {ProxyConnector.FormatTarget(host, port)} ({how})");
+        progress?.Invoke(Messages.ProxyMessages.Socks5Connect(ProxyConnector.FormatTarget(host, port), how));
         byte[] head = await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false);
         if (head[0] != Version) throw new ProxyConnectionException($"the {proxy.Display} sent a malformed SOCKS5 reply (version byte {head[0]})");
         if (head[1] != 0)
             throw new ProxyConnectionException($"the {proxy.Display} refused to connect to {ProxyConnector.FormatTarget(host, port)}: {ReplyMeaning(head[1])} (SOCKS5 reply {head[1]})");
         string bound = await ReadBoundAddressAsync(stream, head[3], ct).ConfigureAwait(false);
-        progress?.Invoke($"SOCKS5: tunnel open (the proxy's side of it is {bound})");
+        progress?.Invoke(Messages.ProxyMessages.Socks5TunnelOpen(bound));
     }
 
     private static async Task AuthenticateAsync(Stream stream, ProxyAddress proxy, Action<string>? progress, CancellationToken ct)
@@ -54,11 +54,11 @@ internal static class Socks5Handshake
         byte[] password = Encoding.UTF8.GetBytes(proxy.Password ?? string.Empty);
         if (user.Length is 0 or > 255 || password.Length > 255)
             throw new ProxyConnectionException("SOCKS5 user names and passwords must be 1 to 255 bytes (RFC 1929)");
-        progress?.Invoke("SOCKS5: the proxy asks for username/password; sending them (RFC 1929; not shown)");
+        progress?.Invoke(Messages.ProxyMessages.Socks5SendingCredentials);
         await stream.WriteAsync((byte[])[1, (byte)user.Length, .. user, (byte)password.Length, .. password], ct).ConfigureAwait(false);
         byte[] status = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
         if (status[1] != 0) throw new ProxyConnectionException($"the {proxy.Display} rejected the user name or password (RFC 1929 status {status[1]})");
-        progress?.Invoke("SOCKS5: proxy credentials accepted");
+        progress?.Invoke(Messages.ProxyMessages.Socks5CredentialsAccepted);
     }
 
     private static byte[] BuildConnectRequest(string host, int port, out string how)
@@ -68,7 +68,7 @@ internal static class Socks5Handshake
         BinaryPrimitives.WriteUInt16BigEndian(portBytes, (ushort)port);
         if (IPAddress.TryParse(bare, out var ip))
         {
-            how = "an IP address";
+            how = Messages.ProxyMessages.Socks5ByAddress;
             byte type = ip.AddressFamily == AddressFamily.InterNetworkV6 ? (byte)4 : (byte)1;
             return [Version, 1, 0, type, .. ip.GetAddressBytes(), .. portBytes];
         }
@@ -84,7 +84,7 @@ internal static class Socks5Handshake
         }
         byte[] name = Encoding.ASCII.GetBytes(ascii);
         if (name.Length > 255) throw new ProxyConnectionException("the host name is longer than SOCKS5 allows (255)");
-        how = "host name resolved by the proxy";
+        how = Messages.ProxyMessages.Socks5ByNameResolvedByProxy;
         return [Version, 1, 0, 3, (byte)name.Length, .. name, .. portBytes];
     }
 

@@ -21,20 +21,20 @@ public static class ConnectLimits
     public static string? TimeoutProblem(double seconds, string what = "--timeout") =>
         double.IsFinite(seconds) && seconds > 0 && seconds <= MaxTimeoutSeconds
             ? null
-            : string.Create(CultureInfo.InvariantCulture, $"{what} must be a number of seconds greater than 0 and at most {MaxTimeoutSeconds:0} (one day)");
+            : Messages.SessionMessages.TimeoutOutOfRange(what, MaxTimeoutSeconds.ToString("0", CultureInfo.InvariantCulture));
 
     /// <summary>Why <paramref name="host"/> cannot be a host name or address literal; null when it can.</summary>
     public static string? HostProblem(string host)
     {
-        if (string.IsNullOrWhiteSpace(host)) return "the host name is empty";
+        if (string.IsNullOrWhiteSpace(host)) return Messages.SessionMessages.HostEmpty;
         string literal = host.StartsWith('[') && host.EndsWith(']') ? host[1..^1] : host;
         if (System.Net.IPAddress.TryParse(literal, out _)) return null;
         if (host.Length > MaxHostNameLength)
-            return string.Create(CultureInfo.InvariantCulture, $"the host name is {host.Length} characters long; DNS allows at most {MaxHostNameLength}");
+            return Messages.SessionMessages.HostTooLong(host.Length, MaxHostNameLength);
         if (host.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
-            return "the host name contains a space or a control character";
+            return Messages.SessionMessages.HostHasSpace;
         if (host.TrimEnd('.').Split('.').Any(label => label.Length > 63))
-            return "a part of the host name between dots is longer than 63 characters (DNS allows at most 63)";
+            return Messages.SessionMessages.HostLabelTooLong;
         return null;
     }
 }

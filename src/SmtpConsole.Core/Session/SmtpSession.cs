@@ -115,8 +115,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
 
         // A last line of defence for values that did not come through the command line's checks (profiles, API callers).
         string? invalid = ConnectLimits.HostProblem(options.Host)
-            ?? ConnectLimits.TimeoutProblem(options.ConnectTimeout.TotalSeconds, "the connect timeout")
-            ?? ConnectLimits.TimeoutProblem(options.ReplyTimeout.TotalSeconds, "the reply timeout");
+            ?? ConnectLimits.TimeoutProblem(options.ConnectTimeout.TotalSeconds, SessionMessages.TheConnectTimeout)
+            ?? ConnectLimits.TimeoutProblem(options.ReplyTimeout.TotalSeconds, SessionMessages.TheReplyTimeout);
         if (invalid is not null)
         {
             _transcript.Error(SessionMessages.CannotConnect(invalid));

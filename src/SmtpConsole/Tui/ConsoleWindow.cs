@@ -50,7 +50,7 @@ internal sealed partial class ConsoleWindow : Window
         _transcript = new TranscriptView(host.Store, colour) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(4) };
         _modeLine = new ModeLine(colour, say) { X = 0, Y = Pos.AnchorEnd(4) };
         _prompt = new PromptView(colour) { X = 0, Y = Pos.AnchorEnd(3) };
-        _input = new CommandInput(host.History) { X = PromptView.PromptWidth, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
+        _input = new CommandInput(host.History) { Language = host.Options.Language, X = PromptView.PromptWidth, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _status = new StatusLine(colour) { X = 0, Y = Pos.AnchorEnd(2), Snapshot = StatusSnapshot.DisconnectedIn(say) };
         _keys = new KeyBar(
         [

@@ -17,6 +17,7 @@ public class CoreMessagesCatalogueTests
         (typeof(ReplyMessages), "Reply."),
         (typeof(SaslMessages), "Sasl."),
         (typeof(RunnerMessages), "Runner."),
+        (typeof(ProxyMessages), "Proxy."),
     ];
 
     public static TheoryData<string, string> Members()

@@ -77,7 +77,7 @@ public partial class ChineseSessionLinesTests
         Assert.Contains(tls, t => t.StartsWith("服务器证书：\n主体：CN=localhost\n颁发者：CN=localhost\n名称：DNS:localhost", StringComparison.Ordinal));
         var warnings = lax.Sink.OfKind(TranscriptEventKind.Warn).Select(e => e.Text).ToList();
         Assert.Contains(warnings, w => w.StartsWith("--insecure：不会验证服务器证书", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("证书未通过验证，因 --insecure（证书未验证） 而接受：证书链不受信任", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("证书未通过验证，但因 --insecure 仍被接受：证书链不受信任", StringComparison.Ordinal));
         AssertNoEnglishSentence(lax.Events);
     }
 
@@ -253,6 +253,43 @@ public partial class ChineseSessionLinesTests
         Assert.Equal(string.IsNullOrWhiteSpace(translated.Hint) ? translated.Title : translated.Hint, context.Hint);
         Assert.NotEqual(english, context.Hint);
         Assert.Contains(zh.Sink.OfKind(TranscriptEventKind.Reply), e => e.Context?.Hint == context.Hint);
+    }
+
+    [Fact]
+    public async Task Socks5Proxy_Steps_AreChinese()
+    {
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        await using var proxy = new ScriptedSmtpServer(async c =>
+        {
+            Assert.Equal(new byte[] { 5, 1, 0 }, await c.ReadBytesAsync(3));
+            await c.SendBytesAsync([5, 0]);
+            byte[] head = await c.ReadBytesAsync(5);
+            await c.ReadBytesAsync(head[4] + 2);
+            await c.SendBytesAsync([5, 0, 0, 1, 10, 0, 0, 7, 0x1F, 0x90]);
+            await c.SendAsync("220 smtp.unresolvable.example ESMTP via proxy\r\n");
+            await c.WaitForCloseAsync(TimeSpan.FromSeconds(5));
+        });
+        await using var h = new SessionHarness(proxy.Port);
+        var result = await h.Session.ConnectAsync(h.Options with { Host = "smtp.unresolvable.example", Port = 587, Proxy = new Uri($"socks5://127.0.0.1:{proxy.Port}") });
+        Assert.True(result.Succeeded, h.Dump());
+        var connect = h.Sink.OfKind(TranscriptEventKind.Connect).Select(e => e.Text).ToList();
+        Assert.Contains($"正在连接 smtp.unresolvable.example:587（明文），经由 SOCKS5 代理 127.0.0.1:{proxy.Port} → smtp.unresolvable.example:587", connect);
+        Assert.Contains($"已连接到 SOCKS5 代理 127.0.0.1:{proxy.Port}；正在请求它建立到 smtp.unresolvable.example:587 的隧道", connect);
+        Assert.Contains("SOCKS5：CONNECT smtp.unresolvable.example:587（主机名由代理解析）", connect);
+        Assert.Contains("SOCKS5：隧道已建立（代理一侧的地址是 10.0.0.7:8080）", connect);
+        Assert.Contains(connect, t => t.StartsWith($"已通过 SOCKS5 代理 127.0.0.1:{proxy.Port} 连接到 smtp.unresolvable.example:587，用时 ", StringComparison.Ordinal));
+        AssertNoEnglishSentence(h.Events);
+    }
+
+    [Fact]
+    public void HostAndTimeoutProblems_AreChinese_EnglishUnchanged()
+    {
+        Assert.Equal("the host name contains a space or a control character", ConnectLimits.HostProblem("smtp qq.com"));
+        Assert.Equal("--timeout must be a number of seconds greater than 0 and at most 86400 (one day)", ConnectLimits.TimeoutProblem(0));
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        Assert.Equal("主机名中含有空格或控制字符", ConnectLimits.HostProblem("smtp qq.com"));
+        Assert.Equal("主机名为空", ConnectLimits.HostProblem(" "));
+        Assert.Equal("--timeout 必须是大于 0、最多 86400 的秒数（一天）", ConnectLimits.TimeoutProblem(0));
     }
 
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>

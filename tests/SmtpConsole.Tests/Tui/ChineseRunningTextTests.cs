@@ -115,6 +115,20 @@ public sealed class ChineseRunningTextTests
         Assert.Equal("no replies yet: the timeline shows each command's round trip once the server answers", Assert.Single(Timeline.Lines([], 60)).Text);
     }
 
+    [Fact]
+    public void ReverseSearchAndCompletionHints_AreChinese()
+    {
+        using var tui = TuiHarness.Start(width: 100, height: 24, writeLog: false, configure: Chinese);
+        tui.Type("/zzz");
+        tui.Press(Terminal.Gui.Input.Key.Tab);
+        Assert.True(tui.WaitUntil(() => tui.Window.ModeLine.Hint == "这里没有可补全的内容"), tui.Window.ModeLine.Hint);
+        tui.Press(Terminal.Gui.Input.Key.Esc);
+        tui.Press(Terminal.Gui.Input.Key.R.WithCtrl);
+        tui.Type("qq");
+        Assert.True(tui.WaitUntil(() => tui.Window.ModeLine.Hint?.StartsWith("反向搜索", StringComparison.Ordinal) == true), tui.Window.ModeLine.Hint);
+        Assert.Contains("'qq'", tui.Window.ModeLine.Hint, StringComparison.Ordinal);
+    }
+
     /// <summary>The drawn status row is the status text cut to the width (with the cut marker), never a half glyph.</summary>
     private static void AssertStatusRowFits(TuiHarness tui, int width)
     {

@@ -23,7 +23,7 @@ internal sealed partial class CommandInput
         var candidates = CommandCompletion.Candidates(text, CompletionSource());
         if (candidates.Count == 0)
         {
-            HintChanged?.Invoke("no completion for this");
+            HintChanged?.Invoke(Language.Say("Input.NoCompletion"));
             return;
         }
         if (candidates.Count == 1)

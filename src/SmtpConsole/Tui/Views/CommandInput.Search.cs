@@ -82,5 +82,5 @@ internal sealed partial class CommandInput
     }
 
     private void ShowSearch(bool failed = false) =>
-        HintChanged?.Invoke($"{(failed ? "failing " : string.Empty)}reverse search: '{_search}'  (Ctrl+R older, Enter run, → edit, Esc cancel)");
+        HintChanged?.Invoke(Language.Say(failed ? "Input.SearchFailing" : "Input.Search", _search));
 }

@@ -20,6 +20,9 @@ internal sealed partial class CommandInput : TextField
         _history = history;
     }
 
+    /// <summary>The language of the hints this input shows (completion, reverse search).</summary>
+    public Core.Messages.UiLanguage Language { get; init; }
+
     /// <summary>Where Tab completion learns what the server advertised.</summary>
     public Func<CompletionContext> CompletionSource { get; set; } = () => CompletionContext.Empty;
 
