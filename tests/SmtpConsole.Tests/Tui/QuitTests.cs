@@ -160,4 +160,14 @@ public sealed class QuitTests
         Assert.True(tui2.WaitUntil(() => tui2.Window.StopRequested));
         Assert.Contains(" · 2 messages accepted · ", tui2.Window.ExitLines()[0]);
     }
+
+    [Fact]
+    public void HelpQuit_OnScreen_NamesTheQuitKey_FromTheRemedyKey()
+    {
+        // The engine's /quit topic names no key (replay has none); the screen words the remedy as its own key.
+        using var tui = TuiHarness.Start(width: 120, height: 30, writeLog: false);
+        tui.Submit("/help /quit");
+        tui.WaitForText("what to do: Ctrl+Q quits the same way");
+        Assert.False(tui.Window.StopRequested);
+    }
 }
