@@ -50,7 +50,8 @@ public static class CommandLineParser
             "/end" => NoArgs(args, name, new PipelineEndCommand { Display = "/end" }),
             "/mx" => args.Count == 1 ? new MxCommand(args[0]) { Display = trimmed } : throw new CommandSyntaxException(Say("Help.Usage.Mx")),
             "/quit" or "/exit" => NoArgs(args, name, new QuitCommand { Display = "/quit" }),
-            "/help" or "/?" => new HelpCommand(args.Count > 0 ? args[0].TrimStart('/') : null) { Display = trimmed },
+            // The slash stays: "/help /quit" is the helper, "/help quit" the SMTP verb.
+            "/help" or "/?" => new HelpCommand(args.Count > 0 ? args[0] : null) { Display = trimmed },
             "/rset" or "/noop" => NoArgs(args, name, new RawCommand(name[1..].ToUpperInvariant()) { Display = trimmed }),
             "/vrfy" or "/expn" => args.Count == 1 ? new RawCommand($"{name[1..].ToUpperInvariant()} {args[0]}") { Display = trimmed }
                                                   : throw new CommandSyntaxException(Say("Help.Usage.Address", name)),

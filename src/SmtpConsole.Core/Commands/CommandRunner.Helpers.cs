@@ -378,7 +378,16 @@ public sealed partial class CommandRunner
 
     private StepOutcome Help(string? topic)
     {
-        foreach (var line in HelpText.Lines(topic)) _session.Transcript.Info(line);
+        var lines = HelpText.Lines(topic);
+        // The /quit topic ends with the front end's own way to quit (a key in the TUI): a remedy key, not words here.
+        bool quitTopic = string.Equals(topic?.Trim(), "/quit", StringComparison.OrdinalIgnoreCase);
+        for (int i = 0; i < lines.Count; i++)
+        {
+            if (quitTopic && i == lines.Count - 1)
+                _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, lines[i]) { Remedy = Messages.Remedy.QuitConsole });
+            else
+                _session.Transcript.Info(lines[i]);
+        }
         return StepOutcome.Ok();
     }
 }

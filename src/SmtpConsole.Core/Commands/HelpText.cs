@@ -16,7 +16,9 @@ public static class HelpText
     {
         // Get, not Format: help texts contain braces (${NAME}) and no placeholders.
         string Say(string key) => MessageCatalog.Get(key, language);
-        switch (topic?.ToLowerInvariant())
+        // A section answers with or without a slash (/help /compose); other topics keep it, so TopicHelp can tell the
+        // helper (/quit) from the SMTP verb (QUIT).
+        switch (topic?.ToLowerInvariant().TrimStart('/'))
         {
             case null or "" or "helpers":
                 return

@@ -46,4 +46,7 @@ public enum Remedy
 
     /// <summary>Go on: nothing needs fixing in the session (e.g. AUTH already succeeded).</summary>
     Continue,
+
+    /// <summary>Close the console the front end's own way (a key in the TUI; nothing more on the command line).</summary>
+    QuitConsole,
 }

@@ -9,9 +9,13 @@ public static class ProfileConnection
     /// The options for a non-builtin profile, with <c>${variables}</c> expanded by <paramref name="resolve"/>.
     /// Returns null with <paramref name="error"/> when a variable is missing or the profile has no host/port.
     /// </summary>
-    public static ConnectOptions? ToConnectOptions(ConnectionProfile profile, ConnectOptions defaults, Func<string, string?> resolve, out string? error)
+    public static ConnectOptions? ToConnectOptions(ConnectionProfile profile, ConnectOptions defaults, Func<string, string?> resolve, out string? error) =>
+        ToConnectOptions(profile, defaults, resolve, out error, out _);
+
+    /// <summary>As the overload without it, and <c>missingVariable</c>: the variable that had no value, when that was the failure: the front end words how to give one.</summary>
+    public static ConnectOptions? ToConnectOptions(ConnectionProfile profile, ConnectOptions defaults, Func<string, string?> resolve, out string? error, out string? missingVariable)
     {
-        if (!ProfileVariables.TryApply(profile, resolve, out var expanded, out error)) return null;
+        if (!ProfileVariables.TryApply(profile, resolve, out var expanded, out error, out missingVariable)) return null;
         if (expanded.Host is null || expanded.Port is null)
         {
             error = $"profile '{profile.Name}' has no host or port" + (profile.IsBuiltin ? " (it is built in and started on demand)" : string.Empty);

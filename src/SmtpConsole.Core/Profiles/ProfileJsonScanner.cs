@@ -118,6 +118,24 @@ internal static class ProfileJsonScanner
 
     private static string Combine(string parent, string key) => parent.Length == 0 ? key : parent + ":" + key;
 
+    /// <summary>A fragment of System.Text.Json's reader message, and what the user should type instead; first match wins.</summary>
+    private static readonly (string Fragment, string Advice)[] ReaderAdvice =
+    [
+        ("is invalid after a property name", "expected ':' after the property name"),
+        ("invalid start of a property name", "expected a property name in double quotes, or '}'"),
+        ("invalid start of a value", "expected a value: a \"string\" in double quotes, a number, true, false, null, an object or an array"),
+        ("Expected end of string", "a string is not closed: expected '\"' before the end of the file"),
+        ("Expected depth to be zero", FileEndsEarly),
+        ("reached end of data", FileEndsEarly),
+        ("invalid escapable character", "invalid escape in a string: write a backslash as \\\\ (for Windows paths, C:\\\\Users\\\\...) or use '/'"),
+        ("is invalid within a JSON string", "invalid character inside a string: a tab or line break must be written as \\t or \\n"),
+        ("invalid JSON literal", "expected true, false or null (text values need double quotes)"),
+        ("after a single JSON value", "unexpected text after the closing '}' of the file"),
+        ("without a matching open", "a '}' or ']' has no matching '{' or '['"),
+    ];
+
+    private const string FileEndsEarly = "the file ends too early: expected '}' or ']' to close an object or array";
+
     /// <summary>Turns System.Text.Json's reader message into what the user should type.</summary>
     private static string Explain(string readerMessage, bool insideArray)
     {
@@ -132,27 +150,12 @@ internal static class ProfileJsonScanner
                 : "expected ',' or '}' after a property value (is a comma missing at the end of the previous value?)";
         }
 
-        if (core.Contains("is invalid after a property name", StringComparison.Ordinal))
-            return "expected ':' after the property name";
-        if (core.Contains("invalid start of a property name", StringComparison.Ordinal))
-            return "expected a property name in double quotes, or '}'";
-        if (core.Contains("invalid start of a value", StringComparison.Ordinal))
-            return "expected a value: a \"string\" in double quotes, a number, true, false, null, an object or an array";
-        if (core.Contains("Expected end of string", StringComparison.Ordinal))
-            return "a string is not closed: expected '\"' before the end of the file";
-        if (core.Contains("Expected depth to be zero", StringComparison.Ordinal)
-            || core.Contains("reached end of data", StringComparison.Ordinal))
-            return "the file ends too early: expected '}' or ']' to close an object or array";
-        if (core.Contains("invalid escapable character", StringComparison.Ordinal))
-            return "invalid escape in a string: write a backslash as \\\\ (for Windows paths, C:\\\\Users\\\\...) or use '/'";
-        if (core.Contains("is invalid within a JSON string", StringComparison.Ordinal))
-            return "invalid character inside a string: a tab or line break must be written as \\t or \\n";
-        if (core.Contains("invalid JSON literal", StringComparison.Ordinal))
-            return "expected true, false or null (text values need double quotes)";
-        if (core.Contains("after a single JSON value", StringComparison.Ordinal))
-            return "unexpected text after the closing '}' of the file";
-        if (core.Contains("without a matching open", StringComparison.Ordinal))
-            return "a '}' or ']' has no matching '{' or '['";
+        foreach (var (fragment, advice) in ReaderAdvice)
+        {
+            if (core.Contains(fragment, StringComparison.Ordinal))
+                return advice;
+        }
+
         return core;
     }
 

@@ -33,6 +33,20 @@ internal static class ProfileOverrides
             void Problem(string message) =>
                 found.Add(new ProfileDiagnostic(ProfileDiagnosticSeverity.Error, $"command-line {key}: {message}", Profile: profileName));
 
+            // Every field the same way: a value that fails its check is reported and ignored, one that passes is applied.
+            bool Valid(bool ok, string problem)
+            {
+                if (!ok) Problem(problem + "; ignored");
+                return ok;
+            }
+
+            bool? Flag(string? text) => Valid(TryParseFlag(text, out var flag), $"'{text}' must be true or false") ? flag : null;
+
+            TimeSpan? Seconds(string text) =>
+                Valid(ProfileValueParsers.TryParseSeconds(text, out var seconds), $"'{text}' is not a number of seconds between 0 and 86400") ? seconds : null;
+
+            string? OneWord(string what, string text) => Valid(!text.Any(char.IsWhiteSpace), $"{what} '{text}' must not contain spaces") ? text : null;
+
             if (!ProfileOverrideKeys.TryGetField(key, out var field))
             {
                 if (ProfileSchema.IsSecretLikeKey(key))
@@ -58,90 +72,58 @@ internal static class ProfileOverrides
             switch (field)
             {
                 case "host":
-                    if (ProfileValueParsers.TryValidateHost(value!, out var hostProblem))
+                    if (Valid(ProfileValueParsers.TryValidateHost(value!, out var hostProblem), $"host '{value}' {hostProblem}"))
                         result = result with { Host = value };
-                    else
-                        Problem($"host '{value}' {hostProblem}; ignored");
                     break;
                 case "port":
-                    if (ProfileValueParsers.TryParsePort(value!, out var port))
+                    if (Valid(ProfileValueParsers.TryParsePort(value!, out var port), $"port '{value}' is not a number between 1 and 65535"))
                         result = result with { Port = port };
-                    else
-                        Problem($"port '{value}' is not a number between 1 and 65535; ignored");
                     break;
                 case "security":
-                    if (ProfileValueParsers.TryParseSecurity(value!, out var security, out _))
+                    if (Valid(ProfileValueParsers.TryParseSecurity(value!, out var security, out _), $"security '{value}' is not one of plain, starttls, tls"))
                         result = result with { Security = security };
-                    else
-                        Problem($"security '{value}' is not one of plain, starttls, tls; ignored");
                     break;
                 case "user":
                     result = result with { User = string.IsNullOrEmpty(value) ? null : value };
                     break;
                 case "ehloName":
-                    if (value!.Any(char.IsWhiteSpace))
-                        Problem($"EHLO name '{value}' must not contain spaces; ignored");
-                    else
-                        result = result with { EhloName = value };
+                    if (OneWord("EHLO name", value!) is { } ehloName) result = result with { EhloName = ehloName };
                     break;
                 case "authMechanisms":
                     var mechanisms = value!.Split([',', ' '], StringSplitOptions.RemoveEmptyEntries)
                         .Select(mechanism => mechanism.ToUpperInvariant()).Distinct().ToList();
-                    if (mechanisms.All(ProfileValueParsers.IsValidMechanismName))
+                    if (Valid(mechanisms.All(ProfileValueParsers.IsValidMechanismName), $"'{value}' is not a comma-separated list of SASL mechanism names"))
                         result = result with { AuthMechanisms = mechanisms };
-                    else
-                        Problem($"'{value}' is not a comma-separated list of SASL mechanism names; ignored");
                     break;
                 case "secret:env":
-                    if (ProfileValueParsers.IsValidEnvironmentVariableName(value!))
+                    if (Valid(ProfileValueParsers.IsValidEnvironmentVariableName(value!), "must name an environment variable (letters, digits and '_')"))
                         result = result with { Secret = result.Secret with { EnvironmentVariable = value } };
-                    else
-                        Problem("must name an environment variable (letters, digits and '_'); ignored");
                     break;
                 case "secret:prompt":
-                    if (TryParseFlag(value, out var prompt))
-                        result = result with { Secret = result.Secret with { Prompt = prompt } };
-                    else
-                        Problem($"'{value}' must be true or false; ignored");
+                    if (Flag(value) is { } prompt) result = result with { Secret = result.Secret with { Prompt = prompt } };
                     break;
                 case "tls:caFile":
                     result = result with { Tls = result.Tls with { CaFile = value } };
                     break;
                 case "tls:insecure":
-                    if (TryParseFlag(value, out var insecure))
-                        result = result with { Tls = result.Tls with { Insecure = insecure } };
-                    else
-                        Problem($"'{value}' must be true or false; ignored");
+                    if (Flag(value) is { } insecure) result = result with { Tls = result.Tls with { Insecure = insecure } };
                     break;
                 case "tls:minVersion":
-                    if (ProfileValueParsers.TryParseTlsVersion(value!, out var version))
+                    if (Valid(ProfileValueParsers.TryParseTlsVersion(value!, out var version), $"'{value}' is not one of 1.0, 1.1, 1.2, 1.3"))
                         result = result with { Tls = result.Tls with { MinVersion = version } };
-                    else
-                        Problem($"'{value}' is not one of 1.0, 1.1, 1.2, 1.3; ignored");
                     break;
                 case "tls:serverName":
-                    if (value!.Any(char.IsWhiteSpace))
-                        Problem($"server name '{value}' must not contain spaces; ignored");
-                    else
-                        result = result with { Tls = result.Tls with { ServerName = value } };
+                    if (OneWord("server name", value!) is { } serverName) result = result with { Tls = result.Tls with { ServerName = serverName } };
                     break;
                 case "proxy":
-                    if (ProfileValueParsers.IsValidProxy(value!))
+                    if (Valid(ProfileValueParsers.IsValidProxy(value!), $"'{ProfileValueParsers.WithoutUserInfo(value!)}' is not a proxy URL like socks5://127.0.0.1:1080"))
                         result = result with { Proxy = value };
-                    else
-                        Problem($"'{ProfileValueParsers.WithoutUserInfo(value!)}' is not a proxy URL like socks5://127.0.0.1:1080; ignored");
                     break;
                 case "timeouts:connectSeconds":
-                    if (ProfileValueParsers.TryParseSeconds(value!, out var connect))
-                        result = result with { Timeouts = result.Timeouts with { Connect = connect } };
-                    else
-                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
+                    if (Seconds(value!) is { } connect) result = result with { Timeouts = result.Timeouts with { Connect = connect } };
                     break;
                 case "timeouts:commandSeconds":
-                    if (ProfileValueParsers.TryParseSeconds(value!, out var command))
-                        result = result with { Timeouts = result.Timeouts with { Command = command } };
-                    else
-                        Problem($"'{value}' is not a number of seconds between 0 and 86400; ignored");
+                    if (Seconds(value!) is { } command) result = result with { Timeouts = result.Timeouts with { Command = command } };
                     break;
             }
         }

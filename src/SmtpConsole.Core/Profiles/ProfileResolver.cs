@@ -340,25 +340,24 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
         return new ProfileTlsPolicy(ProfileValueParsers.Clean(settings.CaFile), insecure, minVersion, serverName);
     }
 
-    private static bool ParseBoolean(string name, string field, string? raw, ProfileValidation validation)
-    {
-        var value = ProfileValueParsers.Clean(raw);
-        if (value is null)
-            return false;
-        if (ProfileValueParsers.TryParseBoolean(value, out var parsed))
-            return parsed;
-        validation.Error(field, $"profile '{name}': {field.Replace(':', '.')} must be true or false, not '{value}'");
-        return false;
-    }
+    private static bool ParseBoolean(string name, string field, string? raw, ProfileValidation validation) =>
+        ParseField<bool>(name, field, raw, validation, ProfileValueParsers.TryParseBoolean, value => $"must be true or false, not '{value}'") ?? false;
 
-    private static TimeSpan? ParseSeconds(string name, string field, string? raw, ProfileValidation validation)
+    private static TimeSpan? ParseSeconds(string name, string field, string? raw, ProfileValidation validation) =>
+        ParseField<TimeSpan>(name, field, raw, validation, ProfileValueParsers.TryParseSeconds, value => $"'{value}' must be a number of seconds between 0 and 86400");
+
+    private delegate bool TryParser<T>(string text, out T value);
+
+    /// <summary>A text field parsed after binding: null when absent or blank; a value that does not parse is an error naming the field.</summary>
+    private static T? ParseField<T>(string name, string field, string? raw, ProfileValidation validation, TryParser<T> tryParse, Func<string, string> problem)
+        where T : struct
     {
         var value = ProfileValueParsers.Clean(raw);
         if (value is null)
             return null;
-        if (ProfileValueParsers.TryParseSeconds(value, out var timeout))
-            return timeout;
-        validation.Error(field, $"profile '{name}': {field.Replace(':', '.')} '{value}' must be a number of seconds between 0 and 86400");
+        if (tryParse(value, out var parsed))
+            return parsed;
+        validation.Error(field, $"profile '{name}': {field.Replace(':', '.')} {problem(value)}");
         return null;
     }
 

@@ -49,7 +49,8 @@ public static class ProfileVariables
             if (string.IsNullOrEmpty(value))
             {
                 return ProfileVariableExpansion.Failure(
-                    $"variable '{name}' is not set: pass --var {name}=VALUE or set the environment variable {EnvironmentVariableFor(name)}",
+                    // How to give a value is the front end's to say (a flag, a question); the environment works for every one.
+                    $"variable '{name}' has no value (the environment variable {EnvironmentVariableFor(name)} is not set either)",
                     name);
             }
 
@@ -131,13 +132,22 @@ public static class ProfileVariables
         ConnectionProfile profile,
         Func<string, string?> resolve,
         [NotNullWhen(true)] out ConnectionProfile? expanded,
-        [NotNullWhen(false)] out string? error)
+        [NotNullWhen(false)] out string? error) => TryApply(profile, resolve, out expanded, out error, out _);
+
+    /// <summary>As the overload without it, and <c>missingVariable</c>: the variable that had no value, when that was the failure (for the front end's advice).</summary>
+    public static bool TryApply(
+        ConnectionProfile profile,
+        Func<string, string?> resolve,
+        [NotNullWhen(true)] out ConnectionProfile? expanded,
+        [NotNullWhen(false)] out string? error,
+        out string? missingVariable)
     {
         ArgumentNullException.ThrowIfNull(profile);
         ArgumentNullException.ThrowIfNull(resolve);
         expanded = null;
         error = null;
         string? failure = null;
+        string? missing = null;
 
         string? ExpandField(string? value)
         {
@@ -145,7 +155,10 @@ public static class ProfileVariables
                 return value;
             var result = Expand(value, resolve);
             if (!result.Succeeded)
+            {
                 failure = $"profile '{profile.Name}': {result.Error}";
+                missing = result.MissingVariable;
+            }
             return result.Value;
         }
 
@@ -162,6 +175,7 @@ public static class ProfileVariables
             },
         };
 
+        missingVariable = missing;
         if (failure is not null)
         {
             error = failure;

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using SmtpConsole.Core.Messages;
@@ -12,16 +11,11 @@ public sealed partial class SmtpSession
     /// CHUNKING (RFC 3030): sends the message as <c>BDAT n</c> chunks of exact octet counts, no dot-stuffing,
     /// the last one marked <c>LAST</c>. Each chunk waits for its 250 so a refusal stops the transfer at once.
     /// </summary>
-    public async Task<CommandResult> SendBdatAsync(Stream body, int chunkSize, IProgress<long>? progress = null, CancellationToken ct = default)
+    public Task<CommandResult> SendBdatAsync(Stream body, int chunkSize, IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        if (_connection is null) return NotConnected();
         if (chunkSize <= 0) throw new ArgumentOutOfRangeException(nameof(chunkSize));
-        await _commandGate.WaitAsync(ct).ConfigureAwait(false);
-        byte[] current = ArrayPool<byte>.Shared.Rent(chunkSize);
-        byte[] next = ArrayPool<byte>.Shared.Rent(chunkSize);
-        try
+        return WithMessageBuffersAsync(chunkSize, chunkSize, async (current, next) =>
         {
-            DrainStaleReplies();
             long sent = 0;
             int currentLength = await FillAsync(body, current, chunkSize, ct).ConfigureAwait(false);
             CommandResult result = CommandResult.Fail(CommandFailure.Refused, SessionMessages.EmptyMessage);
@@ -48,13 +42,7 @@ public sealed partial class SmtpSession
             }
             OnMessageEnd();
             return result;
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(current);
-            ArrayPool<byte>.Shared.Return(next);
-            _commandGate.Release();
-        }
+        }, ct);
     }
 
     private static async Task<int> FillAsync(Stream stream, byte[] buffer, int count, CancellationToken ct)

@@ -55,15 +55,9 @@ public sealed partial class SmtpSession
     /// Streams a whole message body after a 354: CRLF-normalised and dot-stuffed chunk by chunk (memory stays flat
     /// whatever the size), then the terminator, then waits for the reply.
     /// </summary>
-    public async Task<CommandResult> SendDataBodyAsync(Stream body, string sourceName, IProgress<long>? progress = null, CancellationToken ct = default)
-    {
-        if (_connection is null) return NotConnected();
-        await _commandGate.WaitAsync(ct).ConfigureAwait(false);
-        byte[] input = ArrayPool<byte>.Shared.Rent(ChunkSize);
-        byte[] output = ArrayPool<byte>.Shared.Rent(DotStuffer.MaxOutputLength(ChunkSize));
-        try
+    public Task<CommandResult> SendDataBodyAsync(Stream body, string sourceName, IProgress<long>? progress = null, CancellationToken ct = default) =>
+        WithMessageBuffersAsync(ChunkSize, DotStuffer.MaxOutputLength(ChunkSize), async (input, output) =>
         {
-            DrainStaleReplies();
             var stuffer = new DotStuffer();
             long length = body.CanSeek ? body.Length - body.Position : -1;
             bool recordLines = length >= 0 && length <= RecordBodyLinesUpTo;
@@ -94,11 +88,27 @@ public sealed partial class SmtpSession
             var result = await ReceiveAsync("end of DATA", ct).ConfigureAwait(false);
             OnMessageEnd();
             return result;
+        }, ct);
+
+    /// <summary>
+    /// One message transfer under the command gate, with two pooled buffers: refused when not connected, stale replies
+    /// drained first, the buffers given back and the gate released however the transfer ends (DATA body and BDAT alike).
+    /// </summary>
+    private async Task<CommandResult> WithMessageBuffersAsync(int firstSize, int secondSize, Func<byte[], byte[], Task<CommandResult>> transfer, CancellationToken ct)
+    {
+        if (_connection is null) return NotConnected();
+        await _commandGate.WaitAsync(ct).ConfigureAwait(false);
+        byte[] first = ArrayPool<byte>.Shared.Rent(firstSize);
+        byte[] second = ArrayPool<byte>.Shared.Rent(secondSize);
+        try
+        {
+            DrainStaleReplies();
+            return await transfer(first, second).ConfigureAwait(false);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(input);
-            ArrayPool<byte>.Shared.Return(output);
+            ArrayPool<byte>.Shared.Return(first);
+            ArrayPool<byte>.Shared.Return(second);
             _commandGate.Release();
         }
     }

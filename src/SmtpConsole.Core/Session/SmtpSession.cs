@@ -37,6 +37,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
     private bool _pauseAtStartTlsReply;
     private long _lastSendTimestamp;
     private bool _closingAnnounced;
+    private int _messagesAccepted;
 
     /// <summary>Test seam: runs on the reader loop after each reply is handed over (widens race windows on purpose).</summary>
     internal Action<SmtpReply>? ReplyPublishedForTest { get; set; }
@@ -63,6 +64,12 @@ public sealed partial class SmtpSession : IAsyncDisposable
     public EhloCapabilities Capabilities { get; private set; } = EhloCapabilities.None;
     public SmtpReply? Greeting { get; private set; }
     public SmtpReply? LastReply { get; private set; }
+
+    /// <summary>
+    /// Messages the server took over this session's life (every connection): a 2xx to the end of DATA or to
+    /// <c>BDAT … LAST</c>. Never reset, so a front end can sum a whole sitting.
+    /// </summary>
+    public int MessagesAccepted => Volatile.Read(ref _messagesAccepted);
 
     /// <summary>How long the TCP connection (and any proxy handshake) took, without TLS or the wait for the greeting.</summary>
     public TimeSpan? ConnectTime { get; private set; }
@@ -444,6 +451,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             foreach (var odd in Capabilities.Problems) _transcript.Warn(CoreMessages.EhloLineNotUnderstood(odd));
         }
         if (command.Verb == "AUTH" && reply.Code == 235) AuthenticatedUser ??= "(raw AUTH)";
+        if (command.EndsMessage && reply.Code is >= 200 and < 300) Interlocked.Increment(ref _messagesAccepted);
         _phase.OnReply(command, reply);
         Changed();
     }

@@ -79,7 +79,7 @@ internal sealed class SystemCertificates
     {
         if (OpenSslTrustLocations.SubjectHashName(root) is not { } hash) return Load(fileVariable, directoryVariable).Contains(root);
         var raw = root.RawDataMemory;
-        if (OpenSslTrustLocations.DefaultFile(fileVariable) is { } file && FileHolds(file, raw.Span)) return true;
+        if (OpenSslTrustLocations.DefaultFile(fileVariable) is { } file && FileHolds(file, raw)) return true;
         var directories = OpenSslTrustLocations.Directories(directoryVariable, out bool isDefault).ToList();
         if (isDefault) directories.Add(OpenSslTrustLocations.LastResortDirectory);
         foreach (string directory in directories)
@@ -88,7 +88,7 @@ internal sealed class SystemCertificates
             {
                 string path = Path.Combine(directory, string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{hash}.{n}"));
                 if (!File.Exists(path)) break;
-                if (FileHolds(path, raw.Span)) return true;
+                if (FileHolds(path, raw)) return true;
             }
         }
         return false;
@@ -97,9 +97,29 @@ internal sealed class SystemCertificates
     /// <summary>
     /// Whether a PEM file holds a "CERTIFICATE" block with exactly these DER bytes. Asked after the handshake of every
     /// narrowed session, on the bundle of ~150 certificates: only a block of the same decoded length is decoded and
-    /// compared, instead of decoding every block into a string and an array first.
+    /// compared, instead of decoding every block first.
     /// </summary>
-    private static bool FileHolds(string path, ReadOnlySpan<byte> der)
+    private static bool FileHolds(string path, ReadOnlyMemory<byte> der) =>
+        AnyCertificateBlock(path, der.Length, block => block.AsSpan().SequenceEqual(der.Span));
+
+    /// <summary>The DER bytes of every "CERTIFICATE" PEM block of a file; empty when it cannot be read.</summary>
+    private static List<byte[]> Decode(string path)
+    {
+        var certificates = new List<byte[]>();
+        AnyCertificateBlock(path, decodedLength: null, der =>
+        {
+            certificates.Add(der);
+            return false;
+        });
+        return certificates;
+    }
+
+    /// <summary>
+    /// Hands the DER bytes of each "CERTIFICATE" PEM block of a file to <paramref name="stop"/> until it returns true
+    /// (then true). With <paramref name="decodedLength"/>, blocks of another length are skipped without decoding. A
+    /// file that cannot be read holds nothing.
+    /// </summary>
+    private static bool AnyCertificateBlock(string path, int? decodedLength, Func<byte[], bool> stop)
     {
         byte[] data;
         try
@@ -113,54 +133,23 @@ internal sealed class SystemCertificates
         ReadOnlySpan<byte> rest = data;
         while (PemEncoding.TryFindUtf8(rest, out var fields))
         {
-            // Only "CERTIFICATE", as in Decode.
-            if (fields.DecodedDataLength == der.Length && rest[fields.Label].SequenceEqual("CERTIFICATE"u8))
+            // Only "CERTIFICATE": .NET skips OpenSSL's "TRUSTED CERTIFICATE" variants as well.
+            if ((decodedLength is null || fields.DecodedDataLength == decodedLength) && rest[fields.Label].SequenceEqual("CERTIFICATE"u8))
             {
+                byte[]? der = null;
                 try
                 {
-                    if (Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(rest[fields.Base64Data])).AsSpan().SequenceEqual(der)) return true;
+                    der = Convert.FromBase64String(System.Text.Encoding.ASCII.GetString(rest[fields.Base64Data]));
                 }
                 catch (FormatException)
                 {
                     // Not a certificate .NET would read either.
                 }
+                if (der is not null && stop(der)) return true;
             }
             rest = rest[fields.Location.End..];
         }
         return false;
-    }
-
-    /// <summary>The DER bytes of every "CERTIFICATE" PEM block of a file; empty when it cannot be read.</summary>
-    private static List<byte[]> Decode(string path)
-    {
-        var certificates = new List<byte[]>();
-        string text;
-        try
-        {
-            text = File.ReadAllText(path);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return certificates;
-        }
-        ReadOnlySpan<char> rest = text;
-        while (PemEncoding.TryFind(rest, out var fields))
-        {
-            // Only "CERTIFICATE": .NET skips OpenSSL's "TRUSTED CERTIFICATE" variants as well.
-            if (rest[fields.Label].SequenceEqual("CERTIFICATE"))
-            {
-                try
-                {
-                    certificates.Add(Convert.FromBase64String(rest[fields.Base64Data].ToString()));
-                }
-                catch (FormatException)
-                {
-                    // Not a certificate .NET would read either.
-                }
-            }
-            rest = rest[fields.Location.End..];
-        }
-        return certificates;
     }
 
     [SupportedOSPlatform("linux")]

@@ -1,4 +1,3 @@
-using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 
 namespace SmtpConsole.App;
@@ -11,7 +10,6 @@ namespace SmtpConsole.App;
 internal sealed class SessionTally
 {
     private readonly Lock _lock = new();
-    private SessionPhase _phase = SessionPhase.Disconnected;
 
     public string? Target { get; private set; }
     public string? Tls { get; private set; }
@@ -25,16 +23,8 @@ internal sealed class SessionTally
             if (session.Options is { } options) Target = $"{options.Host}:{options.Port}";
             if (session.IsTls) Tls = session.TlsSummary ?? "TLS";
             if (session.AuthenticatedUser is { } user) User = user;
-            var phase = session.Phase;
-            // The reply after a message body ends the Data phase; a 2xx there means the server took the message.
-            if (_phase == SessionPhase.Data && phase != SessionPhase.Data && session.LastReply is { Code: >= 200 and < 300 }) MessagesAccepted++;
-            _phase = phase;
+            // The engine counts a 2xx to the end of DATA or to BDAT … LAST; the phase alone misses BDAT (it never enters Data).
+            MessagesAccepted = session.MessagesAccepted;
         }
-    }
-
-    /// <summary>A BDAT … LAST chunk the server accepted ends a message too.</summary>
-    public void MessageAccepted()
-    {
-        lock (_lock) MessagesAccepted++;
     }
 }

@@ -15,7 +15,9 @@ internal static class ProfileTargets
     public static ConnectOptions? Resolve(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults) =>
         Resolve(arguments, result, host, port, defaults, out _);
 
-    public static ConnectOptions? Resolve(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults, out string? builtin)
+    /// <param name="variables">The command's <c>--var</c> values for the profile's <c>${variables}</c>; null when the command has no <c>--var</c>.</param>
+    public static ConnectOptions? Resolve(ConnectionArguments arguments, ParseResult result, string? host, int? port, ConnectOptions defaults, out string? builtin,
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         builtin = null;
         if (result.GetValue(arguments.Profile) is not { } name) return arguments.Target(result, host, port);
@@ -34,8 +36,10 @@ internal static class ProfileTargets
             builtin = profile.Builtin;
             return null;
         }
-        return ProfileConnection.ToConnectOptions(profile, defaults, ProfileVariables.CreateResolver(new Dictionary<string, string>()), out var error)
-            ?? throw new UsageException(CliLanguage.Format("Cli.Err.ProfileVariableHint", error));
+        return ProfileConnection.ToConnectOptions(profile, defaults, ProfileVariables.CreateResolver(variables ?? new Dictionary<string, string>()), out var error, out var missing)
+            ?? throw new UsageException(missing is null ? error!
+                : variables is null ? CliLanguage.Format("Cli.Err.ProfileVariableHint", error, ProfileVariables.EnvironmentVariableFor(missing))
+                : CliLanguage.Format("Cli.Err.ProfileVariableReplayHint", error, missing, ProfileVariables.EnvironmentVariableFor(missing)));
     }
 
     /// <summary>The target plus the profile it came from (for user, mechanisms, provider rules); null when none given.</summary>

@@ -45,10 +45,11 @@ internal sealed class ReplayCommand
             if (result.GetValue(_connection.Host) is { } givenHost && givenHost.Any(char.IsControl))
                 throw new UsageException(CliLanguage.Text("Cli.Err.HostControlCharacter"));
             script = ScriptReader.Read(text, path == "-" ? "stdin" : path);
-            variables = new VariableResolver(ParseVars(result.GetValue(_vars) ?? []), prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
+            var given = ParseVars(result.GetValue(_vars) ?? []);
+            variables = new VariableResolver(given, prompt: TerminalPrompt.IsInteractive ? name => TerminalPrompt.ReadSecret("${" + name + "}") : null)
                 .ResolveAll(script.Variables, script.Source);
             defaults = _connection.Defaults(result);
-            target = ProfileTargets.Resolve(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults, out builtin);
+            target = ProfileTargets.Resolve(_connection, result, result.GetValue(_host), result.GetValue(_port), defaults, out builtin, given);
             if (target is null && builtin is null && !script.Lines.Any(l => l.Text.TrimStart().StartsWith("/connect", StringComparison.OrdinalIgnoreCase) || l.Text.TrimStart().StartsWith("/open", StringComparison.OrdinalIgnoreCase)))
                 throw new UsageException(CliLanguage.Text("Cli.Err.ReplayNoServer"));
         }

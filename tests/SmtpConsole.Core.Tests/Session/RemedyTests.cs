@@ -46,4 +46,22 @@ public class RemedyTests
         Assert.Equal(Remedy.UseImplicitTls, result.Remedy);
         Assert.DoesNotContain("--", result.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task HelpQuit_NamesNoKey_EndsWithTheQuitRemedy()
+    {
+        await using var h = new SessionHarness(port: 1);
+        await h.RunAsync("/help /quit");
+
+        var lines = h.Sink.OfKind(TranscriptEventKind.Info).ToList();
+        Assert.True(lines.Count >= 2, "synopsis and the topic's text");
+        // The helper's topic, not the SMTP verb's (the slash used to be dropped, so /help /quit explained QUIT).
+        Assert.Contains(lines, e => e.Text.Contains("/exit", StringComparison.Ordinal));
+        Assert.All(lines, e => Assert.DoesNotContain("Ctrl", e.Text, StringComparison.Ordinal));
+        Assert.Equal(Remedy.QuitConsole, lines[^1].Remedy);
+        Assert.All(lines.Take(lines.Count - 1), e => Assert.Equal(Remedy.None, e.Remedy));
+
+        await h.RunAsync("/help /connect");
+        Assert.Single(h.Sink.Events, e => e.Remedy == Remedy.QuitConsole);
+    }
 }

@@ -102,4 +102,72 @@ public sealed class QuitTests
         Assert.Matches(@"^smtpconsole: 127\.0\.0\.1:\d+ · TLS TLSv1\.[23].* · auth alice · 1 message accepted · exit: Ctrl\+Q$", lines[0]);
         Assert.Contains(lines, l => l.StartsWith("session log: " + tui.Host.Log!.Path, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public void TheExitSummary_CountsAMessageAcceptedAfterBdatLast_AndOneAfterData()
+    {
+        // BDAT never enters the Data phase, so a tally that watched the phase missed it; the engine counts the 2xx to LAST.
+        using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            while (await c.ReadLineAsync(Timeout.InfiniteTimeSpan) is { } line)
+            {
+                if (line.StartsWith("BDAT ", StringComparison.Ordinal))
+                {
+                    await c.ReadBytesAsync(int.Parse(line.Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture));
+                    await c.SendAsync(line.EndsWith(" LAST", StringComparison.Ordinal) ? "250 2.0.0 queued as B1\r\n" : "250 2.0.0 chunk ok\r\n");
+                }
+                else if (line == "DATA")
+                {
+                    await c.SendAsync("354 go\r\n");
+                    await c.ReadDataAsync();
+                    await c.SendAsync("250 2.0.0 queued as D1\r\n");
+                }
+                else
+                {
+                    await c.SendAsync(line == "QUIT" ? "221 bye\r\n" : "250 ok\r\n");
+                }
+            }
+        });
+        using var tui = TuiHarness.Start(width: 120, height: 40);
+        string file = Path.Combine(tui.DataDirectory, "message.eml");
+        File.WriteAllText(file, "Subject: chunked\r\n\r\nbody\r\n");
+        tui.Connect(server);
+        tui.Submit("MAIL FROM:<a@scripted.test>");
+        tui.Submit("RCPT TO:<b@scripted.test>");
+        tui.Submit($"/bdat @{file} --chunk 16");
+        tui.WaitForText("queued as B1");
+        tui.WaitIdle();
+        tui.Press(Key.Q.WithCtrl);
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested));
+        Assert.Contains(" · 1 message accepted · ", tui.Window.ExitLines()[0]);
+
+        using var tui2 = TuiHarness.Start(width: 120, height: 40);
+        tui2.Connect(server);
+        tui2.Submit("MAIL FROM:<a@scripted.test>");
+        tui2.Submit("RCPT TO:<b@scripted.test>");
+        tui2.Submit($"/bdat @{file}");
+        tui2.WaitForText("queued as B1");
+        tui2.Submit("MAIL FROM:<a@scripted.test>");
+        tui2.Submit("RCPT TO:<b@scripted.test>");
+        tui2.Submit("DATA");
+        Assert.True(tui2.WaitUntil(() => tui2.Window.Prompt.Mode == RunnerMode.DataBody));
+        tui2.Submit("Subject: x");
+        tui2.Submit(".");
+        tui2.WaitForText("queued as D1");
+        tui2.WaitIdle();
+        tui2.Press(Key.Q.WithCtrl);
+        Assert.True(tui2.WaitUntil(() => tui2.Window.StopRequested));
+        Assert.Contains(" · 2 messages accepted · ", tui2.Window.ExitLines()[0]);
+    }
+
+    [Fact]
+    public void HelpQuit_OnScreen_NamesTheQuitKey_FromTheRemedyKey()
+    {
+        // The engine's /quit topic names no key (replay has none); the screen words the remedy as its own key.
+        using var tui = TuiHarness.Start(width: 120, height: 30, writeLog: false);
+        tui.Submit("/help /quit");
+        tui.WaitForText("what to do: Ctrl+Q quits the same way");
+        Assert.False(tui.Window.StopRequested);
+    }
 }
