@@ -7,6 +7,9 @@ namespace SmtpConsole.Core.Messages;
 /// </summary>
 public static class ScriptMessages
 {
+    /// <summary>A sentence about a place (<c>file:line</c>, a step): "{0}: {1}" in English, a full-width colon in Chinese.</summary>
+    public static string At(string where, string text) => Say(nameof(At), where, text);
+
     public static string TranscriptReadsLocalFile(string where, string file) => Say(nameof(TranscriptReadsLocalFile), where, file);
 
     public static string StoppedBeforeConnecting => Say(nameof(StoppedBeforeConnecting));

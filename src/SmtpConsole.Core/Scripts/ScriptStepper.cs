@@ -97,7 +97,7 @@ public sealed class ScriptStepper
                 string text = Expand(line);
                 if (line.Kind == ScriptLineKind.Body)
                 {
-                    if (SmtpCommandText.Problem(text) is { } problem) return $"{where}: {problem}";
+                    if (SmtpCommandText.Problem(text) is { } problem) return ScriptMessages.At(where.ToString(), problem);
                     continue;
                 }
                 if (line.Kind != ScriptLineKind.Command) continue;
@@ -108,7 +108,7 @@ public sealed class ScriptStepper
             }
             catch (Exception ex) when (ex is CommandSyntaxException or ScriptSyntaxException)
             {
-                return $"{where}: {ex.Message}";
+                return ScriptMessages.At(where.ToString(), ex.Message);
             }
         }
         lock (_state) _parsed = parsed;
@@ -253,12 +253,12 @@ public sealed class ScriptStepper
         switch (outcome.Status)
         {
             case StepStatus.UsageError:
-                message = $"{where}: {outcome.Message ?? ScriptMessages.DefaultScriptError}";
+                message = ScriptMessages.At(where.ToString(), outcome.Message ?? ScriptMessages.DefaultScriptError);
                 _runner.Session.Transcript.Error(message);
                 code = ExitCodes.UsageError;
                 break;
             case StepStatus.ConnectionFailed:
-                message = $"{where}: {outcome.Message ?? ScriptMessages.DefaultConnectionFailed}";
+                message = ScriptMessages.At(where.ToString(), outcome.Message ?? ScriptMessages.DefaultConnectionFailed);
                 code = ExitCodes.ConnectionFailed;
                 break;
             default:

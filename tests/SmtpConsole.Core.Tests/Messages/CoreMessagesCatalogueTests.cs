@@ -18,6 +18,7 @@ public class CoreMessagesCatalogueTests
         (typeof(SaslMessages), "Sasl."),
         (typeof(RunnerMessages), "Runner."),
         (typeof(ProxyMessages), "Proxy."),
+        (typeof(ScriptMessages), "Script."),
     ];
 
     public static TheoryData<string, string> Members()
