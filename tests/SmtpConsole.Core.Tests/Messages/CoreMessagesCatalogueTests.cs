@@ -19,6 +19,9 @@ public class CoreMessagesCatalogueTests
         (typeof(RunnerMessages), "Runner."),
         (typeof(ProxyMessages), "Proxy."),
         (typeof(ScriptMessages), "Script."),
+        (typeof(ComposeMessages), "Compose."),
+        (typeof(AdviceMessages), "Advice."),
+        (typeof(DiagnosisMessages), "Diagnosis."),
     ];
 
     public static TheoryData<string, string> Members()
