@@ -1,0 +1,59 @@
+using SmtpConsole.Core.Analysis;
+using SmtpConsole.Core.Compose;
+using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Messages;
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Tests.Messages;
+
+/// <summary>
+/// The engine notes that were still English in Chinese: /compose's notes and warnings, the advice on a MAIL line,
+/// the "code not shown" of a pasted reply; English (and <c>--json</c>) as before.
+/// </summary>
+public class ChineseEngineNotesTests
+{
+    private static readonly EhloCapabilities SevenBitOnly = EhloCapabilities.Parse(["old.example", "SIZE 1000"]);
+
+    [Fact]
+    public void Compose_NotesAndWarnings_InChinese_KeepRfcAndKeywords()
+    {
+        var draft = new MessageDraft { From = "alice@example.test", To = ["bob@example.test"], Subject = "报告 Q3", Text = new string('x', 2000) };
+        ComposedMessage composed;
+        using (CoreMessages.Speak(UiLanguage.SimplifiedChinese)) composed = MessageComposer.Compose(draft, SevenBitOnly);
+        Assert.Contains(composed.Notes, n => n.StartsWith("主题含非 ASCII 字符：已按 RFC 2047 编码为 =?utf-8?", StringComparison.Ordinal));
+        Assert.Contains("服务器不提供 8BITMIME：每个部分都编码为 7 位（quoted-printable 或 base64）", composed.Notes);
+        Assert.Contains(composed.Warnings, w => w.StartsWith("邮件大小为 ", StringComparison.Ordinal) && w.EndsWith("，但服务器最多接受 1,000 字节：预计会收到 552", StringComparison.Ordinal));
+
+        var english = MessageComposer.Compose(draft, SevenBitOnly);
+        Assert.Contains("the server does not offer 8BITMIME: every part is 7-bit (quoted-printable or base64)", english.Notes);
+        Assert.Contains(english.Warnings, w => w.EndsWith(" bytes but the server accepts at most 1,000: expect 552", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compose_BadAddress_InChinese()
+    {
+        using var speak = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        var ex = Assert.Throws<MessageComposeException>(() => MessageComposer.Compose(new MessageDraft { From = "alice", To = ["bob@example.test"] }, SevenBitOnly));
+        Assert.Equal("--from：\"alice\" 不是有效的地址，应写成 alice@example.com 或 \"Alice <alice@example.com>\" 这样的形式", ex.Message);
+    }
+
+    [Fact]
+    public void Advice_OnMailLine_InChinese()
+    {
+        using var speak = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        var advice = new SessionAdvisor().BeforeCommand("MAIL FROM:<a@example.test> SIZE=5000 RET=HDRS", SevenBitOnly, null).Select(a => a.Text).ToList();
+        Assert.Contains("SIZE=5000 超过了服务器的上限 1000：预计会收到 552", advice);
+        Assert.Contains("使用了 RET，但服务器没有声明 DSN", advice);
+    }
+
+    [Fact]
+    public void PastedReplyWithoutCode_SaysSoInChinese_JsonKeepsEnglish()
+    {
+        var (explanation, error) = PastedReplyExplainer.Explain("main.CRITICAL: 5.7.57 SMTP; Client was not authenticated to send anonymous mail during MAIL FROM");
+        Assert.True(explanation is not null, error);
+        string chinese = string.Join('\n', ExplanationFormatter.FormatText(explanation!, language: UiLanguage.SimplifiedChinese));
+        Assert.Contains("(5xx（未显示回复码）)", chinese, StringComparison.Ordinal);
+        Assert.Contains("(5xx (code not shown))", string.Join('\n', ExplanationFormatter.FormatText(explanation!)), StringComparison.Ordinal);
+        Assert.Equal("5xx (code not shown)", explanation!.Facts.CodeDisplay);
+    }
+}
