@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 
 namespace SmtpConsole.Core.Proxy;
@@ -6,7 +7,7 @@ namespace SmtpConsole.Core.Proxy;
 public sealed record ProxyAddress(ProxyKind Kind, string Host, int Port, string? User, string? Password)
 {
     /// <summary>"SOCKS5 proxy 127.0.0.1:1080": never the credentials.</summary>
-    public string Display => $"{(Kind == ProxyKind.Socks5 ? "SOCKS5" : "HTTP")} proxy {HostPort}";
+    public string Display => ProxyErrorMessages.Display(Kind == ProxyKind.Socks5 ? "SOCKS5" : "HTTP", HostPort);
 
     /// <summary>The URL without credentials, safe for transcripts and history.</summary>
     public string SafeUrl => $"{(Kind == ProxyKind.Socks5 ? "socks5" : "http")}://{HostPort}";

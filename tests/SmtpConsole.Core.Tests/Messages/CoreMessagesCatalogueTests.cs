@@ -22,6 +22,7 @@ public class CoreMessagesCatalogueTests
         (typeof(ComposeMessages), "Compose."),
         (typeof(AdviceMessages), "Advice."),
         (typeof(DiagnosisMessages), "Diagnosis."),
+        (typeof(ProxyErrorMessages), "ProxyError."),
     ];
 
     public static TheoryData<string, string> Members()
