@@ -3,6 +3,7 @@ using SmtpConsole.Core.Compose;
 using SmtpConsole.Core.Diagnosis;
 using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
+using SmtpConsole.Core.Proxy;
 
 namespace SmtpConsole.Core.Tests.Messages;
 
@@ -55,5 +56,19 @@ public class ChineseEngineNotesTests
         Assert.Contains("(5xx（未显示回复码）)", chinese, StringComparison.Ordinal);
         Assert.Contains("(5xx (code not shown))", string.Join('\n', ExplanationFormatter.FormatText(explanation!)), StringComparison.Ordinal);
         Assert.Equal("5xx (code not shown)", explanation!.Facts.CodeDisplay);
+    }
+
+    [Fact]
+    public async Task ProxyNotListening_InChinese_NamesProxyAndAddress()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        int port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        Assert.True(ProxyAddress.TryParse($"socks5://127.0.0.1:{port}", out var proxy, out var error), error);
+        Assert.Equal($"SOCKS5 proxy 127.0.0.1:{port}", proxy!.Display);
+        using var speak = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        var ex = await Assert.ThrowsAsync<ProxyConnectionException>(() => ProxyConnector.ConnectAsync(proxy, "mail.example", 25, TimeSpan.FromSeconds(5), null, CancellationToken.None));
+        Assert.Equal($"无法连接 SOCKS5 代理 127.0.0.1:{port}：127.0.0.1:{port}：连接被拒绝（那里没有代理在监听）", ex.Message);
     }
 }
