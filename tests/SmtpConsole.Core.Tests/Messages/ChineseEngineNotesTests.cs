@@ -4,6 +4,7 @@ using SmtpConsole.Core.Diagnosis;
 using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Proxy;
+using SmtpConsole.Core.Sasl;
 
 namespace SmtpConsole.Core.Tests.Messages;
 
@@ -70,5 +71,19 @@ public class ChineseEngineNotesTests
         using var speak = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
         var ex = await Assert.ThrowsAsync<ProxyConnectionException>(() => ProxyConnector.ConnectAsync(proxy, "mail.example", 25, TimeSpan.FromSeconds(5), null, CancellationToken.None));
         Assert.Equal($"无法连接 SOCKS5 代理 127.0.0.1:{port}：127.0.0.1:{port}：连接被拒绝（那里没有代理在监听）", ex.Message);
+    }
+
+    [Fact]
+    public void SaslChallengeNotes_InChinese_KeepAttributeNames()
+    {
+        const string oauth = "{\"status\":\"401\",\"schemes\":\"bearer\",\"scope\":\"https://mail.google.com/\"}";
+        const string scram = "r=abcdefSERVER,s=QSXCR+Q6sek8bf92,i=4096";
+        Assert.Equal("OAuth error: status 401: the token was refused: expired, revoked, or not an access token for this user; get a fresh access token; the token must be granted the scope \"https://mail.google.com/\" (ask for it when obtaining the token); the server accepts the token scheme(s) \"bearer\" (send it as \"auth=Bearer <token>\")",
+            OAuthErrorChallenge.Explain(oauth));
+        using var speak = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        Assert.Equal("OAuth 错误：状态 401：令牌被拒绝：已过期、已撤销，或不是这个用户的访问令牌；请重新获取访问令牌；令牌必须拥有权限范围（scope）\"https://mail.google.com/\"（获取令牌时申请它）；服务器接受的令牌类型为 \"bearer\"（以 \"auth=Bearer <token>\" 的形式发送）",
+            OAuthErrorChallenge.Explain(oauth));
+        Assert.Equal("server-first-message：nonce r= 由我们的客户端 nonce 加上服务器的部分 \"SERVER\" 组成；盐值 s=QSXCR+Q6sek8bf92（12 个随机字节，混入密码哈希）；迭代次数 i=4096（由密码推导密钥的 PBKDF2 轮数；越多越难暴力破解）",
+            SaslChallengeNote.Describe("SCRAM-SHA-256", scram, "abcdef"));
     }
 }

@@ -23,6 +23,7 @@ public class CoreMessagesCatalogueTests
         (typeof(AdviceMessages), "Advice."),
         (typeof(DiagnosisMessages), "Diagnosis."),
         (typeof(ProxyErrorMessages), "ProxyError."),
+        (typeof(SaslNoteMessages), "SaslNote."),
     ];
 
     public static TheoryData<string, string> Members()
