@@ -74,16 +74,16 @@ public static class SaslChallengeNote
     {
         var directives = DigestDirectives.Parse(text);
         if (DigestDirectives.Get(directives, "rspauth") is { } rspauth)
-            return $"rspauth={rspauth}: the server's proof that it knows the password (checked before answering with an empty line)";
+            return SaslDigestMessages.RspAuth(rspauth);
         string? nonce = DigestDirectives.Get(directives, "nonce");
         if (nonce is null) return null;
         var parts = new List<string>();
         var realms = directives.Where(d => d.Key == "realm").Select(d => d.Value).ToList();
-        parts.Add(realms.Count > 0 ? $"realm \"{string.Join("\", \"", realms)}\"" : "no realm (an empty realm is used)");
-        parts.Add($"server nonce \"{nonce}\"");
-        if (DigestDirectives.Get(directives, "qop") is { } qop) parts.Add($"protection qop={qop} (auth = authentication only)");
-        if (DigestDirectives.Get(directives, "algorithm") is { } algorithm) parts.Add($"algorithm {algorithm}");
-        if (DigestDirectives.Get(directives, "charset") is { } charset) parts.Add($"charset {charset}");
-        return "DIGEST-MD5 challenge: " + string.Join("; ", parts);
+        parts.Add(realms.Count > 0 ? SaslDigestMessages.Realms(string.Join("\", \"", realms)) : SaslDigestMessages.NoRealm);
+        parts.Add(SaslDigestMessages.ServerNonce(nonce));
+        if (DigestDirectives.Get(directives, "qop") is { } qop) parts.Add(SaslDigestMessages.Qop(qop));
+        if (DigestDirectives.Get(directives, "algorithm") is { } algorithm) parts.Add(SaslDigestMessages.Algorithm(algorithm));
+        if (DigestDirectives.Get(directives, "charset") is { } charset) parts.Add(SaslDigestMessages.Charset(charset));
+        return SaslDigestMessages.Challenge(string.Join(SaslNoteMessages.PartSeparator, parts));
     }
 }

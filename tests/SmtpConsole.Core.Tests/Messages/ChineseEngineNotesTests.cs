@@ -85,5 +85,7 @@ public class ChineseEngineNotesTests
             OAuthErrorChallenge.Explain(oauth));
         Assert.Equal("server-first-message：nonce r= 由我们的客户端 nonce 加上服务器的部分 \"SERVER\" 组成；盐值 s=QSXCR+Q6sek8bf92（12 个随机字节，混入密码哈希）；迭代次数 i=4096（由密码推导密钥的 PBKDF2 轮数；越多越难暴力破解）",
             SaslChallengeNote.Describe("SCRAM-SHA-256", scram, "abcdef"));
+        Assert.Equal("DIGEST-MD5 质询：realm \"example.test\"；服务器 nonce \"OA6MG9tEQGm2hh\"；保护级别 qop=auth（auth = 仅认证）；算法 md5-sess；字符集 utf-8",
+            SaslChallengeNote.Describe("DIGEST-MD5", "realm=\"example.test\",nonce=\"OA6MG9tEQGm2hh\",qop=\"auth\",algorithm=md5-sess,charset=utf-8"));
     }
 }

@@ -24,6 +24,7 @@ public class CoreMessagesCatalogueTests
         (typeof(DiagnosisMessages), "Diagnosis."),
         (typeof(ProxyErrorMessages), "ProxyError."),
         (typeof(SaslNoteMessages), "SaslNote."),
+        (typeof(SaslDigestMessages), "SaslDigest."),
     ];
 
     public static TheoryData<string, string> Members()
