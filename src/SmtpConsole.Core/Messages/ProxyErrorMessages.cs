@@ -80,5 +80,11 @@ public static class ProxyErrorMessages
 
     public static string Socks5UnknownReply(int code) => Say(nameof(Socks5UnknownReply), code);
 
+    public static string NotAUrl => Say(nameof(NotAUrl));
+
+    public static string UnsupportedScheme(string scheme) => Say(nameof(UnsupportedScheme), scheme);
+
+    public static string NoHost => Say(nameof(NoHost));
+
     private static string Say(string name, params object?[] args) => MessageCatalog.Format(CoreMessages.Language, "ProxyError." + name, args);
 }
