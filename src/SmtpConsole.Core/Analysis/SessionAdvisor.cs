@@ -52,14 +52,14 @@ public sealed class SessionAdvisor
             foreach (var (keyword, extension) in new[] { ("SIZE=", "SIZE"), ("BODY=8BITMIME", "8BITMIME"), ("BODY=BINARYMIME", "BINARYMIME"), ("SMTPUTF8", "SMTPUTF8"), ("RET=", "DSN"), ("ENVID=", "DSN"), ("NOTIFY=", "DSN"), ("ORCPT=", "DSN"), ("REQUIRETLS", "REQUIRETLS") })
             {
                 if (parameters.Contains(keyword, StringComparison.OrdinalIgnoreCase) && !caps.Has(extension))
-                    yield return Advice.Warn($"{keyword.TrimEnd('=')} is used but the server did not advertise {extension}");
+                    yield return Advice.Warn(AdviceMessages.ParameterNotAdvertised(keyword.TrimEnd('='), extension));
             }
             if (verb == "MAIL" && caps.Size is > 0 and var limit && TryGetSize(parameters, out long declared) && declared > limit)
-                yield return Advice.Warn(string.Create(CultureInfo.InvariantCulture, $"SIZE={declared} exceeds the server's limit of {limit}: expect 552"));
+                yield return Advice.Warn(AdviceMessages.SizeOverLimit(declared.ToString(CultureInfo.InvariantCulture), limit.ToString(CultureInfo.InvariantCulture)));
         }
         if (verb == "MAIL" && Rules.FromMustEqualLogin && authenticatedUser is not null && address.Length > 0
             && !address.Equals(authenticatedUser, StringComparison.OrdinalIgnoreCase) && authenticatedUser.Contains('@'))
-            yield return Advice.Warn($"{Rules.ProviderName}: the sender must be the login itself ({authenticatedUser}); <{address}> will be refused");
+            yield return Advice.Warn(AdviceMessages.SenderMustBeLogin(Rules.ProviderName, authenticatedUser, address));
     }
 
     /// <summary>Advice while body lines are typed or streamed.</summary>

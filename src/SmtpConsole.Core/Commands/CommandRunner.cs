@@ -113,9 +113,10 @@ public sealed partial class CommandRunner
     public StepOutcome Expect(ExpectationSpec spec, CommandResult? result, string? where)
     {
         var (passed, explanation) = spec.Evaluate(result?.Reply);
-        string text = (passed ? "ok: " : "FAILED: ") + (where is null ? string.Empty : where + ": ") + explanation;
+        string detail = where is null ? explanation : ScriptMessages.At(where, explanation);
+        string text = passed ? ScriptMessages.ExpectPassed(detail) : ScriptMessages.ExpectFailed(detail);
         _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, text) { Passed = passed });
-        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, result, (where is null ? string.Empty : where + ": ") + explanation);
+        return new StepOutcome(passed ? StepStatus.Ok : StepStatus.ExpectationFailed, result, detail);
     }
 
     /// <summary>The results of the last pipelined group, one per command in order (fewer when the connection broke).</summary>

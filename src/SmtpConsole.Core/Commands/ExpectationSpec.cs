@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Text.RegularExpressions;
 using SmtpConsole.Core.Protocol;
 
@@ -35,7 +36,7 @@ public sealed class ExpectationSpec
         foreach (var p in patterns)
         {
             if (p.Length != 3 || p[0] is < '2' or > '5' || !p.Skip(1).All(c => char.IsAsciiDigit(c) || c is 'x' or 'X'))
-                throw new CommandSyntaxException($"/expect: \"{p}\" is not a reply code or pattern (use e.g. 250, 2xx, 25x, 250|251)");
+                throw new CommandSyntaxException(ScriptMessages.ExpectNotACode(p));
         }
         Regex? regex = null;
         string? regexText = null;
@@ -50,7 +51,7 @@ public sealed class ExpectationSpec
             foreach (char f in flags)
             {
                 if (f == 'i') options |= RegexOptions.IgnoreCase;
-                else throw new CommandSyntaxException($"/expect: unknown regex flag '{f}' (only i)");
+                else throw new CommandSyntaxException(ScriptMessages.ExpectUnknownFlag(f.ToString()));
             }
             try
             {
@@ -58,7 +59,7 @@ public sealed class ExpectationSpec
             }
             catch (ArgumentException ex)
             {
-                throw new CommandSyntaxException($"/expect: invalid regular expression /{regexText}/: {ex.Message}");
+                throw new CommandSyntaxException(ScriptMessages.ExpectBadRegex(regexText, ex.Message));
             }
         }
         return new ExpectationSpec(codeText, patterns, regex, regexText);
@@ -67,11 +68,11 @@ public sealed class ExpectationSpec
     /// <summary>Whether a reply meets the expectation, and if not, why in words.</summary>
     public (bool Passed, string Explanation) Evaluate(SmtpReply? reply)
     {
-        if (reply is null) return (false, $"expected {Describe()}, but there was no reply");
-        if (reply.IsMalformed) return (false, $"expected {Describe()}, got a malformed reply ({reply.Problem})");
+        if (reply is null) return (false, ScriptMessages.ExpectNoReply(Describe()));
+        if (reply.IsMalformed) return (false, ScriptMessages.ExpectMalformed(Describe(), reply.Problem ?? string.Empty));
         string code = reply.Code.ToString(System.Globalization.CultureInfo.InvariantCulture);
         bool codeOk = _patterns.Any(p => Matches(p, code));
-        if (!codeOk) return (false, $"expected {Describe()}, got {code} {reply.Text}");
+        if (!codeOk) return (false, ScriptMessages.ExpectGotCode(Describe(), code, reply.Text));
         if (Regex is not null)
         {
             string text = string.Join('\n', reply.Lines);
@@ -82,11 +83,11 @@ public sealed class ExpectationSpec
             }
             catch (RegexMatchTimeoutException)
             {
-                return (false, $"the pattern /{RegexText}/ took too long on this reply");
+                return (false, ScriptMessages.ExpectPatternTooSlow(RegexText!));
             }
-            if (!textOk) return (false, $"expected the reply text to match /{RegexText}/, got \"{reply.Text}\"");
+            if (!textOk) return (false, ScriptMessages.ExpectTextMismatch(RegexText!, reply.Text));
         }
-        return (true, $"{code} matches {Describe()}");
+        return (true, ScriptMessages.ExpectMatches(code, Describe()));
     }
 
     /// <summary>Whether a reply with this code could meet the expectation (the text pattern aside).</summary>

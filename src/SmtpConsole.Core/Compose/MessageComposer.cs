@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 using System.Text;
 using MimeKit;
@@ -24,11 +25,11 @@ public static class MessageComposer
         var cc = draft.Cc.Select(a => ParseMailbox(a, "--cc")).ToList();
         var bcc = draft.Bcc.Select(a => ParseMailbox(a, "--bcc")).ToList();
         var recipients = to.Concat(cc).Concat(bcc).Select(m => m.Address).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
-        if (recipients.Count == 0) throw new MessageComposeException("a message needs at least one recipient (--to, --cc or --bcc)");
+        if (recipients.Count == 0) throw new MessageComposeException(ComposeMessages.NoRecipient);
 
         bool international = !Ascii.IsValid(from.Address) || recipients.Any(r => !Ascii.IsValid(r));
         if (international && !capabilities.IsEmpty && !capabilities.SmtpUtf8)
-            warnings.Add("an address is not ASCII but the server did not advertise SMTPUTF8: expect a refusal");
+            warnings.Add(ComposeMessages.NonAsciiAddressWithoutSmtpUtf8);
 
         var message = new MimeMessage();
         message.From.Add(from);
@@ -58,29 +59,29 @@ public static class MessageComposer
 
         if (!Ascii.IsValid(draft.Subject))
             notes.Add(format.International
-                ? "the subject is not ASCII: sent as UTF-8 as it is (SMTPUTF8)"
-                : $"the subject is not ASCII: encoded per RFC 2047 as {EncodedSubject(bytes)}");
+                ? ComposeMessages.SubjectSentAsUtf8
+                : ComposeMessages.SubjectEncoded(EncodedSubject(bytes)));
 
         var parameters = new List<MailParameter>();
         if (capabilities.Has("SIZE"))
         {
             parameters.Add(new MailParameter("SIZE", bytes.Length.ToString(CultureInfo.InvariantCulture)));
             if (capabilities.Size is > 0 and var limit && bytes.Length > limit)
-                warnings.Add(string.Create(CultureInfo.InvariantCulture, $"the message is {bytes.Length:N0} bytes but the server accepts at most {limit:N0}: expect 552"));
+                warnings.Add(ComposeMessages.LargerThanSize(bytes.Length.ToString("N0", CultureInfo.InvariantCulture), limit.ToString("N0", CultureInfo.InvariantCulture)));
         }
         if (eightBit && capabilities.EightBitMime)
         {
             parameters.Add(new MailParameter("BODY", "8BITMIME"));
-            notes.Add("8-bit text is sent as it is (Content-Transfer-Encoding: 8bit) because the server offers 8BITMIME: BODY=8BITMIME");
+            notes.Add(ComposeMessages.EightBitAsIs);
         }
         else if (!allowEightBit && !capabilities.IsEmpty)
         {
-            notes.Add("the server does not offer 8BITMIME: every part is 7-bit (quoted-printable or base64)");
+            notes.Add(ComposeMessages.SevenBitOnly);
         }
         if (international)
         {
             parameters.Add(new MailParameter("SMTPUTF8", null));
-            notes.Add("an address is not ASCII: SMTPUTF8 on MAIL FROM");
+            notes.Add(ComposeMessages.SmtpUtf8OnMailFrom);
         }
         AddDsn(draft, capabilities, parameters, warnings, out var recipientParameters);
 
@@ -126,7 +127,7 @@ public static class MessageComposer
                     part.Content.DecodeTo(counter);
                     size = counter.Length;
                 }
-                attachments.Add(string.Create(CultureInfo.InvariantCulture, $"{part.FileName} {size:N0} bytes, {part.ContentType.MimeType}, {Encoding(part)}"));
+                attachments.Add(ComposeMessages.AttachmentSummary(part.FileName ?? string.Empty, size.ToString("N0", CultureInfo.InvariantCulture), part.ContentType.MimeType, Encoding(part)));
             }
             else if (entity is MimePart body)
             {
@@ -134,10 +135,10 @@ public static class MessageComposer
             }
         }
         string structure = composed.Message.Body?.ContentType.MimeType ?? "text/plain";
-        string text = string.Create(CultureInfo.InvariantCulture, $"composed {composed.Bytes.Length:N0} bytes: {structure}");
-        if (structure.StartsWith("multipart/", StringComparison.Ordinal) || parts.Count > 1) text += " with " + string.Join(", ", parts);
+        string text = ComposeMessages.Composed(composed.Bytes.Length.ToString("N0", CultureInfo.InvariantCulture), structure);
+        if (structure.StartsWith("multipart/", StringComparison.Ordinal) || parts.Count > 1) text += ComposeMessages.ComposedParts(string.Join(RunnerMessages.ListSeparator, parts));
         else if (parts.Count == 1) text += " " + parts[0][parts[0].IndexOf('(')..];
-        if (attachments.Count > 0) text += "; attachments: " + string.Join("; ", attachments);
+        if (attachments.Count > 0) text += ComposeMessages.ComposedAttachments(string.Join("; ", attachments));
         return text + $"; Message-ID <{composed.Message.MessageId}>";
     }
 
@@ -165,10 +166,10 @@ public static class MessageComposer
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                throw new MessageComposeException($"cannot attach {file}: {ex.Message}", ex);
+                throw new MessageComposeException(ComposeMessages.CannotAttach(file, ex.Message), ex);
             }
         }
-        if (draft.Attachments.Count > 0) notes.Add($"{draft.Attachments.Count} attachment(s), each base64-encoded with its file name");
+        if (draft.Attachments.Count > 0) notes.Add(ComposeMessages.AttachmentsEncoded(draft.Attachments.Count));
         return builder.ToMessageBody();
     }
 
@@ -198,15 +199,15 @@ public static class MessageComposer
         foreach (var problem in MailParameters.Check("RCPT", string.Join(' ', rcpt)))
             warnings.Add(problem);
         if (any && !capabilities.IsEmpty && !capabilities.Dsn)
-            warnings.Add("DSN parameters are used but the server did not advertise DSN: expect 555");
+            warnings.Add(ComposeMessages.DsnWithoutDsn);
         recipientParameters = rcpt;
     }
 
     private static MailboxAddress ParseMailbox(string text, string option)
     {
-        if (string.IsNullOrWhiteSpace(text)) throw new MessageComposeException($"{option}: an address is needed");
+        if (string.IsNullOrWhiteSpace(text)) throw new MessageComposeException(ComposeMessages.AddressNeeded(option));
         if (!MailboxAddress.TryParse(ParserOptions.Default, text.Trim(), out var mailbox) || string.IsNullOrEmpty(mailbox.Address) || !mailbox.Address.Contains('@'))
-            throw new MessageComposeException($"{option}: \"{text}\" is not an address like alice@example.com or \"Alice <alice@example.com>\"");
+            throw new MessageComposeException(ComposeMessages.NotAnAddress(option, text));
         return mailbox;
     }
 

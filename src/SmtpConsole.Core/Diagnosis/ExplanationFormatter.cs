@@ -21,7 +21,7 @@ public static class ExplanationFormatter
         var facts = explanation.Facts;
         var lines = new List<string>();
         string code = facts.Code.ToString(CultureInfo.InvariantCulture);
-        string shownCode = facts.CodeInferred ? "(" + facts.CodeDisplay + ")" : code;
+        string shownCode = facts.CodeInferred ? "(" + facts.CodeDisplayIn(language) + ")" : code;
         lines.Add(Label("Reply") + shownCode + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
         lines.Add(Label("Class") + (language == UiLanguage.English ? explanation.ReplyClass : ReplyExplainer.DescribeClass(facts, explanation.Best, language)));
         if (explanation.CodeMeaning is { } cm)

@@ -194,10 +194,10 @@ public static class ReplyExplainer
             ? DescribeClass(facts, null, language)
             : translated is not null ? (string.IsNullOrWhiteSpace(translated.Hint) ? translated.Title : translated.Hint!)
             : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
-        string prefix = provider is not null ? provider.Name + ": " : string.Empty;
         // No pointer to a front end's key here: the TUI adds its own, replay output and logs need none.
-        int room = MaxHintLength - prefix.Length;
-        return prefix + Shorten(core, Math.Max(room, 20));
+        if (provider is null) return Shorten(core, MaxHintLength);
+        int room = MaxHintLength - DiagnosisMessages.ProviderHint(provider.Name, string.Empty).Length;
+        return DiagnosisMessages.ProviderHint(provider.Name, Shorten(core, Math.Max(room, 20)));
     }
 
     private static string BuildSummary(ReplyFacts facts, RecognizedProvider? provider, DiagnosisMatch? best, EnhancedStatusMeaning? enhanced, string? origin)

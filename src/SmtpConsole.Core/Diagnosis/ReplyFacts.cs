@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Diagnosis;
@@ -38,6 +39,11 @@ public sealed record ReplyFacts(int Code, EnhancedStatusCode? Enhanced, IReadOnl
     /// <summary>The code as it may be shown: <c>535</c>, <c>5xx (code not shown)</c> or <c>code not shown</c>.</summary>
     public string CodeDisplay => !CodeInferred ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : CodeUnknown ? "code not shown" : $"{Code / 100}xx (code not shown)";
+
+    /// <summary><see cref="CodeDisplay"/> for a person reading <paramref name="language"/> (JSON keeps the English).</summary>
+    public string CodeDisplayIn(UiLanguage language) => !CodeInferred ? CodeDisplay
+        : CodeUnknown ? MessageCatalog.Get("Diagnosis.CodeNotShown", language)
+        : MessageCatalog.Format(language, "Diagnosis.ClassCodeNotShown", Code / 100);
 
     /// <summary>All lines joined with single spaces.</summary>
     public string Text => string.Join(' ', Lines.Select(l => l.Trim()).Where(l => l.Length > 0));

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 using System.Text;
 
@@ -27,19 +28,19 @@ internal static class HttpConnectHandshake
         string statusLine = lines[0];
         var parts = statusLine.Split(' ', 3);
         if (parts.Length < 2 || !parts[0].StartsWith("HTTP/", StringComparison.Ordinal) || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out int status))
-            throw new ProxyConnectionException($"the {proxy.Display} did not answer CONNECT with HTTP (\"{Printable(statusLine)}\"): is it a SOCKS proxy? (use socks5://)");
+            throw new ProxyConnectionException(ProxyErrorMessages.NotHttp(proxy.Display, Printable(statusLine)));
         string reason = parts.Length > 2 ? parts[2] : string.Empty;
-        progress?.Invoke($"HTTP proxy: {status} {Printable(reason)}");
+        progress?.Invoke(ProxyErrorMessages.HttpStatus(status.ToString(CultureInfo.InvariantCulture), Printable(reason)));
         if (status is >= 200 and < 300) return;
 
         string? challenge = lines.Skip(1).FirstOrDefault(l => l.StartsWith("Proxy-Authenticate:", StringComparison.OrdinalIgnoreCase))?["Proxy-Authenticate:".Length..].Trim();
         string message = status switch
         {
-            407 when proxy.HasCredentials => $"the {proxy.Display} rejected the proxy user name or password (407 Proxy Authentication Required)",
-            407 => $"the {proxy.Display} requires authentication (407 Proxy Authentication Required{(challenge is null ? string.Empty : ", it asks for " + Printable(challenge))}): put them in the URL, http://USER:PASSWORD@{proxy.SafeUrl["http://".Length..]}",
-            403 => $"the {proxy.Display} refuses to open a tunnel to {target} (403 {Printable(reason)}): many proxies allow CONNECT only to port 443; ask its administrator to allow port {port.ToString(CultureInfo.InvariantCulture)}",
-            502 or 503 or 504 => $"the {proxy.Display} could not reach {target} ({status} {Printable(reason)})",
-            _ => $"the {proxy.Display} refused CONNECT {target} with {status} {Printable(reason)}",
+            407 when proxy.HasCredentials => ProxyErrorMessages.HttpBadCredentials(proxy.Display),
+            407 => ProxyErrorMessages.HttpNeedsCredentials(proxy.Display, challenge is null ? string.Empty : ProxyErrorMessages.HttpAsksFor(Printable(challenge)), proxy.SafeUrl["http://".Length..]),
+            403 => ProxyErrorMessages.HttpForbidden(proxy.Display, target, Printable(reason), port.ToString(CultureInfo.InvariantCulture)),
+            502 or 503 or 504 => ProxyErrorMessages.HttpUnreachable(proxy.Display, target, status.ToString(CultureInfo.InvariantCulture), Printable(reason)),
+            _ => ProxyErrorMessages.HttpRefused(proxy.Display, target, status.ToString(CultureInfo.InvariantCulture), Printable(reason)),
         };
         throw new ProxyConnectionException(message);
     }
@@ -54,13 +55,13 @@ internal static class HttpConnectHandshake
             int n = await stream.ReadAsync(one, ct).ConfigureAwait(false);
             if (n == 0)
                 throw new ProxyConnectionException(bytes.Count == 0
-                    ? $"the {proxy.Display} closed the connection without answering CONNECT"
-                    : $"the {proxy.Display} closed the connection in the middle of its answer to CONNECT");
+                    ? ProxyErrorMessages.HttpClosedBeforeAnswer(proxy.Display)
+                    : ProxyErrorMessages.HttpClosedMidAnswer(proxy.Display));
             bytes.Add(one[0]);
             int c = bytes.Count;
             if (c >= 4 && bytes[c - 4] == '\r' && bytes[c - 3] == '\n' && bytes[c - 2] == '\r' && bytes[c - 1] == '\n') break;
             if (c >= 2 && bytes[c - 2] == '\n' && bytes[c - 1] == '\n') break;
-            if (c > MaxResponseHeader) throw new ProxyConnectionException($"the {proxy.Display} sent an endless answer to CONNECT");
+            if (c > MaxResponseHeader) throw new ProxyConnectionException(ProxyErrorMessages.HttpEndlessAnswer(proxy.Display));
         }
         string text = Encoding.Latin1.GetString(bytes.ToArray());
         return text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();

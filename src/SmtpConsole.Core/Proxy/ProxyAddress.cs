@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 
 namespace SmtpConsole.Core.Proxy;
@@ -6,7 +7,7 @@ namespace SmtpConsole.Core.Proxy;
 public sealed record ProxyAddress(ProxyKind Kind, string Host, int Port, string? User, string? Password)
 {
     /// <summary>"SOCKS5 proxy 127.0.0.1:1080": never the credentials.</summary>
-    public string Display => $"{(Kind == ProxyKind.Socks5 ? "SOCKS5" : "HTTP")} proxy {HostPort}";
+    public string Display => ProxyErrorMessages.Display(Kind == ProxyKind.Socks5 ? "SOCKS5" : "HTTP", HostPort);
 
     /// <summary>The URL without credentials, safe for transcripts and history.</summary>
     public string SafeUrl => $"{(Kind == ProxyKind.Socks5 ? "socks5" : "http")}://{HostPort}";
@@ -21,7 +22,7 @@ public sealed record ProxyAddress(ProxyKind Kind, string Host, int Port, string?
         address = null;
         if (uri is null || !uri.IsAbsoluteUri)
         {
-            problem = "a proxy must be a URL like socks5://127.0.0.1:1080 or http://proxy.example.com:3128";
+            problem = ProxyErrorMessages.NotAUrl;
             return false;
         }
         ProxyKind? kind = uri.Scheme.ToLowerInvariant() switch
@@ -32,12 +33,12 @@ public sealed record ProxyAddress(ProxyKind Kind, string Host, int Port, string?
         };
         if (kind is null)
         {
-            problem = $"proxy scheme \"{uri.Scheme}\" is not supported: use socks5:// or http:// (an HTTP proxy reached with CONNECT)";
+            problem = ProxyErrorMessages.UnsupportedScheme(uri.Scheme);
             return false;
         }
         if (string.IsNullOrEmpty(uri.Host))
         {
-            problem = "the proxy URL has no host";
+            problem = ProxyErrorMessages.NoHost;
             return false;
         }
         // socks5 has no registered default port, so Uri reports -1: 1080 is the SOCKS convention. http:// defaults to 80.

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Net;
 using System.Net.Sockets;
 using SmtpConsole.Core.Net;
@@ -29,12 +30,12 @@ public static class ProxyConnector
         catch (OperationCanceledException) when (!ct.IsCancellationRequested)
         {
             socket.Dispose();
-            throw new ProxyConnectionException($"the {proxy.Display} did not finish its handshake within {timeout.TotalSeconds:0.#} s");
+            throw new ProxyConnectionException(ProxyErrorMessages.HandshakeTimeout(proxy.Display, timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)));
         }
         catch (IOException ex)
         {
             socket.Dispose();
-            throw new ProxyConnectionException($"the {proxy.Display} closed the connection during its handshake ({ex.InnerException?.Message ?? ex.Message})", ex);
+            throw new ProxyConnectionException(ProxyErrorMessages.ClosedDuringHandshake(proxy.Display, ex.InnerException?.Message ?? ex.Message), ex);
         }
         catch
         {
@@ -65,19 +66,19 @@ public static class ProxyConnector
             }
             catch (SocketException ex)
             {
-                throw new ProxyConnectionException($"cannot resolve the proxy host name \"{proxy.Host}\": {ex.Message}", ex);
+                throw new ProxyConnectionException(ProxyErrorMessages.CannotResolve(proxy.Host, ex.Message), ex);
             }
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
-                throw new ProxyConnectionException($"resolving the proxy \"{proxy.Host}\" took longer than {timeout.TotalSeconds:0.#} s");
+                throw new ProxyConnectionException(ProxyErrorMessages.ResolveTimeout(proxy.Host, timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
         var failures = new List<string>();
         var socket = await TcpDialer.ConnectFirstAsync(addresses, proxy.Port, deadline, ct,
-            (address, ex) => $"{FormatTarget(address.ToString(), proxy.Port)}: {(ex.SocketErrorCode == SocketError.ConnectionRefused ? "connection refused (no proxy listens there)" : ex.Message)}",
-            address => $"{FormatTarget(address.ToString(), proxy.Port)}: no answer within {timeout.TotalSeconds:0.#} s",
+            (address, ex) => ex.SocketErrorCode == SocketError.ConnectionRefused ? ProxyErrorMessages.Refused(FormatTarget(address.ToString(), proxy.Port)) : $"{FormatTarget(address.ToString(), proxy.Port)}: {ex.Message}",
+            address => ProxyErrorMessages.NoAnswer(FormatTarget(address.ToString(), proxy.Port), timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture)),
             failures).ConfigureAwait(false);
         if (socket is not null) return socket;
-        throw new ProxyConnectionException($"cannot reach the {proxy.Display}: " + string.Join("; ", failures));
+        throw new ProxyConnectionException(ProxyErrorMessages.CannotReach(proxy.Display, string.Join("; ", failures)));
     }
 }

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Net;
@@ -31,19 +32,19 @@ internal static class Socks5Handshake
                 break;
             case NoAcceptableMethod or UserPassword:
                 throw new ProxyConnectionException(proxy.HasCredentials
-                    ? $"the {proxy.Display} accepts none of the offered authentication methods"
-                    : $"the {proxy.Display} requires authentication: put the user and password in the URL (socks5://USER:PASSWORD@{proxy.SafeUrl["socks5://".Length..]})");
+                    ? ProxyErrorMessages.Socks5NoMethod(proxy.Display)
+                    : ProxyErrorMessages.Socks5NeedsCredentials(proxy.Display, proxy.SafeUrl["socks5://".Length..]));
             default:
-                throw new ProxyConnectionException($"the {proxy.Display} chose authentication method {choice[1]}, which this console does not speak (only none and username/password)");
+                throw new ProxyConnectionException(ProxyErrorMessages.Socks5UnknownMethod(proxy.Display, choice[1].ToString(CultureInfo.InvariantCulture)));
         }
 
         byte[] request = BuildConnectRequest(host, port, out string how);
         await stream.WriteAsync(request, ct).ConfigureAwait(false);
         progress?.Invoke(Messages.ProxyMessages.Socks5Connect(ProxyConnector.FormatTarget(host, port), how));
         byte[] head = await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false);
-        if (head[0] != Version) throw new ProxyConnectionException($"the {proxy.Display} sent a malformed SOCKS5 reply (version byte {head[0]})");
+        if (head[0] != Version) throw new ProxyConnectionException(ProxyErrorMessages.Socks5Malformed(proxy.Display, head[0].ToString(CultureInfo.InvariantCulture)));
         if (head[1] != 0)
-            throw new ProxyConnectionException($"the {proxy.Display} refused to connect to {ProxyConnector.FormatTarget(host, port)}: {ReplyMeaning(head[1])} (SOCKS5 reply {head[1]})");
+            throw new ProxyConnectionException(ProxyErrorMessages.Socks5Refused(proxy.Display, ProxyConnector.FormatTarget(host, port), ReplyMeaning(head[1]), head[1].ToString(CultureInfo.InvariantCulture)));
         string bound = await ReadBoundAddressAsync(stream, head[3], ct).ConfigureAwait(false);
         progress?.Invoke(Messages.ProxyMessages.Socks5TunnelOpen(bound));
     }
@@ -57,7 +58,7 @@ internal static class Socks5Handshake
         progress?.Invoke(Messages.ProxyMessages.Socks5SendingCredentials);
         await stream.WriteAsync((byte[])[1, (byte)user.Length, .. user, (byte)password.Length, .. password], ct).ConfigureAwait(false);
         byte[] status = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
-        if (status[1] != 0) throw new ProxyConnectionException($"the {proxy.Display} rejected the user name or password (RFC 1929 status {status[1]})");
+        if (status[1] != 0) throw new ProxyConnectionException(ProxyErrorMessages.Socks5BadCredentials(proxy.Display, status[1].ToString(CultureInfo.InvariantCulture)));
         progress?.Invoke(Messages.ProxyMessages.Socks5CredentialsAccepted);
     }
 
@@ -83,7 +84,7 @@ internal static class Socks5Handshake
             throw new ProxyConnectionException($"\"{bare}\" is not a valid host name for the proxy (write an internationalised name in its xn-- form)");
         }
         byte[] name = Encoding.ASCII.GetBytes(ascii);
-        if (name.Length > 255) throw new ProxyConnectionException("the host name is longer than SOCKS5 allows (255)");
+        if (name.Length > 255) throw new ProxyConnectionException(ProxyErrorMessages.Socks5NameTooLong);
         how = Messages.ProxyMessages.Socks5ByNameResolvedByProxy;
         return [Version, 1, 0, 3, (byte)name.Length, .. name, .. portBytes];
     }
@@ -95,7 +96,7 @@ internal static class Socks5Handshake
             1 => await ReadExactlyAsync(stream, 4, ct).ConfigureAwait(false),
             4 => await ReadExactlyAsync(stream, 16, ct).ConfigureAwait(false),
             3 => await ReadExactlyAsync(stream, (await ReadExactlyAsync(stream, 1, ct).ConfigureAwait(false))[0], ct).ConfigureAwait(false),
-            _ => throw new ProxyConnectionException($"the SOCKS5 proxy's reply has an unknown address type {type}"),
+            _ => throw new ProxyConnectionException(ProxyErrorMessages.Socks5UnknownAddressType(type.ToString(CultureInfo.InvariantCulture))),
         };
         byte[] portBytes = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
         int port = BinaryPrimitives.ReadUInt16BigEndian(portBytes);
@@ -105,15 +106,15 @@ internal static class Socks5Handshake
 
     private static string ReplyMeaning(byte code) => code switch
     {
-        1 => "general SOCKS server failure",
-        2 => "connection not allowed by the proxy's rules (ask its administrator to allow this host and port)",
-        3 => "network unreachable from the proxy",
-        4 => "host unreachable from the proxy (or its name does not resolve there)",
-        5 => "connection refused by the server (nothing listens on that port, seen from the proxy)",
-        6 => "TTL expired",
-        7 => "command not supported",
-        8 => "address type not supported",
-        _ => string.Create(CultureInfo.InvariantCulture, $"unknown reply code {code}"),
+        1 => ProxyErrorMessages.Socks5GeneralFailure,
+        2 => ProxyErrorMessages.Socks5NotAllowed,
+        3 => ProxyErrorMessages.Socks5NetworkUnreachable,
+        4 => ProxyErrorMessages.Socks5HostUnreachable,
+        5 => ProxyErrorMessages.Socks5ConnectionRefused,
+        6 => ProxyErrorMessages.Socks5TtlExpired,
+        7 => ProxyErrorMessages.Socks5CommandNotSupported,
+        8 => ProxyErrorMessages.Socks5AddressTypeNotSupported,
+        _ => ProxyErrorMessages.Socks5UnknownReply(code),
     };
 
     private static async Task<byte[]> ReadExactlyAsync(Stream stream, int count, CancellationToken ct)
@@ -125,7 +126,7 @@ internal static class Socks5Handshake
         }
         catch (EndOfStreamException ex)
         {
-            throw new ProxyConnectionException("the SOCKS5 proxy closed the connection in the middle of its handshake", ex);
+            throw new ProxyConnectionException(ProxyErrorMessages.Socks5ClosedMidHandshake, ex);
         }
         return buffer;
     }

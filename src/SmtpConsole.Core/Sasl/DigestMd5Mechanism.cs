@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 using System.Net;
 using System.Security.Cryptography;
@@ -42,9 +43,9 @@ public sealed class DigestMd5Mechanism : SaslMechanism
 
         var directives = DigestDirectives.Parse(text);
         string? rspauth = DigestDirectives.Get(directives, "rspauth");
-        if (rspauth is null) throw new SaslException(MechanismName, SaslErrorCode.InvalidChallenge, "the server's second challenge has no rspauth");
+        if (rspauth is null) throw new SaslException(MechanismName, SaslErrorCode.InvalidChallenge, SaslDigestMessages.NoRspAuth);
         if (!string.Equals(rspauth, _expectedRspAuth, StringComparison.OrdinalIgnoreCase))
-            throw new SaslException(MechanismName, SaslErrorCode.IncorrectHash, "the server's rspauth does not match: it does not know the password (or digest-uri differs)");
+            throw new SaslException(MechanismName, SaslErrorCode.IncorrectHash, SaslDigestMessages.RspAuthMismatch);
         IsAuthenticated = true;
         return [];
     }
@@ -52,10 +53,10 @@ public sealed class DigestMd5Mechanism : SaslMechanism
     private byte[] Respond(string challengeText)
     {
         var challenge = DigestDirectives.Parse(challengeText);
-        string nonce = DigestDirectives.Get(challenge, "nonce") ?? throw new SaslException(MechanismName, SaslErrorCode.InvalidChallenge, "the challenge has no nonce");
+        string nonce = DigestDirectives.Get(challenge, "nonce") ?? throw new SaslException(MechanismName, SaslErrorCode.InvalidChallenge, SaslDigestMessages.NoNonce);
         var qops = (DigestDirectives.Get(challenge, "qop") ?? "auth").Split(',', StringSplitOptions.TrimEntries);
         if (!qops.Contains("auth", StringComparer.OrdinalIgnoreCase))
-            throw new SaslException(MechanismName, SaslErrorCode.InvalidChallenge, $"the server offers qop={string.Join(',', qops)} but not auth");
+            throw new SaslException(MechanismName, SaslErrorCode.InvalidChallenge, SaslDigestMessages.NoAuthQop(string.Join(',', qops)));
         bool utf8 = DigestDirectives.Get(challenge, "charset")?.Equals("utf-8", StringComparison.OrdinalIgnoreCase) == true;
         string realm = challenge.FirstOrDefault(d => d.Key == "realm").Value ?? string.Empty;
         string cnonce = ClientNonce ?? Convert.ToBase64String(RandomNumberGenerator.GetBytes(24));

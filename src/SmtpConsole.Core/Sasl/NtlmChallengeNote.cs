@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Buffers.Binary;
 using System.Text;
 
@@ -15,8 +16,8 @@ public static class NtlmChallengeNote
         if (BinaryPrimitives.ReadUInt32LittleEndian(span[8..]) != 2) return null;
         uint flags = BinaryPrimitives.ReadUInt32LittleEndian(span[20..]);
         var parts = new List<string>();
-        if (Field(span, 12) is { } target) parts.Add($"target \"{Text(target, flags)}\"");
-        parts.Add("server challenge " + Convert.ToHexString(span.Slice(24, 8)).ToLowerInvariant());
+        if (Field(span, 12) is { } target) parts.Add(SaslDigestMessages.NtlmTarget(Text(target, flags)));
+        parts.Add(SaslDigestMessages.NtlmServerChallenge(Convert.ToHexString(span.Slice(24, 8)).ToLowerInvariant()));
         if (message.Length >= 48 && Field(span, 40) is { } info)
         {
             foreach (var (id, value) in AvPairs(info))
@@ -33,7 +34,7 @@ public static class NtlmChallengeNote
                 if (name is not null) parts.Add($"{name} \"{Protocol.ServerText.Neutralize(Encoding.Unicode.GetString(value))}\"");
             }
         }
-        return "NTLM challenge message: " + string.Join("; ", parts) + " (the reply proves the password with an NTLMv2 hash over this challenge)";
+        return SaslDigestMessages.NtlmChallenge(string.Join(SaslNoteMessages.PartSeparator, parts));
     }
 
     private static byte[]? Field(ReadOnlySpan<byte> message, int at)

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Text.Json;
 
 namespace SmtpConsole.Core.Sasl;
@@ -30,20 +31,20 @@ public static class OAuthErrorChallenge
             string? configuration = Text(document.RootElement, "openid-configuration");
             if (status is null && scope is null && schemes is null) return null;
             var parts = new List<string>();
-            if (status is not null) parts.Add($"status {status}: {StatusMeaning(status)}");
-            if (scope is not null) parts.Add($"the token must be granted the scope \"{scope}\" (ask for it when obtaining the token)");
-            if (schemes is not null) parts.Add($"the server accepts the token scheme(s) \"{schemes}\" (send it as \"auth=Bearer <token>\")");
-            if (configuration is not null) parts.Add($"the OAuth provider's discovery document is {configuration}");
-            return "OAuth error: " + string.Join("; ", parts);
+            if (status is not null) parts.Add(SaslNoteMessages.OAuthStatus(status, StatusMeaning(status)));
+            if (scope is not null) parts.Add(SaslNoteMessages.OAuthScope(scope));
+            if (schemes is not null) parts.Add(SaslNoteMessages.OAuthSchemes(schemes));
+            if (configuration is not null) parts.Add(SaslNoteMessages.OAuthDiscovery(configuration));
+            return SaslNoteMessages.OAuthError(string.Join(SaslNoteMessages.PartSeparator, parts));
         }
     }
 
     private static string StatusMeaning(string status) => status.ToLowerInvariant() switch
     {
-        "400" or "invalid_request" => "the request was malformed (wrong user name format, or a token for another user)",
-        "401" or "invalid_token" => "the token was refused: expired, revoked, or not an access token for this user; get a fresh access token",
-        "403" or "insufficient_scope" => "the token is valid but lacks the permission (scope) to send mail",
-        _ => "refused",
+        "400" or "invalid_request" => SaslNoteMessages.OAuthInvalidRequest,
+        "401" or "invalid_token" => SaslNoteMessages.OAuthInvalidToken,
+        "403" or "insufficient_scope" => SaslNoteMessages.OAuthInsufficientScope,
+        _ => SaslNoteMessages.Refused,
     };
 
     private static string? Text(JsonElement root, string name) =>

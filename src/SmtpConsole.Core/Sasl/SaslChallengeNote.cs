@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 using SmtpConsole.Core.Protocol;
 
@@ -37,52 +38,52 @@ public static class SaslChallengeNote
     {
         var attributes = text.Split(',').Where(p => p.Length >= 2 && p[1] == '=').ToDictionary(p => p[..1], p => p[2..], StringComparer.Ordinal);
         if (attributes.TryGetValue("e", out var error))
-            return $"SCRAM server error e={error}: {ScramError(error)}";
+            return SaslNoteMessages.ScramServerError(error, ScramError(error));
         if (attributes.TryGetValue("v", out var verifier))
-            return $"server-final-message: v={verifier} is the server signature, proof that the server knows the password too (checked before answering)";
+            return SaslNoteMessages.ScramServerFinal(verifier);
         if (!attributes.TryGetValue("r", out var nonce)) return null;
         var parts = new List<string>();
         if (clientNonce is not null && nonce.StartsWith(clientNonce, StringComparison.Ordinal))
-            parts.Add($"nonce r= is our client nonce followed by the server's part \"{nonce[clientNonce.Length..]}\"");
+            parts.Add(SaslNoteMessages.ScramNonceOurs(nonce[clientNonce.Length..]));
         else if (clientNonce is not null)
-            parts.Add($"nonce r={nonce} does NOT start with our client nonce: the exchange will be refused");
+            parts.Add(SaslNoteMessages.ScramNonceNotOurs(nonce));
         else
-            parts.Add($"combined nonce r={nonce}");
+            parts.Add(SaslNoteMessages.ScramNonce(nonce));
         if (attributes.TryGetValue("s", out var salt))
         {
             var decodedSalt = SaslPayload.Decode(salt);
             parts.Add(decodedSalt.Bytes is { } bytes
-                ? string.Create(CultureInfo.InvariantCulture, $"salt s={salt} ({bytes.Length} random bytes mixed into the password hash)")
-                : $"salt s={salt} (not valid Base64)");
+                ? SaslNoteMessages.ScramSalt(salt, bytes.Length)
+                : SaslNoteMessages.ScramSaltNotBase64(salt));
         }
         if (attributes.TryGetValue("i", out var iterations))
-            parts.Add($"iteration count i={iterations} (PBKDF2 rounds to derive the key from the password; more is slower to brute-force)");
-        return "server-first-message: " + string.Join("; ", parts);
+            parts.Add(SaslNoteMessages.ScramIterations(iterations));
+        return SaslNoteMessages.ScramServerFirst(string.Join(SaslNoteMessages.PartSeparator, parts));
     }
 
     private static string ScramError(string error) => error switch
     {
-        "invalid-proof" => "the proof did not match: wrong password",
-        "unknown-user" => "no such user",
-        "channel-bindings-dont-match" or "channel-binding-not-supported" => "channel binding problem",
-        "other-error" => "refused for an unspecified reason",
-        _ => "refused",
+        "invalid-proof" => SaslNoteMessages.ScramInvalidProof,
+        "unknown-user" => SaslNoteMessages.ScramUnknownUser,
+        "channel-bindings-dont-match" or "channel-binding-not-supported" => SaslNoteMessages.ScramChannelBinding,
+        "other-error" => SaslNoteMessages.ScramOtherError,
+        _ => SaslNoteMessages.Refused,
     };
 
     private static string? Digest(string text)
     {
         var directives = DigestDirectives.Parse(text);
         if (DigestDirectives.Get(directives, "rspauth") is { } rspauth)
-            return $"rspauth={rspauth}: the server's proof that it knows the password (checked before answering with an empty line)";
+            return SaslDigestMessages.RspAuth(rspauth);
         string? nonce = DigestDirectives.Get(directives, "nonce");
         if (nonce is null) return null;
         var parts = new List<string>();
         var realms = directives.Where(d => d.Key == "realm").Select(d => d.Value).ToList();
-        parts.Add(realms.Count > 0 ? $"realm \"{string.Join("\", \"", realms)}\"" : "no realm (an empty realm is used)");
-        parts.Add($"server nonce \"{nonce}\"");
-        if (DigestDirectives.Get(directives, "qop") is { } qop) parts.Add($"protection qop={qop} (auth = authentication only)");
-        if (DigestDirectives.Get(directives, "algorithm") is { } algorithm) parts.Add($"algorithm {algorithm}");
-        if (DigestDirectives.Get(directives, "charset") is { } charset) parts.Add($"charset {charset}");
-        return "DIGEST-MD5 challenge: " + string.Join("; ", parts);
+        parts.Add(realms.Count > 0 ? SaslDigestMessages.Realms(string.Join("\", \"", realms)) : SaslDigestMessages.NoRealm);
+        parts.Add(SaslDigestMessages.ServerNonce(nonce));
+        if (DigestDirectives.Get(directives, "qop") is { } qop) parts.Add(SaslDigestMessages.Qop(qop));
+        if (DigestDirectives.Get(directives, "algorithm") is { } algorithm) parts.Add(SaslDigestMessages.Algorithm(algorithm));
+        if (DigestDirectives.Get(directives, "charset") is { } charset) parts.Add(SaslDigestMessages.Charset(charset));
+        return SaslDigestMessages.Challenge(string.Join(SaslNoteMessages.PartSeparator, parts));
     }
 }

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Text.RegularExpressions;
 using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Protocol;
@@ -30,8 +31,8 @@ public static partial class ScriptReader
         {
             if (raw[i].Length > 0 && raw[i][^1] == '\r') raw[i] = raw[i][..^1];
             // Checked for the whole file before anything runs: a CR would end the command early on the wire.
-            if (raw[i].Contains('\r')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a CR character, which would split it into two SMTP lines; refused");
-            if (raw[i].Contains('\0')) throw new ScriptSyntaxException($"{source}:{i + 1}: the line contains a NUL character; refused");
+            if (raw[i].Contains('\r')) throw new ScriptSyntaxException(ScriptMessages.LineHasCr($"{source}:{i + 1}"));
+            if (raw[i].Contains('\0')) throw new ScriptSyntaxException(ScriptMessages.LineHasNul($"{source}:{i + 1}"));
         }
         // A transcript is recognised by C:/S: lines or helper markers outside a message body: a body line of a plain
         // script may itself start with "C:" without turning the script into a transcript.
@@ -82,7 +83,7 @@ public static partial class ScriptReader
                     inPipeline = false;
                     var expects = FollowingExpectations(raw, i + 1, out int last);
                     if (expects.Count > groupSize)
-                        throw new ScriptSyntaxException($"{b.Source}:{last + 1}: {expects.Count} /expect lines follow the /pipeline group of line {pipelineStart}, which has {groupSize} command(s): each /expect checks one command, in order");
+                        throw new ScriptSyntaxException(ScriptMessages.TooManyExpects($"{b.Source}:{last + 1}", expects.Count, pipelineStart, groupSize));
                     if (groupEndsWithData && BodyFollows(expects.Count == groupSize ? [expects[^1]] : [])) enterBodyAfter = last;
                 }
                 else if (!trimmed.StartsWith("/expect", StringComparison.OrdinalIgnoreCase))
@@ -106,8 +107,8 @@ public static partial class ScriptReader
                 if (BodyFollows(expects)) enterBodyAfter = last;
             }
         }
-        if (inPipeline) throw new ScriptSyntaxException($"{b.Source}:{pipelineStart}: /pipeline is not closed with /end");
-        if (inBody || enterBodyAfter >= 0) throw new ScriptSyntaxException($"{b.Source}: the message body is not ended by a line with a single '.'");
+        if (inPipeline) throw new ScriptSyntaxException(ScriptMessages.PipelineNotClosed($"{b.Source}:{pipelineStart}"));
+        if (inBody || enterBodyAfter >= 0) throw new ScriptSyntaxException(ScriptMessages.BodyNotEnded(b.Source));
         return true;
     }
 
@@ -127,14 +128,14 @@ public static partial class ScriptReader
             if (line.StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal))
             {
                 string helper = line[TranscriptTextFormat.HelperStartPrefix.Length..].Trim();
-                if (block is not null) throw new ScriptSyntaxException($"{b.Source}:{number}: helper block \"{helper}\" starts inside another one (missing \"# <<\")");
-                if (inBody) throw new ScriptSyntaxException($"{b.Source}:{number}: helper block \"{helper}\" starts inside a message body");
+                if (block is not null) throw new ScriptSyntaxException(ScriptMessages.BlockInsideBlock($"{b.Source}:{number}", helper));
+                if (inBody) throw new ScriptSyntaxException(ScriptMessages.BlockInsideBody($"{b.Source}:{number}", helper));
                 block = new HelperBlock(number, helper);
                 continue;
             }
             if (line.StartsWith(TranscriptTextFormat.HelperEndPrefix, StringComparison.Ordinal) || line.Trim() == "# <<")
             {
-                if (block is null) throw new ScriptSyntaxException($"{b.Source}:{number}: \"# <<\" without a matching \"# >>\"");
+                if (block is null) throw new ScriptSyntaxException(ScriptMessages.BlockEndWithoutStart($"{b.Source}:{number}"));
                 inBody = block.Emit(b, number);
                 block = null;
                 continue;
@@ -173,11 +174,11 @@ public static partial class ScriptReader
             }
             string trimmed = line.Trim();
             if (trimmed.Length == 0 || trimmed.StartsWith('#') || line.StartsWith(TranscriptTextFormat.PayloadPrefix.TrimEnd(), StringComparison.Ordinal)) continue;
-            if (inBody) throw new ScriptSyntaxException($"{b.Source}:{number}: inside a message body of a transcript only C: lines are sent; write this line as \"C: {trimmed}\" or start it with '#'");
+            if (inBody) throw new ScriptSyntaxException(ScriptMessages.TranscriptBodyLine($"{b.Source}:{number}", trimmed));
             b.Command(number, line);
         }
-        if (block is not null) throw new ScriptSyntaxException($"{b.Source}:{block.Number}: helper block \"{block.Name}\" is not closed with \"# <<\"");
-        if (inBody) throw new ScriptSyntaxException($"{b.Source}: the message body is not ended by a line with a single '.'");
+        if (block is not null) throw new ScriptSyntaxException(ScriptMessages.BlockNotClosed($"{b.Source}:{block.Number}", block.Name));
+        if (inBody) throw new ScriptSyntaxException(ScriptMessages.BodyNotEnded(b.Source));
     }
 
     /// <summary>
@@ -203,7 +204,7 @@ public static partial class ScriptReader
         }
         if (!clientLines.Any(l => l.Contains(TranscriptEvent.RedactedText, StringComparison.Ordinal))) return false;
         var words = clientLines[0].Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 2) throw new ScriptSyntaxException($"{b.Source}:{start + 1}: AUTH without a mechanism cannot be replayed");
+        if (words.Length < 2) throw new ScriptSyntaxException(ScriptMessages.AuthWithoutMechanism($"{b.Source}:{start + 1}"));
         string mechanism = words[1].ToLowerInvariant();
         string? user = null;
         if (mechanism == "login")
@@ -286,7 +287,7 @@ public static partial class ScriptReader
                 case "/data" or "/bdat" when fileBody:
                 {
                     if (_payload.Length == 0)
-                        throw new ScriptSyntaxException($"{b.Source}:{Number}: \"{Helper}\": this transcript does not carry the message bytes (no D: lines: saved by an older version, or the message was too large), and replay never reads a local file named in a transcript; replace the block with /data and the message lines");
+                        throw new ScriptSyntaxException(ScriptMessages.BlockWithoutMessage($"{b.Source}:{Number}", Helper));
                     byte[] bytes;
                     try
                     {
@@ -294,7 +295,7 @@ public static partial class ScriptReader
                     }
                     catch (FormatException)
                     {
-                        throw new ScriptSyntaxException($"{b.Source}:{Number}: \"{Helper}\": its D: lines are not valid Base64");
+                        throw new ScriptSyntaxException(ScriptMessages.BlockBadBase64($"{b.Source}:{Number}", Helper));
                     }
                     b.Command(Number, Helper, bytes);
                     if (_finals.LastOrDefault(f => f.Code != "354") is { Line: not null } last) b.Expect(last.Number, last.Line, last.Code);
@@ -304,7 +305,7 @@ public static partial class ScriptReader
                     b.Command(Number, Helper);
                     if (_dataAccepted)
                     {
-                        if (!_bodyEnded) throw new ScriptSyntaxException($"{b.Source}:{endLine}: the /data block ends before its lone '.'");
+                        if (!_bodyEnded) throw new ScriptSyntaxException(ScriptMessages.DataBlockEndsEarly($"{b.Source}:{endLine}"));
                         foreach (var (n, text, _) in _bodyCandidates) b.Body(n, text == "." ? "." : DotStuffer.UnstuffLine(text), fromTranscript: true);
                     }
                     if (_finals.LastOrDefault(f => f.Code != "354") is { Line: not null } end) b.Expect(end.Number, end.Line, end.Code);
@@ -350,7 +351,7 @@ public static partial class ScriptReader
     private static void RefuseRedacted(string command, int number, string source)
     {
         if (command.Contains(TranscriptEvent.RedactedText, StringComparison.Ordinal))
-            throw new ScriptSyntaxException($"{source}:{number}: this line was redacted when the transcript was saved, so it cannot be replayed; replace it with a helper (e.g. /auth login USER ${{PASSWORD}})");
+            throw new ScriptSyntaxException(ScriptMessages.RedactedLine($"{source}:{number}"));
     }
 
     private static bool IsBareData(string trimmed) => trimmed.Equals("DATA", StringComparison.OrdinalIgnoreCase);
@@ -402,7 +403,7 @@ public static partial class ScriptReader
         {
             CollectVariables(text);
             if (text.Contains("${", StringComparison.Ordinal) && !VariablePattern().IsMatch(text))
-                throw new ScriptSyntaxException($"{Source}:{number}: malformed variable: write ${{NAME}} with letters, digits and '_'");
+                throw new ScriptSyntaxException(ScriptMessages.MalformedVariable($"{Source}:{number}"));
             Lines.Add(new ScriptLine(number, ScriptLineKind.Command, text) { Payload = payload });
         }
 

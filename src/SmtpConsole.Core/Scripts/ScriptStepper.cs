@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Globalization;
 using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Protocol;
@@ -96,18 +97,18 @@ public sealed class ScriptStepper
                 string text = Expand(line);
                 if (line.Kind == ScriptLineKind.Body)
                 {
-                    if (SmtpCommandText.Problem(text) is { } problem) return $"{where}: {problem}";
+                    if (SmtpCommandText.Problem(text) is { } problem) return ScriptMessages.At(where.ToString(), problem);
                     continue;
                 }
                 if (line.Kind != ScriptLineKind.Command) continue;
                 var command = CommandLineParser.Parse(text);
                 if (_script.IsTranscript && line.Payload is null && ReadsLocalFile(command) is { } file)
-                    return $"{where}: a saved transcript may not read a local file ({file}); replay sends only what the transcript itself holds";
+                    return ScriptMessages.TranscriptReadsLocalFile(where.ToString(), file);
                 parsed[i] = command;
             }
             catch (Exception ex) when (ex is CommandSyntaxException or ScriptSyntaxException)
             {
-                return $"{where}: {ex.Message}";
+                return ScriptMessages.At(where.ToString(), ex.Message);
             }
         }
         lock (_state) _parsed = parsed;
@@ -120,7 +121,7 @@ public sealed class ScriptStepper
         if (_parsed is null && Check() is { } problem)
         {
             _runner.Session.Transcript.Error(problem);
-            _runner.Session.Transcript.Info("replay stopped before connecting: script error (exit 2)");
+            _runner.Session.Transcript.Info(ScriptMessages.StoppedBeforeConnecting);
             return ExitCodes.UsageError;
         }
         while (!IsFinished)
@@ -150,7 +151,7 @@ public sealed class ScriptStepper
                 if (_options.Target is { } target && !ScriptConnectsFirst())
                 {
                     var connected = await _runner.ConnectToAsync(target, ct).ConfigureAwait(false);
-                    return Conclude(connected, null, Place.Of($"{_script.Source} (connecting to {target.Host}:{target.Port.ToString(CultureInfo.InvariantCulture)})"), ownsReply: true);
+                    return Conclude(connected, null, Place.Of(ScriptMessages.ConnectingTo(_script.Source, target.Host, target.Port.ToString(CultureInfo.InvariantCulture))), ownsReply: true);
                 }
             }
             int index;
@@ -176,15 +177,15 @@ public sealed class ScriptStepper
             var command = _parsed![index];
             if (command is ExpectCommand)
             {
-                if (_runner.Mode == RunnerMode.Pipeline) return Fail(ExitCodes.UsageError, $"{where}: /expect inside /pipeline … /end: put it after /end (one per command, in order)");
+                if (_runner.Mode == RunnerMode.Pipeline) return Fail(ExitCodes.UsageError, ScriptMessages.ExpectInsidePipeline(where.ToString()));
                 return Conclude(StepOutcome.Ok(_runner.LastResult), null, where, ownsReply: false, firstExpectation: index);
             }
             StepOutcome outcome;
             if (command is ConnectCommand connect && _options.Target is not null)
             {
                 var options = await RedirectAsync(connect, ct).ConfigureAwait(false);
-                if (options is null) return Fail(ExitCodes.UsageError, $"{where}: {line.Text.Trim()}: no such target");
-                _runner.Session.Transcript.Info($"{where}: {line.Text.Trim()} goes to {options.Host}:{options.Port.ToString(CultureInfo.InvariantCulture)} as given on the command line");
+                if (options is null) return Fail(ExitCodes.UsageError, ScriptMessages.NoSuchTarget(where.ToString(), line.Text.Trim()));
+                _runner.Session.Transcript.Info(ScriptMessages.ConnectRedirected(where.ToString(), line.Text.Trim(), options.Host, options.Port.ToString(CultureInfo.InvariantCulture)));
                 outcome = await _runner.ConnectToAsync(options, ct).ConfigureAwait(false);
             }
             else if (line.Payload is { } payload)
@@ -219,7 +220,7 @@ public sealed class ScriptStepper
         if (_runner.Mode != RunnerMode.DataBody)
         {
             // Body mode starts only after a 354: the DATA was refused (and an /expect allowed it), so nothing is sent.
-            if (!_bodySkipped) _runner.Session.Transcript.Info($"{where}: the message body is not sent: the server did not accept DATA");
+            if (!_bodySkipped) _runner.Session.Transcript.Info(ScriptMessages.BodyNotSent(where.ToString()));
             _bodySkipped = text != ".";
             return text == "." ? Conclude(StepOutcome.Ok(_runner.LastResult), null, where, ownsReply: false) : StepOutcome.Ok();
         }
@@ -252,12 +253,12 @@ public sealed class ScriptStepper
         switch (outcome.Status)
         {
             case StepStatus.UsageError:
-                message = $"{where}: {outcome.Message ?? "script error"}";
+                message = ScriptMessages.At(where.ToString(), outcome.Message ?? ScriptMessages.DefaultScriptError);
                 _runner.Session.Transcript.Error(message);
                 code = ExitCodes.UsageError;
                 break;
             case StepStatus.ConnectionFailed:
-                message = $"{where}: {outcome.Message ?? "connection failed"}";
+                message = ScriptMessages.At(where.ToString(), outcome.Message ?? ScriptMessages.DefaultConnectionFailed);
                 code = ExitCodes.ConnectionFailed;
                 break;
             default:
@@ -272,7 +273,7 @@ public sealed class ScriptStepper
                         }
                         else if (Refusal(result.Reply) is { } refusal)
                         {
-                            message = $"{where}: command {k + 1} of the group got {refusal} (add one /expect per command after /end if this reply is intended)";
+                            message = ScriptMessages.GroupCommandRefused(where.ToString(), k + 1, refusal);
                             RecordFailure(message);
                             code = ExitCodes.ExpectationFailed;
                         }
@@ -281,7 +282,7 @@ public sealed class ScriptStepper
                         if (_runner.Expect(expectations[k].Spec, null, Where(expectations[k].Line).ToString()).Status != StepStatus.Ok) code = ExitCodes.ExpectationFailed;
                     if (outcome.Status == StepStatus.Failed && code == ExitCodes.Success)
                     {
-                        message = $"{where}: step failed: {outcome.Message ?? "no reply"}";
+                        message = ScriptMessages.StepFailed(where.ToString(), outcome.Message ?? ScriptMessages.NoReply);
                         _runner.Session.Transcript.Error(message);
                         code = ExitCodes.ExpectationFailed;
                     }
@@ -294,13 +295,13 @@ public sealed class ScriptStepper
                 }
                 else if (outcome.Status != StepStatus.Ok)
                 {
-                    message = $"{where}: step failed: {outcome.Message ?? "no reply"}";
+                    message = ScriptMessages.StepFailed(where.ToString(), outcome.Message ?? ScriptMessages.NoReply);
                     _runner.Session.Transcript.Error(message);
                     code = ExitCodes.ExpectationFailed;
                 }
                 else if (rawLine && Refusal(outcome.Result?.Reply) is { } refusal)
                 {
-                    message = $"{where}: expected 2xx or 3xx, got {refusal} (add \"/expect {outcome.Result!.Reply!.Code / 100}xx\" after the line if this reply is intended)";
+                    message = ScriptMessages.RawRefused(where.ToString(), refusal, (outcome.Result!.Reply!.Code / 100).ToString(CultureInfo.InvariantCulture));
                     RecordFailure(message);
                     code = ExitCodes.ExpectationFailed;
                 }
@@ -315,14 +316,14 @@ public sealed class ScriptStepper
                 if (!_options.KeepGoing || code != ExitCodes.ExpectationFailed) _finished = true;
             }
             return new StepOutcome(code == ExitCodes.UsageError ? StepStatus.UsageError : code == ExitCodes.ConnectionFailed ? StepStatus.ConnectionFailed : StepStatus.ExpectationFailed,
-                outcome.Result, message ?? $"{where}: an expectation was not met");
+                outcome.Result, message ?? ScriptMessages.ExpectationNotMet(where.ToString()));
         }
         lock (_state)
         {
             if (!_runner.Session.IsConnected && !_finished && RemainingNeedsConnection(_next))
             {
                 int left = _script.Lines.Count - _next;
-                string closed = $"{where}: the server closed the connection early; {left.ToString(CultureInfo.InvariantCulture)} line(s) of the script were not run";
+                string closed = ScriptMessages.ClosedEarly(where.ToString(), left.ToString(CultureInfo.InvariantCulture));
                 _runner.Session.Transcript.Error(closed);
                 if (_exitCode == ExitCodes.Success) _exitCode = ExitCodes.ExpectationFailed;
                 _finished = true;
@@ -334,7 +335,7 @@ public sealed class ScriptStepper
     }
 
     private void RecordFailure(string message) =>
-        _runner.Session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, "FAILED: " + message) { Passed = false });
+        _runner.Session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Expect, ScriptMessages.ExpectFailed(message)) { Passed = false });
 
     private StepOutcome Fail(int code, string message)
     {
@@ -355,7 +356,7 @@ public sealed class ScriptStepper
     private static string? Refusal(SmtpReply? reply) => reply switch
     {
         null => null,
-        { IsMalformed: true } => $"a malformed reply ({reply.Problem})",
+        { IsMalformed: true } => ScriptMessages.MalformedRefusal(reply.Problem ?? string.Empty),
         { Code: >= 400 } => $"{reply.Code} {reply.Text}",
         _ => null,
     };
@@ -365,14 +366,14 @@ public sealed class ScriptStepper
         if (_runner.Session.IsConnected)
         {
             if (_runner.Mode == RunnerMode.Command) await _runner.Session.QuitAsync(ct).ConfigureAwait(false);
-            else await _runner.Session.DisconnectAsync("closing the connection in the middle of the script").ConfigureAwait(false);
+            else await _runner.Session.DisconnectAsync(ScriptMessages.ClosingMidScript).ConfigureAwait(false);
         }
         string verdict = exitCode switch
         {
-            ExitCodes.Success => "replay finished: all expectations met (exit 0)",
-            ExitCodes.ExpectationFailed => "replay failed: an expectation was not met or the server closed early (exit 1)",
-            ExitCodes.UsageError => "replay stopped: script or usage error (exit 2)",
-            _ => "replay stopped: connection or TLS failure (exit 3)",
+            ExitCodes.Success => ScriptMessages.Finished,
+            ExitCodes.ExpectationFailed => ScriptMessages.FailedVerdict,
+            ExitCodes.UsageError => ScriptMessages.UsageVerdict,
+            _ => ScriptMessages.ConnectionVerdict,
         };
         _runner.Session.Transcript.Info(verdict);
         return exitCode;

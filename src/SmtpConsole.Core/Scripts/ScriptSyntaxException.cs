@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 namespace SmtpConsole.Core.Scripts;
 
 /// <summary>A script cannot be run as written; the message names the file and line.</summary>
@@ -7,7 +8,7 @@ public sealed class ScriptSyntaxException : Exception
 
     /// <summary>Variables of <paramref name="source"/> that have no value; each front end says how to give one.</summary>
     public ScriptSyntaxException(string source, IReadOnlyList<string> missingVariables)
-        : base($"{source}: no value for {string.Join(", ", missingVariables)}")
+        : base(ScriptMessages.NoValueFor(source, string.Join(", ", missingVariables)))
     {
         MissingVariables = missingVariables;
     }

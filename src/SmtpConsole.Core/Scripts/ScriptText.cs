@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 namespace SmtpConsole.Core.Scripts;
 
 /// <summary>
@@ -16,7 +17,7 @@ public static class ScriptText
         if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
         int line = 1 + bytes[..read].Count((byte)'\n');
         string what = read < bytes.Length ? $"byte 0x{bytes[read]:X2}" : "a truncated character at the end";
-        throw new ScriptSyntaxException($"{source}:{line}: not valid UTF-8 ({what}); save the script as UTF-8");
+        throw new ScriptSyntaxException(ScriptMessages.NotUtf8($"{source}:{line}", what));
     }
 
     public static async Task<string> ReadFileAsync(string path, CancellationToken ct) =>

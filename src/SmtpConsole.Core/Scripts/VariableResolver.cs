@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 
 namespace SmtpConsole.Core.Scripts;
@@ -35,7 +36,7 @@ public sealed class VariableResolver
                 continue;
             }
             if (SmtpCommandText.Problem(value) is not null)
-                throw new ScriptSyntaxException($"{source}: variable {name} contains CR, LF or NUL, which would inject extra commands; refused");
+                throw new ScriptSyntaxException(ScriptMessages.VariableInjects(source, name));
             values[name] = value;
         }
         if (missing.Count > 0) throw new ScriptSyntaxException(source, missing);
@@ -71,6 +72,6 @@ public sealed class VariableResolver
             if (v.Length > 0 && !v.Any(c => char.IsWhiteSpace(c) || c is '"' or '\'')) return v;
             if (!v.Contains('"')) return "\"" + v + "\"";
             if (!v.Contains('\'')) return "'" + v + "'";
-            throw new ScriptSyntaxException($"variable {m.Groups[1].Value} holds both kinds of quote, so it cannot be passed as one argument to a helper");
+            throw new ScriptSyntaxException(ScriptMessages.VariableBothQuotes(m.Groups[1].Value));
         });
 }

@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Text;
 
 namespace SmtpConsole.App;
@@ -52,7 +53,7 @@ internal sealed class CommandHistory
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            history.Problem = $"cannot read the history file {path}: {ex.Message}";
+            history.Problem = MessageCatalog.Format(CoreMessages.Language, "Tui.History.CannotRead", path, ex.Message);
         }
         return history;
     }
@@ -83,7 +84,7 @@ internal sealed class CommandHistory
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                Problem = $"cannot write the history file {_path}: {ex.Message}";
+                Problem = MessageCatalog.Format(CoreMessages.Language, "Tui.History.CannotWrite", _path, ex.Message);
             }
         }
     }

@@ -2,6 +2,7 @@ using System.CommandLine;
 using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Scripts;
 using SmtpConsole.Core.Session;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Transcript;
 
 namespace SmtpConsole.Cli;
@@ -31,6 +32,8 @@ internal sealed class ReplayCommand
 
     private async Task<int> RunAsync(ParseResult result, CancellationToken ct)
     {
+        // Script and variable errors are worded when they are found, in the language of the terminal they go to.
+        using var speakErrors = CoreMessages.Speak(CliLanguage.Current);
         ScriptDocument script;
         IReadOnlyDictionary<string, string> variables;
         ConnectOptions defaults;
@@ -67,11 +70,12 @@ internal sealed class ReplayCommand
         using var stdout = TranscriptOutput.Open();
         recorder.AddSink(new ConsoleTranscriptSink(stdout, json, !json && ConsoleTranscriptSink.ShouldColour(), showSecrets));
         TranscriptFileSink? file = null;
+        bool jsonFile = false;
         if (result.GetValue(_transcript) is { } transcriptPath)
         {
             try
             {
-                bool jsonFile = transcriptPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || transcriptPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
+                jsonFile = transcriptPath.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase) || transcriptPath.EndsWith(".json", StringComparison.OrdinalIgnoreCase);
                 file = new TranscriptFileSink(transcriptPath, jsonFile, showSecrets);
                 recorder.AddSink(file);
             }
@@ -82,6 +86,11 @@ internal sealed class ReplayCommand
                 return ExitCodes.UsageError;
             }
         }
+
+        // The engine's `#` lines speak the user's language on the terminal; JSON (on stdout or in the transcript
+        // file) stays English so it compares across machines, so any JSON output keeps the whole run English.
+        bool jsonAnywhere = json || jsonFile;
+        using var speakRun = CoreMessages.Speak(jsonAnywhere ? UiLanguage.English : CliLanguage.Current);
 
         // --profile practice, or a transcript recorded against it (/connect practice): a fresh built-in server runs in
         // this process for the length of the replay.
@@ -126,7 +135,7 @@ internal sealed class ReplayCommand
         }
         catch (OperationCanceledException)
         {
-            recorder.Warn("interrupted");
+            recorder.Warn(ScriptMessages.Interrupted);
             return ExitCodes.ExpectationFailed;
         }
         finally

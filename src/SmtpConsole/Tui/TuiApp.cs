@@ -111,12 +111,12 @@ internal static class TuiApp
         }
         catch (Exception ex)
         {
-            host.Recorder.Error($"the console failed: {ex.GetType().Name}: {ex.Message}");
+            host.Recorder.Error(language.Say("Crash.ConsoleFailed", ex.GetType().Name, ex.Message));
             RestoreTerminal(ref app);
             string? crashFile = WriteCrashReport(host, ex);
-            await Console.Error.WriteLineAsync($"smtpconsole: unexpected error: {ex.GetType().Name}: {ex.Message}").ConfigureAwait(false);
-            if (host.Log is { } log) await Console.Error.WriteLineAsync($"The session transcript so far is in {log.Path}").ConfigureAwait(false);
-            if (crashFile is not null) await Console.Error.WriteLineAsync($"Details for a bug report: {crashFile}").ConfigureAwait(false);
+            await Console.Error.WriteLineAsync(language.Say("Crash.Unexpected", ex.GetType().Name, ex.Message)).ConfigureAwait(false);
+            if (host.Log is { } log) await Console.Error.WriteLineAsync(language.Say("Crash.TranscriptSoFar", log.Path)).ConfigureAwait(false);
+            if (crashFile is not null) await Console.Error.WriteLineAsync(language.Say("Crash.Details", crashFile)).ConfigureAwait(false);
             return InternalError;
         }
         finally

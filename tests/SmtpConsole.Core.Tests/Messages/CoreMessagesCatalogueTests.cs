@@ -18,6 +18,13 @@ public class CoreMessagesCatalogueTests
         (typeof(SaslMessages), "Sasl."),
         (typeof(RunnerMessages), "Runner."),
         (typeof(ProxyMessages), "Proxy."),
+        (typeof(ScriptMessages), "Script."),
+        (typeof(ComposeMessages), "Compose."),
+        (typeof(AdviceMessages), "Advice."),
+        (typeof(DiagnosisMessages), "Diagnosis."),
+        (typeof(ProxyErrorMessages), "ProxyError."),
+        (typeof(SaslNoteMessages), "SaslNote."),
+        (typeof(SaslDigestMessages), "SaslDigest."),
     ];
 
     public static TheoryData<string, string> Members()
