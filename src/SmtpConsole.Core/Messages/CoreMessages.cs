@@ -83,8 +83,9 @@ public static class CoreMessages
 
     /// <summary>
     /// The language these messages (and SessionMessages, TlsMessages, ReplyMessages, SaslMessages, RunnerMessages) are
-    /// worded in. English unless a front end that speaks to a person picks another (the TUI does, from <c>--lang</c>,
-    /// a pin or the locale); replay output and <c>--json</c> stay English so they compare across machines.
+    /// worded in. English unless a front end that speaks to a person picks another: the TUI and replay's text output do,
+    /// from <c>--lang</c>, a pin or the locale. JSON (replay's <c>--json</c>, a <c>.json</c> transcript) and doctor stay
+    /// English: their events carry finished text that tools compare across machines, and doctor picks its fix by words.
     /// </summary>
     /// <remarks>
     /// Setting it changes the process-wide default (the TUI's one screen). <see cref="Speak"/> overrides it for one
