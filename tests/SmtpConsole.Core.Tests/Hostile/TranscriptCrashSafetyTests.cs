@@ -24,9 +24,11 @@ public class TranscriptCrashSafetyTests
             var memory = new RecordingSink();
             var text = new TranscriptFileSink(Path.Combine(directory.FullName, "crash.log"), json: false);
             var json = new TranscriptFileSink(Path.Combine(directory.FullName, "crash.jsonl"), json: true);
-            recorder.AddSink(memory);
+            // The recorder calls its sinks in order under its lock: with the memory sink last, every event it holds is
+            // already in both files when the snapshot below is taken (a late event may still be arriving meanwhile).
             recorder.AddSink(text);
             recorder.AddSink(json);
+            recorder.AddSink(memory);
             var session = new SmtpSession(recorder);
             var runner = new CommandRunner(session, NonInteractive.Instance);
             var options = new ConnectOptions { Host = "127.0.0.1", Port = server.Port, ReplyTimeout = TimeSpan.FromSeconds(5), ConnectTimeout = TimeSpan.FromSeconds(5), EhloName = "client.test" };

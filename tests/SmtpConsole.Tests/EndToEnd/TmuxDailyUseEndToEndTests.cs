@@ -113,9 +113,12 @@ public sealed class TmuxDailyUseEndToEndTests(ITestOutputHelper output) : IDispo
         using var tmux = Start("", width, height);
         try
         {
-            string screen = tmux.WaitForText("S: 220 practice", TimeSpan.FromSeconds(60));
-            string bottom = screen.TrimEnd('\n').Split('\n')[^1];
-            Assert.Contains("^Q Quit", bottom);
+            tmux.WaitForText("S: 220 practice", TimeSpan.FromSeconds(60));
+            // A capture can catch a frame half written (the greeting's row already out, the key bar not yet): wait
+            // for the bottom row to settle rather than judging the first capture that shows the greeting.
+            static string Bottom(string screen) => screen.TrimEnd('\n').Split('\n')[^1];
+            tmux.WaitUntil(s => Bottom(s).Contains("^Q Quit", StringComparison.Ordinal), TimeSpan.FromSeconds(10));
+            Assert.Contains("^Q Quit", Bottom(tmux.Capture()));
         }
         finally
         {
