@@ -13,29 +13,8 @@ binaries=("$@")
 ((${#binaries[@]})) || binaries=("$("$repo/scripts/publish-aot.sh")")
 read -r -a labels <<<"${LABELS:-}"
 for ((b = ${#labels[@]}; b < ${#binaries[@]}; b++)); do labels[b]="binary$b"; done
-work=$(mktemp -d /tmp/smtpconsole-tui-echo.XXXXXX)
-sock=tuiecho-$$
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-smtp-sink -u nobody 127.0.0.1:"$port" 1000 &
-sink=$!
-cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; kill "$sink" 2>/dev/null || true; rm -rf "$work"; }
-trap cleanup EXIT
-
-now_ms() { date +%s%3N; }
-pane() { tmux -L "$sock" capture-pane -p -t b; }
-wait_for() { # TEXT TIMEOUT_S
-    local deadline=$(($(now_ms) + ${2:-30} * 1000))
-    until pane | grep -qF -- "$1"; do
-        (($(now_ms) < deadline)) || { echo "timeout waiting for '$1'" >&2; pane >&2; return 1; }
-        sleep 0.005
-    done
-}
-start() { # ARGS…
-    tmux -L "$sock" kill-server 2>/dev/null || true
-    while tmux -L "$sock" has-session 2>/dev/null; do sleep 0.05; done
-    sleep 0.2
-    tmux -L "$sock" -f /dev/null new-session -d -s b -x 120 -y 35 -e SMTPCONSOLE_DATA_DIR="$work/data" -e TERM=xterm-256color "$@"
-}
+. "$repo/bench/tmux-lib.sh"
+tmux_bench_init tui-echo 1000
 median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 echo_median() { # prints the median µs of 30 keystroke groups; the pane shows a prompt ready for input
     local samples=() c t0 marker

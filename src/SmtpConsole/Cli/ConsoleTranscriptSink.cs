@@ -1,3 +1,4 @@
+using SmtpConsole.Core.Messages;
 using System.Text;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Transcript;
@@ -64,7 +65,7 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
         // Plain (redirected, NO_COLOR): appended without a string per line; 10,000 pipelined commands make 20,000 events.
         if (_colour) AppendColoured(sb, e);
         else TranscriptTextFormat.AppendLines(sb, e, _showSecrets);
-        if (CliRemedies.For(e.Remedy) is { } remedy)
+        if (CliRemedies.For(e.Remedy, CoreMessages.Language) is { } remedy)
         {
             string line = "#    ↳ " + remedy;
             sb.Append(_colour ? "\e[2m" + line + Reset : line).Append('\n');
