@@ -63,7 +63,7 @@ public sealed partial class CommandRunner
         {
             _session.Transcript.Warn(RunnerMessages.NoRecipientAccepted);
             await _session.SendCommandAsync("RSET", ct: ct).ConfigureAwait(false);
-            return new StepOutcome(StepStatus.Failed, LastResult, "every recipient was refused");
+            return new StepOutcome(StepStatus.Failed, LastResult, Messages.StepMessages.EveryRecipientRefused);
         }
         if (accepted < composed.Recipients.Count)
             _session.Transcript.Warn(RunnerMessages.SomeRecipientsRefused(composed.Recipients.Count - accepted, composed.Recipients.Count, accepted));

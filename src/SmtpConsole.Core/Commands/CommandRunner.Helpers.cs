@@ -11,7 +11,7 @@ public sealed partial class CommandRunner
     {
         var options = await ResolveTargetAsync(command, ct).ConfigureAwait(false);
         if (options is not null && (command.Proxy is not null || command.NoProxy)) options = options with { Proxy = command.NoProxy ? null : command.Proxy };
-        if (options is null) return new StepOutcome(StepStatus.UsageError, null, "no such target");
+        if (options is null) return new StepOutcome(StepStatus.UsageError, null, Messages.StepMessages.NoSuchTarget);
         var result = await _session.ConnectAsync(options, ct).ConfigureAwait(false);
         LastResult = result;
         SetMode(RunnerMode.Command);
@@ -133,7 +133,7 @@ public sealed partial class CommandRunner
         string? offerProblem = AuthOffer.Problem(_session.Capabilities, command.Mechanism, _session.IsTls);
         if (offerProblem is not null) _session.Transcript.Warn(offerProblem);
         bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct, offerProblem).ConfigureAwait(false);
-        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+        if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.CredentialsRefusedWithoutTls);
         string? secret = command.Secret;
         if (secret is null)
         {
@@ -235,11 +235,11 @@ public sealed partial class CommandRunner
         if (!_session.IsConnected)
         {
             SetMode(RunnerMode.Command);
-            return new StepOutcome(StepStatus.Failed, null, "the connection closed during DATA");
+            return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.ClosedDuringData);
         }
         Advise(_advisor.OnBodyLine(line, _session.Capabilities));
         bool ok = await _session.SendDataLineAsync(line, ct).ConfigureAwait(false);
-        return ok ? StepOutcome.Ok() : new StepOutcome(StepStatus.Failed, null, "could not send the body line");
+        return ok ? StepOutcome.Ok() : new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.BodyLineNotSent);
     }
 
     private async Task<StepOutcome> BdatAsync(BdatCommand command, CancellationToken ct)
@@ -319,7 +319,7 @@ public sealed partial class CommandRunner
         {
             // The group answers a 334, and a LOGIN server's next 334 takes the next line: any line may be a credential.
             if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
-                return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+                return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.CredentialsRefusedWithoutTls);
             annotations = [.. lines.Select(_ => new SendAnnotation(true, "pipelined during a SASL exchange (hidden: it may carry the password)"))];
         }
         _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/pipeline") { Helper = Transcript.HelperBoundary.Start });
@@ -339,7 +339,7 @@ public sealed partial class CommandRunner
             var tracked = Track(results[i], helper: false);
             if (tracked.Status != StepStatus.Ok && outcome.Status == StepStatus.Ok) outcome = tracked;
         }
-        if (results.Count < lines.Count && outcome.Status == StepStatus.Ok) outcome = new StepOutcome(StepStatus.Failed, null, "not every pipelined command got a reply");
+        if (results.Count < lines.Count && outcome.Status == StepStatus.Ok) outcome = new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.PipelineRepliesMissing);
         if (results.Count == lines.Count && SmtpCommandText.Verb(lines[^1]) == "DATA" && results[^1].Reply?.Code == 354) EnterBody("DATA");
         return outcome;
     }
@@ -348,7 +348,7 @@ public sealed partial class CommandRunner
     {
         if (Settings.LookupMx is null) return Usage("MX lookup is not available here");
         var hosts = await LookupMxAsync(domain, ct).ConfigureAwait(false);
-        return hosts.Count == 0 ? new StepOutcome(StepStatus.Failed, null, "no MX") : StepOutcome.Ok();
+        return hosts.Count == 0 ? new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.NoMx) : StepOutcome.Ok();
     }
 
     private async Task<IReadOnlyList<string>> LookupMxAsync(string domain, CancellationToken ct)

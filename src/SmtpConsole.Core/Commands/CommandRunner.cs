@@ -69,7 +69,7 @@ public sealed partial class CommandRunner
         catch (OperationCanceledException)
         {
             _session.Transcript.Warn(RunnerMessages.Cancelled);
-            return new StepOutcome(StepStatus.Failed, null, "cancelled");
+            return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.Cancelled);
         }
         catch (Exception ex) when (ex is SmtpConnectionException or IOException or ObjectDisposedException or InvalidOperationException)
         {
@@ -140,7 +140,7 @@ public sealed partial class CommandRunner
         if (continuation || AuthCommandLine.IsAuth(line))
         {
             if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
-                return new StepOutcome(StepStatus.Failed, null, "credentials refused without TLS");
+                return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.CredentialsRefusedWithoutTls);
             annotation = continuation ? AnnotateContinuation(line) : AuthCommandLine.Annotate(line, _session.Capabilities.AuthMechanisms);
         }
         if (verb is "MAIL" or "RCPT") Advise(_advisor.BeforeCommand(line, _session.Capabilities, _session.AuthenticatedUser, _session.IsTls));

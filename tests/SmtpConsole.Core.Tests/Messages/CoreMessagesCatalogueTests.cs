@@ -25,6 +25,7 @@ public class CoreMessagesCatalogueTests
         (typeof(ProxyErrorMessages), "ProxyError."),
         (typeof(SaslNoteMessages), "SaslNote."),
         (typeof(SaslDigestMessages), "SaslDigest."),
+        (typeof(StepMessages), "Step."),
     ];
 
     public static TheoryData<string, string> Members()
