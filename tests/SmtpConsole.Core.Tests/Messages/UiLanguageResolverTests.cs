@@ -98,8 +98,8 @@ public class UiLanguageResolverTests
     public void Resolve_BadPinnedValue_NamesWhereItIsWritten_AndTheAllowedValues()
     {
         var error = Assert.Throws<ArgumentException>(() =>
-            UiLanguageResolver.Resolve(null, Env(("LANG", "zh_CN.UTF-8")), () => null, () => new LanguagePin("klingon", "/home/u/.config/smtpconsole/config.json")));
-        Assert.Equal("/home/u/.config/smtpconsole/config.json: unknown language \"klingon\" (use zh-CN or en)", error.Message);
+            UiLanguageResolver.Resolve(null, Env(("LANG", "zh_CN.UTF-8")), () => null, () => new LanguagePin("klingon", "/test-home/.config/smtpconsole/config.json")));
+        Assert.Equal("/test-home/.config/smtpconsole/config.json: unknown language \"klingon\" (use zh-CN or en)", error.Message);
         Assert.DoesNotContain('\n', error.Message);
     }
 }

@@ -73,8 +73,8 @@ public sealed class LanguagePinTests : IDisposable
     [Fact]
     public void UserConfig_LivesNextToTheUserProfilesFolder()
     {
-        string? Env(string name) => name == "HOME" ? "/home/someone" : null;
-        Assert.Equal("/home/someone/.config/smtpconsole/config.json", UserConfigFile.PathFor(Env, HostPlatform.Linux));
-        Assert.Equal("/home/someone/.config/smtpconsole/profiles", ProfileSources.ComputeUserDirectory(Env, HostPlatform.Linux));
+        string? Env(string name) => name == "HOME" ? "/test-home" : null;
+        Assert.Equal("/test-home/.config/smtpconsole/config.json", UserConfigFile.PathFor(Env, HostPlatform.Linux));
+        Assert.Equal("/test-home/.config/smtpconsole/profiles", ProfileSources.ComputeUserDirectory(Env, HostPlatform.Linux));
     }
 }
