@@ -36,6 +36,15 @@ public sealed class EnhancedStatusRegistry
     /// <summary>All X.Y.Z entries.</summary>
     public IReadOnlyCollection<EnhancedStatusMeaning> Codes => _codes.Values;
 
+    /// <summary>All classes (2, 4, 5).</summary>
+    public IReadOnlyCollection<StatusCategoryMeaning> Classes => _classes.Values;
+
+    /// <summary>All subjects (0-7).</summary>
+    public IReadOnlyCollection<StatusCategoryMeaning> Subjects => _subjects.Values;
+
+    /// <summary>All basic reply codes with a registered meaning.</summary>
+    public IReadOnlyCollection<ReplyCodeMeaning> ReplyCodes => _replyCodes.Values;
+
     /// <summary>Meaning of class 2, 4 or 5.</summary>
     public StatusCategoryMeaning? GetClass(int cls) => _classes.GetValueOrDefault(cls);
 

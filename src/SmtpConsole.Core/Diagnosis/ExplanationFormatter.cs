@@ -25,7 +25,9 @@ public static class ExplanationFormatter
         lines.Add(Label("Reply") + shownCode + (facts.Enhanced is { } e0 ? " " + e0 : string.Empty) + " " + facts.Text);
         lines.Add(Label("Class") + (language == UiLanguage.English ? explanation.ReplyClass : ReplyExplainer.DescribeClass(facts, explanation.Best, language)));
         if (explanation.CodeMeaning is { } cm)
-            lines.Add(Label("Code") + $"{code} — {cm.Title} ({cm.Rfc})");
+            lines.Add(Label("Code") + (language == UiLanguage.SimplifiedChinese
+                ? $"{code} — {StatusCodeTranslations.Title(cm, language)}（{cm.Rfc}）"
+                : $"{code} — {cm.Title} ({cm.Rfc})"));
         else if (facts.CodeUnknown)
             lines.Add(Label("Code") + Say("CodeTextOnly")
                 + (explanation.Best is { } b0 && b0.Entry.Codes.Count > 0 ? Say("UsuallySentAs", string.Join('/', b0.Entry.Codes)) : string.Empty));
@@ -37,12 +39,12 @@ public static class ExplanationFormatter
         {
             string meaning = explanation.EnhancedMeaning is { } em
                 ? explanation.EnhancedMeaningMisleading
-                    ? Say("EnhancedMisleading", em.Title)
-                    : $"{em.Title} ({em.Rfc}): {em.Description}"
+                    ? Say("EnhancedMisleading", StatusCodeTranslations.Title(em, language))
+                    : StatusCodeTranslations.Describe(em, language)
                 : Say("EnhancedNotRegistered");
             lines.Add(Label("Enhanced") + $"{e} — {meaning}");
-            string cls = explanation.EnhancedClass?.Title ?? "?";
-            string subj = explanation.EnhancedSubject?.Title ?? "?";
+            string cls = explanation.EnhancedClass is { } ec ? StatusCodeTranslations.ClassTitle(ec, language) : "?";
+            string subj = explanation.EnhancedSubject is { } es ? StatusCodeTranslations.SubjectTitle(es, language) : "?";
             lines.Add(Label(string.Empty) + Say("ClassSubject", e.Class, cls, e.Subject, subj));
         }
         if (explanation.Provider is { } p)

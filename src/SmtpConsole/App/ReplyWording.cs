@@ -40,9 +40,12 @@ internal static class ReplyWording
     public static string EnhancedMeaning(EnhancedStatusCode code, UiLanguage language = UiLanguage.English)
     {
         var registry = EnhancedStatusRegistry.Default;
-        if (registry.Lookup(code) is { } meaning) return $"{meaning.Title}: {meaning.Description} ({meaning.Rfc})";
-        string cls = registry.GetClass(code.Class)?.Title ?? "?";
-        string subject = registry.GetSubject(code.Subject)?.Title ?? "?";
+        if (registry.Lookup(code) is { } meaning)
+            return language == UiLanguage.SimplifiedChinese
+                ? $"{StatusCodeTranslations.Title(meaning, language)}：{StatusCodeTranslations.Description(meaning, language)}（{meaning.Rfc}）"
+                : $"{meaning.Title}: {meaning.Description} ({meaning.Rfc})";
+        string cls = registry.GetClass(code.Class) is { } c ? StatusCodeTranslations.ClassTitle(c, language) : "?";
+        string subject = registry.GetSubject(code.Subject) is { } s ? StatusCodeTranslations.SubjectTitle(s, language) : "?";
         return language.Say("Details.EnhancedNotRegistered", code.Class, cls, code.Subject, subject);
     }
 }
