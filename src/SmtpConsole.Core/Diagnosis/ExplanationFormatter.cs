@@ -48,7 +48,7 @@ public static class ExplanationFormatter
             lines.Add(Label(string.Empty) + Say("ClassSubject", e.Class, cls, e.Subject, subj));
         }
         if (explanation.Provider is { } p)
-            lines.Add(Label("Provider") + Say("ProviderFrom", p.Name, p.Describe()));
+            lines.Add(Label("Provider") + Say("ProviderFrom", p.Name, p.Describe(language)));
         if (facts.Phase is not null)
             lines.Add(Label("Phase") + Say("PhaseAnswers", facts.Phase));
 
@@ -66,7 +66,7 @@ public static class ExplanationFormatter
                 lines.Add($"  {i + 1}. {fix[i]}");
             if (entry.Docs is not null) lines.Add(Label("Docs") + entry.Docs);
             lines.Add(Label("Source") + entry.Source);
-            lines.Add(Label("Matched") + string.Join("; ", best.Reasons));
+            lines.Add(Label("Matched") + string.Join(MessageCatalog.Get("Match.Separator", language), best.Why.Select(r => r.In(language))));
         }
         else
         {

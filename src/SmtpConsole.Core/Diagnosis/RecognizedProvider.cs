@@ -12,13 +12,13 @@ public sealed record RecognizedProvider(ProviderDefinition Provider, ProviderEvi
     /// <summary>Provider display name.</summary>
     public string Name => Provider.Name;
 
-    /// <summary>Human-readable reason, e.g. <c>host smtp.gmail.com</c>.</summary>
-    public string Describe() => Evidence switch
+    /// <summary>Human-readable reason in <paramref name="language"/>, e.g. <c>host smtp.gmail.com</c>.</summary>
+    public string Describe(Messages.UiLanguage language = Messages.UiLanguage.English) => new MatchReason(Evidence switch
     {
-        ProviderEvidence.Hint => $"profile provider '{Detail}'",
-        ProviderEvidence.Host => $"host {Detail}",
-        ProviderEvidence.Greeting => $"greeting \"{Detail}\"",
-        ProviderEvidence.ReplyText => $"reply text \"{Detail}\"",
-        _ => $"reply matched knowledge entry {Detail}",
-    };
+        ProviderEvidence.Hint => "Evidence.Hint",
+        ProviderEvidence.Host => "Evidence.Host",
+        ProviderEvidence.Greeting => "Evidence.Greeting",
+        ProviderEvidence.ReplyText => "Evidence.ReplyText",
+        _ => "Evidence.Entry",
+    }, Detail).In(language);
 }

@@ -106,7 +106,7 @@ public static class ReplyExplainer
 
     private static DiagnosisMatch? Score(CompiledEntry c, ReplyFacts facts, string text, string? phase, RecognizedProvider? provider, ProviderRecognizer recognizer)
     {
-        var reasons = new List<string>(4);
+        var reasons = new List<MatchReason>(4);
         int score = 0;
 
         int best = 0;
@@ -114,14 +114,14 @@ public static class ReplyExplainer
         {
             // Without a code only words can say what is wrong: entries that name the cause in text still apply.
             if (c.Pattern is null) return null;
-            reasons.Add("code not shown; text only");
+            reasons.Add(new MatchReason("CodeNotShown"));
         }
         else
         {
             foreach (var cp in c.Codes) best = Math.Max(best, cp.Match(facts.Code, facts.CodeInferred));
             if (best == 0) return null;
             score += best switch { 3 => CodeExact, 2 => CodeTens, _ => CodeClass };
-            reasons.Add(best == 3 ? $"code {facts.Code}" : $"code class {facts.Code / 100}xx");
+            reasons.Add(best == 3 ? new MatchReason("Code", Invariant(facts.Code)) : new MatchReason("CodeClass", Invariant(facts.Code / 100)));
         }
 
         // Entries keyed on an enhanced code say nothing about replies that carry none, unless their text matches
@@ -131,7 +131,7 @@ public static class ReplyExplainer
         {
             if (!c.Enhanced.Matches(enh)) return null;
             score += c.Enhanced.IsExact ? EnhancedExactBonus : EnhancedWildcardBonus;
-            reasons.Add($"enhanced {enh} ~ {c.Entry.Enhanced}");
+            reasons.Add(new MatchReason("Enhanced", enh.ToString(), c.Entry.Enhanced ?? string.Empty));
         }
 
         bool patternMatched = false;
@@ -140,7 +140,7 @@ public static class ReplyExplainer
             if (DiagnosisRegex.SafeMatch(c.Pattern, text) is not { } m) return null;
             patternMatched = true;
             score += PatternBonus;
-            reasons.Add($"text \"{Shorten(m.Value, 60)}\"");
+            reasons.Add(new MatchReason("Text", Shorten(m.Value, 60)));
         }
 
         if (!c.Entry.IsGeneric)
@@ -151,19 +151,19 @@ public static class ReplyExplainer
                 if (family is not null)
                 {
                     score += ProviderBonus;
-                    reasons.Add($"provider {provider.Name}");
+                    reasons.Add(new MatchReason("Provider", provider.Name));
                 }
                 else if (patternMatched && !c.Entry.SharedText)
                 {
                     score += OtherProviderPenalty;
-                    reasons.Add($"text typical of {string.Join('/', c.Entry.Providers)} although the server looks like {provider.Name}");
+                    reasons.Add(new MatchReason("TypicalOfButLooksLike", string.Join('/', c.Entry.Providers), provider.Name));
                 }
                 else return null;
             }
             else if (patternMatched && !c.Entry.SharedText)
             {
                 score += UnrecognisedProviderPatternBonus;
-                reasons.Add($"text typical of {string.Join('/', c.Entry.Providers)}");
+                reasons.Add(new MatchReason("TypicalOf", string.Join('/', c.Entry.Providers)));
             }
             else return null;
         }
@@ -173,12 +173,12 @@ public static class ReplyExplainer
             if (string.Equals(c.Entry.Phase, phase, StringComparison.OrdinalIgnoreCase))
             {
                 score += PhaseBonus;
-                reasons.Add($"answers {phase}");
+                reasons.Add(new MatchReason("Answers", phase));
             }
             else
             {
                 score -= PhaseBonus;
-                reasons.Add($"about {c.Entry.Phase.ToUpperInvariant()}, but this answers {phase}");
+                reasons.Add(new MatchReason("AboutButAnswers", c.Entry.Phase.ToUpperInvariant(), phase));
             }
         }
 
@@ -230,4 +230,5 @@ public static class ReplyExplainer
     }
 
     internal static string Shorten(string s, int max) => s.Length <= max ? s : s[..Math.Max(0, max - 1)].TrimEnd() + "…";
+    private static string Invariant(int value) => value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
