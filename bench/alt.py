@@ -200,8 +200,11 @@ def main():
         result["ratios"].append({"a": a, "b": b, "ratio": of_medians, "paired": paired})
     if args.json:
         os.makedirs(os.path.dirname(os.path.abspath(args.json)), exist_ok=True)
+        # Results are kept and compared across machines: the checkout's own path is written as "<repo>".
+        repo = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+        text = json.dumps(result, indent=1).replace(json.dumps(repo)[1:-1], "<repo>")
         with open(args.json, "w") as f:
-            json.dump(result, f, indent=1)
+            f.write(text)
 
 
 if __name__ == "__main__":
