@@ -25,3 +25,18 @@ start() { # ARGS…
     sleep 0.2 # the old server must be gone before a new one takes the socket
     tmux -L "$sock" -f /dev/null new-session -d -s b -x 120 -y 35 -e SMTPCONSOLE_DATA_DIR="$work/data" -e TERM=xterm-256color "$@"
 }
+median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
+echo_median_us() { # the median µs from sending 30 short markers to each showing on the pane (ready for input)
+    local samples=() c t0 marker
+    for ((i = 0; i < 30; i++)); do
+        c=$(printf "\\x$(printf %x $((97 + i % 26)))")
+        marker="q${c}${i}z"
+        t0=$(date +%s%N)
+        tmux -L "$sock" send-keys -t b -l "$marker"
+        until pane | grep -qF -- "$marker"; do :; done
+        samples+=($((($(date +%s%N) - t0) / 1000)))
+        tmux -L "$sock" send-keys -t b C-u
+        sleep 0.05
+    done
+    printf '%s\n' "${samples[@]}" | median
+}

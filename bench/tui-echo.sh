@@ -15,21 +15,6 @@ read -r -a labels <<<"${LABELS:-}"
 for ((b = ${#labels[@]}; b < ${#binaries[@]}; b++)); do labels[b]="binary$b"; done
 . "$repo/bench/tmux-lib.sh"
 tmux_bench_init tui-echo 1000
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
-echo_median() { # prints the median µs of 30 keystroke groups; the pane shows a prompt ready for input
-    local samples=() c t0 marker
-    for ((i = 0; i < 30; i++)); do
-        c=$(printf "\\x$(printf %x $((97 + i % 26)))")
-        marker="q${c}${i}z"
-        t0=$(date +%s%N)
-        tmux -L "$sock" send-keys -t b -l "$marker"
-        until pane | grep -qF -- "$marker"; do :; done
-        samples+=($((($(date +%s%N) - t0) / 1000)))
-        tmux -L "$sock" send-keys -t b C-u
-        sleep 0.05
-    done
-    printf '%s\n' "${samples[@]}" | median
-}
 python3 - "$work/long.txt" <<'PY'
 import sys
 with open(sys.argv[1], "w") as f:
@@ -41,19 +26,19 @@ declare -A results
 for ((r = 0; r < rounds; r++)); do
     start cat
     sleep 0.3
-    results[cat]+="$(echo_median) "
+    results[cat]+="$(echo_median_us) "
     n=${#binaries[@]}
     for ((k = 0; k < n; k++)); do
         b=$(((k + r) % n)) # order rotated each round
         start "${binaries[b]}" 127.0.0.1 "$port" --plain
         wait_for "S: 220" 60
-        results[${labels[b]}-short]+="$(echo_median) "
+        results[${labels[b]}-short]+="$(echo_median_us) "
         tmux -L "$sock" send-keys -t b 'EHLO me.example' Enter 'MAIL FROM:<a@example.test>' Enter 'RCPT TO:<b@example.test>' Enter DATA Enter
         wait_for "DATA>" 20
         tmux -L "$sock" load-buffer -b p "$work/long.txt"
         tmux -L "$sock" paste-buffer -d -p -b p -t b
         wait_for "smtp>" 300
-        results[${labels[b]}-long]+="$(echo_median) "
+        results[${labels[b]}-long]+="$(echo_median_us) "
     done
     echo "round $((r + 1)): load $(cut -d' ' -f1-3 /proc/loadavg)" >&2
 done

@@ -21,7 +21,6 @@ with open(path, "w") as f:
     f.write(".\n")
 PY
 }
-median() { sort -n | awk '{a[NR]=$1} END {m=(NR%2)?a[(NR+1)/2]:(a[NR/2]+a[NR/2+1])/2; printf "%.0f", m}'; }
 
 body 3000 "$work/bracketed.txt"
 body "${TYPED_LINES:-3000}" "$work/typed.txt"
@@ -43,18 +42,7 @@ for mode in bracketed typed; do
 done
 
 echo_latency() { # LABEL — the pane already shows the console or cat, ready for input
-    local samples=() c t0
-    for ((i = 0; i < 30; i++)); do
-        c=$(printf "\\x$(printf %x $((97 + i % 26)))")
-        marker="q${c}${i}z"
-        t0=$(date +%s%N)
-        tmux -L "$sock" send-keys -t b -l "$marker"
-        until pane | grep -qF -- "$marker"; do :; done
-        samples+=($((($(date +%s%N) - t0) / 1000)))
-        tmux -L "$sock" send-keys -t b C-u
-        sleep 0.05
-    done
-    echo "$1: median $(printf '%s\n' "${samples[@]}" | median) µs (30 keystroke groups)"
+    echo "$1: median $(echo_median_us) µs (30 keystroke groups)"
 }
 start cat
 sleep 0.3
