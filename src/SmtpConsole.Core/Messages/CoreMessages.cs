@@ -6,81 +6,9 @@ namespace SmtpConsole.Core.Messages;
 /// remedies in SMTP terms; how to carry a remedy out (a flag, a key) is each front end's business (<see cref="Remedy"/>).
 /// </summary>
 /// <remarks>The texts live in the resx catalogue (<see cref="MessageCatalog"/>) under <c>Core.*</c> keys, with their Chinese.</remarks>
-public static class CoreMessages
+[MessageArea("Core.")]
+public static partial class CoreMessages
 {
-    // Learner hints from the session's state (Analysis/SessionStateHints).
-    public static string HintAfterClosing => Say("Core.HintAfterClosing");
-
-    public static string HintEhloNeedsName(string verb) => Say("Core.HintEhloNeedsName", verb);
-
-    public static string HintEhloMissing => Say("Core.HintEhloMissing");
-
-    public static string HintEhloFirst(string command) => Say("Core.HintEhloFirst", command);
-
-    public static string HintEhloAgainAfterTls(string command) => Say("Core.HintEhloAgainAfterTls", command);
-
-    public static string HintAlreadyAuthenticated => Say("Core.HintAlreadyAuthenticated");
-
-    public static string HintAuthInsideTransaction => Say("Core.HintAuthInsideTransaction");
-
-    public static string HintAuthNeedsTls => Say("Core.HintAuthNeedsTls");
-
-    public static string HintAuthNotOffered => Say("Core.HintAuthNotOffered");
-
-    public static string HintTransactionOpen => Say("Core.HintTransactionOpen");
-
-    public static string HintMailMissing => Say("Core.HintMailMissing");
-
-    public static string HintRcptMissing(string verb) => Say("Core.HintRcptMissing", verb);
-
-    public static string HintMailAndRcptMissing(string verb) => Say("Core.HintMailAndRcptMissing", verb);
-
-    // Consent and TLS (the remedy is a key: see Remedy).
-    public static string PlaintextCredentialsRefused => Say("Core.PlaintextCredentialsRefused");
-
-    public static string StartTlsNotAdvertised => Say("Core.StartTlsNotAdvertised");
-
-    // Advice after EHLO and before MAIL/RCPT (Analysis/SessionAdvisor).
-    public static string AdvicePlainAuthWithoutTls => Say("Core.AdvicePlainAuthWithoutTls");
-
-    public static string AdviceNoStartTls => Say("Core.AdviceNoStartTls");
-
-    public static string AdviceNoAuthYet => Say("Core.AdviceNoAuthYet");
-
-    public static string AdviceNeedsSmtpUtf8 => Say("Core.AdviceNeedsSmtpUtf8");
-
-    public static string AdviceNeeds8BitMime => Say("Core.AdviceNeeds8BitMime");
-
-    public static string AdvicePreferredMechanisms(string preferred, string offered) => Say("Core.AdvicePreferredMechanisms", preferred, offered);
-
-    // The overview of /help and F1 (Commands/HelpText).
-    public static string HelpIntro => Say("Core.HelpIntro");
-
-    public static string HelpMore => Say("Core.HelpMore");
-
-    // Session messages.
-    public static string UnsolicitedReply => Say("Core.UnsolicitedReply");
-
-    public static string ReplyTo(string line) => Say("Core.ReplyTo", line);
-
-    public static string NotConnected => Say("Core.NotConnected");
-
-    public static string NotConnectedAfterClosing => Say("Core.NotConnectedAfterClosing");
-
-    public static string ClosedAfterClosing => Say("Core.ClosedAfterClosing");
-
-    public static string ConnectionLostWhileSending => Say("Core.ConnectionLostWhileSending");
-
-    public static string ClosedWithoutReply(string waitingFor) => Say("Core.ClosedWithoutReply", waitingFor);
-
-    public static string ServerClosing421 => Say("Core.ServerClosing421");
-
-    public static string EhloLineNotUnderstood(string line) => Say("Core.EhloLineNotUnderstood", line);
-
-    public static string MalformedReply(string problem) => Say("Core.MalformedReply", problem);
-
-    public static string CommandAfterClosing(string line) => Say("Core.CommandAfterClosing", line);
-
     /// <summary>
     /// The language these messages (and SessionMessages, TlsMessages, ReplyMessages, SaslMessages, RunnerMessages) are
     /// worded in. English unless a front end that speaks to a person picks another: the TUI and replay's text output do,
@@ -112,6 +40,4 @@ public static class CoreMessages
     {
         public void Dispose() => s_scoped.Value = previous;
     }
-
-    private static string Say(string key, params object?[] args) => MessageCatalog.Format(Language, key, args);
 }
