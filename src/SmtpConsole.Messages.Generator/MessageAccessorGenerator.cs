@@ -30,6 +30,9 @@ public sealed class MessageAccessorGenerator : IIncrementalGenerator
         }
         """;
 
+    /// <summary>Names of the pipeline's steps, for tests that check an unrelated edit regenerates nothing.</summary>
+    public const string CataloguesStep = "Catalogues", AreasStep = "Areas";
+
     public void Initialize(IncrementalGeneratorInitializationContext context)
     {
         context.RegisterPostInitializationOutput(static output => output.AddSource("MessageAreaAttribute.g.cs", AttributeSource));
@@ -37,12 +40,14 @@ public sealed class MessageAccessorGenerator : IIncrementalGenerator
         var catalogues = context.AdditionalTextsProvider
             .Where(static file => file.Path.EndsWith(".resx", StringComparison.OrdinalIgnoreCase))
             .Select(static (file, cancel) => ResxCatalogue.Parse(file.Path, file.GetText(cancel)))
+            .WithTrackingName(CataloguesStep)
             .Collect();
 
         var areas = context.SyntaxProvider.ForAttributeWithMetadataName(
             MessageArea.AttributeName,
             static (node, _) => node is ClassDeclarationSyntax,
-            static (target, _) => MessageArea.From(target));
+            static (target, _) => MessageArea.From(target))
+            .WithTrackingName(AreasStep);
 
         context.RegisterSourceOutput(catalogues, static (output, all) =>
         {

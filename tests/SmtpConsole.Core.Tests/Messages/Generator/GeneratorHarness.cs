@@ -56,20 +56,31 @@ internal static class GeneratorHarness
 
     public static Result Run(string source, string? resx)
     {
-        var compilation = CSharpCompilation.Create(
-            "GeneratorSample",
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest), path: "/sample/Sample.cs")],
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-        ImmutableArray<AdditionalText> files = resx is null ? [] : [new InMemoryText(ResxPath, resx)];
-        GeneratorDriver driver = CSharpGeneratorDriver.Create(
-            [new MessageAccessorGenerator().AsSourceGenerator()],
-            additionalTexts: files,
-            parseOptions: new CSharpParseOptions(LanguageVersion.Latest));
-        driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+        var driver = Driver(resx).RunGeneratorsAndUpdateCompilation(Compilation(source), out var output, out var diagnostics);
         var generated = driver.GetRunResult().GeneratedTrees.Select(t => t.ToString()).ToImmutableArray();
         return new Result(diagnostics, output, generated);
     }
+
+    public static CSharpCompilation Compilation(string source) => CSharpCompilation.Create(
+        "GeneratorSample",
+        [CSharpSyntaxTree.ParseText(source, SampleParseOptions, path: "/sample/Sample.cs")],
+        References.Value,
+        new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
+
+    /// <summary>A driver holding the generator and the resx (none when null), recording each step's run reasons.</summary>
+    public static GeneratorDriver Driver(string? resx) => Driver(resx is null ? [] : [ResxFile(resx)]);
+
+    public static GeneratorDriver Driver(ImmutableArray<AdditionalText> files) =>
+        CSharpGeneratorDriver.Create(
+            [new MessageAccessorGenerator().AsSourceGenerator()],
+            additionalTexts: files,
+            parseOptions: SampleParseOptions,
+            driverOptions: new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: true));
+
+    /// <summary>The catalogue as the compiler hands it to the generator (an AdditionalFile).</summary>
+    public static AdditionalText ResxFile(string resx) => new InMemoryText(ResxPath, resx);
+
+    public static readonly CSharpParseOptions SampleParseOptions = new(LanguageVersion.Latest);
 
     /// <summary>Compiles <paramref name="output"/> and loads it (collectibly) to call what the generator wrote.</summary>
     public static Assembly Load(Compilation output)

@@ -1,5 +1,7 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using SmtpConsole.Messages.Generator;
 using SmtpConsole.Core.Messages;
 using static SmtpConsole.Core.Tests.Messages.Generator.GeneratorHarness;
 
@@ -165,6 +167,44 @@ public class MessageAccessorGeneratorTests
 
         var broken = Run(DemoClass, "<root><data name=");
         Assert.Single(broken.Errors("SCMSG008"));
+    }
+
+    [Fact]
+    public void UnrelatedEdit_RegeneratesNothing()
+    {
+        // The pipeline's values compare by content: typing elsewhere in the project must not rewrite 15 classes.
+        string resx = Resx(("Demo.Greeting", "hello", null), ("Demo.Welcome", "welcome {0}", "user"));
+        var compilation = Compilation(DemoClass);
+        var driver = Driver(resx).RunGenerators(compilation);
+
+        var sample = compilation.SyntaxTrees.Single();
+        // Another file, then a same-length edit inside the class's own file: the class is read again and found equal.
+        var edited = compilation.AddSyntaxTrees(CSharpSyntaxTree.ParseText("namespace Sample; class Unrelated { }", SampleParseOptions))
+            .ReplaceSyntaxTree(sample, sample.WithChangedText(sample.GetText().Replace(DemoClass.IndexOf("=> 1;", StringComparison.Ordinal), 5, "=> 2;")));
+        driver = driver.RunGenerators(edited);
+
+        var run = Assert.Single(driver.GetRunResult().Results);
+        var area = Assert.Single(run.TrackedSteps[MessageAccessorGenerator.AreasStep]).Outputs.Single();
+        Assert.Equal(IncrementalStepRunReason.Unchanged, area.Reason);
+        Assert.All(run.TrackedSteps[MessageAccessorGenerator.CataloguesStep].SelectMany(step => step.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+        Assert.All(run.TrackedOutputSteps.SelectMany(step => step.Value).SelectMany(step => step.Outputs),
+            output => Assert.Equal(IncrementalStepRunReason.Cached, output.Reason));
+    }
+
+    [Fact]
+    public void EditedText_RegeneratesIt()
+    {
+        var compilation = Compilation(DemoClass);
+        var before = ResxFile(Resx(("Demo.Welcome", "welcome {0}", "user")));
+        var driver = Driver([before]).RunGenerators(compilation);
+
+        driver = driver.ReplaceAdditionalText(before, ResxFile(Resx(("Demo.Welcome", "welcome {0} at {1}", "user, int port"))));
+        driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+
+        Assert.Empty(diagnostics);
+        var method = Assert.IsAssignableFrom<IMethodSymbol>(Assert.Single(output.GetTypeByMetadataName("Sample.DemoMessages")!.GetMembers("Welcome")));
+        Assert.Equal(["string user", "int port"], method.Parameters.Select(p => p.ToDisplayString()));
     }
 
     [Fact]
