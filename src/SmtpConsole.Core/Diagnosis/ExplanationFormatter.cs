@@ -48,7 +48,7 @@ public static class ExplanationFormatter
             lines.Add(Label(string.Empty) + Say("ClassSubject", e.Class, cls, e.Subject, subj));
         }
         if (explanation.Provider is { } p)
-            lines.Add(Label("Provider") + Say("ProviderFrom", p.Name, p.Describe(language)));
+            lines.Add(Label("Provider") + Say("ProviderFrom", p.NameIn(language), p.Describe(language)));
         if (facts.Phase is not null)
             lines.Add(Label("Phase") + Say("PhaseAnswers", facts.Phase));
 

@@ -9,8 +9,11 @@ public sealed record RecognizedProvider(ProviderDefinition Provider, ProviderEvi
     /// <summary>Provider id.</summary>
     public string Id => Provider.Id;
 
-    /// <summary>Provider display name.</summary>
+    /// <summary>Provider display name (English, as JSON carries it).</summary>
     public string Name => Provider.Name;
+
+    /// <summary>The name as a reader of <paramref name="language"/> knows it (the English name where none is translated).</summary>
+    public string NameIn(Messages.UiLanguage language) => KnowledgeTranslations.ProviderName(Id, language) ?? Name;
 
     /// <summary>Human-readable reason in <paramref name="language"/>, e.g. <c>host smtp.gmail.com</c>.</summary>
     public string Describe(Messages.UiLanguage language = Messages.UiLanguage.English) => new MatchReason(Evidence switch

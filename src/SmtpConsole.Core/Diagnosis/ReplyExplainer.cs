@@ -151,12 +151,12 @@ public static class ReplyExplainer
                 if (family is not null)
                 {
                     score += ProviderBonus;
-                    reasons.Add(new MatchReason("Provider", provider.Name));
+                    reasons.Add(MatchReason.Naming(provider, 0, "Provider", provider.Name));
                 }
                 else if (patternMatched && !c.Entry.SharedText)
                 {
                     score += OtherProviderPenalty;
-                    reasons.Add(new MatchReason("TypicalOfButLooksLike", string.Join('/', c.Entry.Providers), provider.Name));
+                    reasons.Add(MatchReason.Naming(provider, 1, "TypicalOfButLooksLike", string.Join('/', c.Entry.Providers), provider.Name));
                 }
                 else return null;
             }
@@ -196,8 +196,9 @@ public static class ReplyExplainer
             : string.IsNullOrWhiteSpace(best.Entry.Hint) ? best.Entry.Title : best.Entry.Hint!;
         // No pointer to a front end's key here: the TUI adds its own, replay output and logs need none.
         if (provider is null) return Shorten(core, MaxHintLength);
-        int room = MaxHintLength - DiagnosisMessages.ProviderHint(provider.Name, string.Empty).Length;
-        return DiagnosisMessages.ProviderHint(provider.Name, Shorten(core, Math.Max(room, 20)));
+        string name = provider.NameIn(language);
+        int room = MaxHintLength - DiagnosisMessages.ProviderHint(name, string.Empty).Length;
+        return DiagnosisMessages.ProviderHint(name, Shorten(core, Math.Max(room, 20)));
     }
 
     private static string BuildSummary(ReplyFacts facts, RecognizedProvider? provider, DiagnosisMatch? best, EnhancedStatusMeaning? enhanced, string? origin)

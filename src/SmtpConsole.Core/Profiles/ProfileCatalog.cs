@@ -137,12 +137,16 @@ public sealed class ProfileCatalog
     }
 
     /// <summary>Where a profile is defined: <c>shipped</c>, <c>user</c>, the <c>--profile-file</c> path, <c>env</c>; comma-separated when several layers contribute.</summary>
-    public string DescribeDefinition(string name)
+    public string DescribeDefinition(string name) =>
+        string.Join(", ", DefiningSources(name).Select(source => source.Label).Distinct(StringComparer.Ordinal));
+
+    /// <summary>The layers that define profile <paramref name="name"/> (layer and its short label), lowest first; empty for an unknown name.</summary>
+    public IReadOnlyList<(ProfileLayer Layer, string Label)> DefiningSources(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         if (!_displayNames.TryGetValue(name.Trim(), out var display))
-            return string.Empty;
-        return string.Join(", ", _resolver.DefiningLayers(display).Select(layer => layer.Label).Distinct(StringComparer.Ordinal));
+            return [];
+        return [.. _resolver.DefiningLayers(display).Select(layer => (layer.Layer, layer.Label))];
     }
 
     /// <summary>

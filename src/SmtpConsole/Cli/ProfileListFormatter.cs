@@ -54,7 +54,7 @@ public static class ProfileListFormatter
         profile.Host ?? (profile.IsBuiltin ? MessageCatalog.Format(language, "Profiles.Builtin", profile.Builtin) : "-"),
         profile.Port?.ToString(CultureInfo.InvariantCulture) ?? (profile.IsBuiltin ? MessageCatalog.Get("Profiles.AutoPort", language) : "-"),
         ProfileValueParsers.FormatSecurity(profile.Security),
-        catalog.DescribeDefinition(profile.Name),
+        DefinedIn(catalog, profile.Name, language),
     ];
 
     private static string[] InvalidRow(ProfileCatalog catalog, string name, UiLanguage language) =>
@@ -63,6 +63,10 @@ public static class ProfileListFormatter
         catalog.RawValue(name, "host") ?? "-",
         catalog.RawValue(name, "port") ?? "-",
         catalog.RawValue(name, "security") ?? "-",
-        catalog.DescribeDefinition(name),
+        DefinedIn(catalog, name, language),
     ];
+
+    /// <summary>Where a profile is defined, each layer worded in <paramref name="language"/> (a --profile-file keeps its path).</summary>
+    private static string DefinedIn(ProfileCatalog catalog, string name, UiLanguage language) =>
+        string.Join(", ", catalog.DefiningSources(name).Select(source => ProfileLayerWording.Label(source.Layer, source.Label, language)).Distinct(StringComparer.Ordinal));
 }

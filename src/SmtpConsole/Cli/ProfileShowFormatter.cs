@@ -48,14 +48,14 @@ public static class ProfileShowFormatter
                 continue;
             if (origin.Value is null && !AlwaysShown.Contains(origin.Field, StringComparer.OrdinalIgnoreCase))
                 continue;
-            rows.Add([origin.Field, origin.Value ?? "-", DescribeOrigin(origin)]);
+            rows.Add([origin.Field, origin.Value ?? "-", DescribeOrigin(origin, language)]);
         }
 
         lines.Add(string.Empty);
         lines.AddRange(ProfileTextTable.Format(rows, "  "));
 
-        AddListSection(lines, Say("WhenConnecting"), Notes(catalog, display, "connect", chinese, origins, out var connectFrom), origins, connectFrom);
-        AddListSection(lines, Say("WhenFailing"), Notes(catalog, display, "failure", chinese, origins, out var failureFrom), origins, failureFrom);
+        AddListSection(lines, Say("WhenConnecting"), Notes(catalog, display, "connect", chinese, origins, out var connectFrom), origins, connectFrom, language);
+        AddListSection(lines, Say("WhenFailing"), Notes(catalog, display, "failure", chinese, origins, out var failureFrom), origins, failureFrom, language);
 
         var docs = origins.FirstOrDefault(origin => origin.Field == "docs");
         if (docs?.Value is not null)
@@ -64,23 +64,27 @@ public static class ProfileShowFormatter
             lines.Add(Say("Documentation", docs.Value));
         }
 
-        AddListSection(lines, Say("Sources"), catalog.RawList(display, "sources"), origins, "sources");
+        AddListSection(lines, Say("Sources"), catalog.RawList(display, "sources"), origins, "sources", language);
         lines.AddRange(ProfileListFormatter.FormatDiagnostics(catalog.DiagnosticsFor(display), language));
         return lines;
     }
 
-    /// <summary>Short description of where a value came from, e.g. <c>shipped gmail.json:7</c> or <c>env SMTPCONSOLE__PROFILES__GMAIL__PORT</c>.</summary>
-    public static string DescribeOrigin(ProfileValueOrigin origin)
+    /// <summary>
+    /// Short description of where a value came from, e.g. <c>shipped gmail.json:7</c> or
+    /// <c>env SMTPCONSOLE__PROFILES__GMAIL__PORT</c>; the layer is worded in <paramref name="language"/> (JSON keeps English).
+    /// </summary>
+    public static string DescribeOrigin(ProfileValueOrigin origin, UiLanguage language = UiLanguage.English)
     {
         ArgumentNullException.ThrowIfNull(origin);
         var line = origin.Line is int number ? ":" + number.ToString(System.Globalization.CultureInfo.InvariantCulture) : string.Empty;
+        string Layer() => origin.Layer is { } layer ? ProfileLayerWording.Label(layer, string.Empty, language) : string.Empty;
         return origin.Layer switch
         {
-            ProfileLayer.Shipped => $"shipped {Path.GetFileName(origin.Source)}{line}",
-            ProfileLayer.User => $"user {origin.Source}{line}",
+            ProfileLayer.Shipped => $"{Layer()} {Path.GetFileName(origin.Source)}{line}",
+            ProfileLayer.User => $"{Layer()} {origin.Source}{line}",
             ProfileLayer.ProfileFile => $"--profile-file {origin.Source}{line}",
-            ProfileLayer.Environment => $"env {origin.Source}",
-            ProfileLayer.CommandLine => "command line",
+            ProfileLayer.Environment => $"{Layer()} {origin.Source}",
+            ProfileLayer.CommandLine => Layer(),
             _ => string.Empty,
         };
     }
@@ -97,12 +101,12 @@ public static class ProfileShowFormatter
         return catalog.RawList(display, "notes:" + list);
     }
 
-    private static void AddListSection(List<string> lines, string title, IReadOnlyList<string> items, IReadOnlyList<ProfileValueOrigin> origins, string field)
+    private static void AddListSection(List<string> lines, string title, IReadOnlyList<string> items, IReadOnlyList<ProfileValueOrigin> origins, string field, UiLanguage language)
     {
         if (items.Count == 0)
             return;
         var origin = origins.FirstOrDefault(candidate => candidate.Field == field);
-        var from = origin is null ? string.Empty : DescribeOrigin(origin);
+        var from = origin is null ? string.Empty : DescribeOrigin(origin, language);
         lines.Add(string.Empty);
         lines.Add(from.Length == 0 ? title + ":" : $"{title} ({from}):");
         lines.AddRange(items.Select(item => "  - " + item));

@@ -61,6 +61,8 @@ public class KnowledgeTranslationTests
     [Theory]
     [InlineData(QqAuthorizationCode, "smtp.qq.com", "qq-535-authorization-code")]
     [InlineData("535 Error: authentication failed", "smtp.163.com", "163-535-authentication-failed")]
+    [InlineData("535 authentication failed", "smtp.sina.com", "sina-535-auth-failed")]
+    [InlineData("535 5.7.8 Error: authentication failed", "smtp.sina.cn", "sina-535-auth-failed")]
     public void Explain_InChinese_QqAnd163Login_NameTheAuthorizationCode(string reply, string host, string id)
     {
         var explanation = ReplyExplainer.Explain(PastedReplyParser.Parse(reply).Facts! with { Host = host });
@@ -108,5 +110,36 @@ public class KnowledgeTranslationTests
         using (var writer = new Utf8JsonWriter(ms)) ExplanationFormatter.WriteJson(writer, explanation);
         using var document = JsonDocument.Parse(ms.ToArray());
         Assert.False(document.RootElement.GetProperty("matches")[0].TryGetProperty("localized", out _));
+    }
+
+    /// <summary>A Chinese reader knows the providers by their Chinese names (网易 163 邮箱, not "NetEase 163 Mail").</summary>
+    [Fact]
+    public void EveryProvider_HasAChineseName()
+    {
+        var names = KnowledgeTranslations.ProviderNames(UiLanguage.SimplifiedChinese);
+        Assert.All(KnowledgeBase.Default.Recognizer.Providers, p => Assert.True(names.ContainsKey(p.Id), p.Id + " has no name in knowledge.zh-CN.json's providers"));
+        Assert.DoesNotContain(names.Keys, id => KnowledgeBase.Default.Recognizer.Providers.All(p => !string.Equals(p.Id, id, StringComparison.OrdinalIgnoreCase)));
+    }
+
+    [Theory]
+    [InlineData("535 Error: authentication failed", "smtp.163.com", "网易 163 邮箱", "NetEase 163 Mail")]
+    [InlineData(QqAuthorizationCode, "smtp.qq.com", "QQ 邮箱（腾讯）", "QQ Mail (Tencent)")]
+    [InlineData("535 authentication failed", "smtp.sina.com", "新浪邮箱", "Sina Mail")]
+    public void Explain_InChinese_NamesTheProviderInChinese_JsonKeepsTheEnglishName(string reply, string host, string chinese, string english)
+    {
+        var explanation = ReplyExplainer.Explain(PastedReplyParser.Parse(reply).Facts! with { Host = host });
+        var lines = ExplanationFormatter.FormatText(explanation, language: UiLanguage.SimplifiedChinese);
+        Assert.Contains(lines, l => l.StartsWith("服务商：", StringComparison.Ordinal) && l.Contains(chinese, StringComparison.Ordinal));
+        Assert.Contains(lines, l => l.StartsWith("匹配依据：", StringComparison.Ordinal) && l.Contains("服务商 " + chinese, StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains(english, StringComparison.Ordinal));
+
+        using var ms = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(ms)) ExplanationFormatter.WriteJson(writer, explanation, language: UiLanguage.SimplifiedChinese);
+        using var document = JsonDocument.Parse(ms.ToArray());
+        Assert.Equal(english, document.RootElement.GetProperty("provider").GetProperty("name").GetString());
+        Assert.Contains(document.RootElement.GetProperty("matches")[0].GetProperty("reasons").EnumerateArray(), r => r.GetString() == "provider " + english);
+
+        var englishLines = ExplanationFormatter.FormatText(explanation);
+        Assert.Contains(englishLines, l => l.StartsWith("Provider:", StringComparison.Ordinal) && l.Contains(english, StringComparison.Ordinal));
     }
 }

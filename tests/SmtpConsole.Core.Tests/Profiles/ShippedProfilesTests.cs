@@ -186,6 +186,36 @@ public sealed class ShippedProfilesTests
         Assert.Empty(missing);
     }
 
+    /// <summary>Profiles whose provider the knowledge base has no entries for, and why.</summary>
+    private static readonly Dictionary<string, string> ProvidersOutsideTheKnowledgeBase = new(StringComparer.Ordinal)
+    {
+        ["local-sink"] = "any local test sink (smtp-sink, aiosmtpd): no provider to recognise",
+        ["practice"] = "the built-in practice server explains itself",
+        ["mailtrap"] = "Mailtrap is not in the knowledge base yet",
+    };
+
+    /// <summary>
+    /// A profile's provider is the hint explain and the TUI's hints start from: an id the knowledge base does not know
+    /// was silently ignored (sina, amazon-ses, yeah, aol…), so a QQ-style 535 advice never reached that profile's user.
+    /// Each shipped provider is a knowledge-base id, and the profile's own host is recognised as the same family.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(ShippedProfileNames))]
+    public void Every_shipped_profile_names_a_provider_the_knowledge_base_knows(string name)
+    {
+        Assert.True(Shipped.Value.TryGet(name, out var profile, out _));
+        var recognizer = SmtpConsole.Core.Diagnosis.KnowledgeBase.Default.Recognizer;
+        if (ProvidersOutsideTheKnowledgeBase.ContainsKey(profile.Provider!))
+        {
+            Assert.Null(recognizer.Find(profile.Provider));
+            return;
+        }
+        Assert.True(recognizer.Find(profile.Provider) is not null, $"{name}: provider '{profile.Provider}' is not in providers.json");
+        if (profile.Host is { } host && !host.Contains("${", StringComparison.Ordinal) && recognizer.Recognize(host, null) is { } byHost)
+            Assert.True(recognizer.IsInFamily(profile.Provider!, byHost.Id) || recognizer.IsInFamily(byHost.Id, profile.Provider!),
+                $"{name}: the host {host} is recognised as {byHost.Id}, the profile says {profile.Provider}");
+    }
+
     private static string ShippedDirectory() =>
         ProfileSources.FindShippedDirectory(AppContext.BaseDirectory)
         ?? throw new InvalidOperationException("The repository's profiles/ folder was not found above " + AppContext.BaseDirectory);

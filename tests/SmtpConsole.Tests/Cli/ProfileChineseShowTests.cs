@@ -47,7 +47,7 @@ public sealed class ProfileChineseShowTests
         for (int i = header + 1; i < lines.Count && lines[i].Length > 0; i++)
         {
             string row = lines[i];
-            int from = row.IndexOf("shipped ", StringComparison.Ordinal);
+            int from = row.IndexOf("自带 ", StringComparison.Ordinal);
             Assert.Equal(fromColumn, TerminalText.Columns(row[..from]));
             int value = row.IndexOf(' ', 2);
             while (row[value] == ' ') value++;
@@ -73,5 +73,21 @@ public sealed class ProfileChineseShowTests
         Assert.Equal(port, TerminalText.Columns(practice[..practice.IndexOf("自动", StringComparison.Ordinal)]));
         Assert.Equal(port, TerminalText.Columns(bad[..bad.IndexOf("nope", StringComparison.Ordinal)]));
         Assert.Contains("1 个错误，0 个警告：", lines);
+    }
+
+    /// <summary>Where a profile and each of its values come from is worded in Chinese too; the file name and line stay.</summary>
+    [Fact]
+    public void Layers_AreWordedInChinese_FileAndLineStay_JsonKeepsEnglish()
+    {
+        var show = ProfileShowFormatter.Format(Shipped.Value, "qq", UiLanguage.SimplifiedChinese);
+        Assert.Contains(show, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^  host\s+smtp\.qq\.com\s+自带 qq\.json:\d+$"));
+        Assert.Contains(show, l => l.StartsWith("连接时注意 (自带 qq.json:", StringComparison.Ordinal));
+        Assert.DoesNotContain(show, l => l.Contains("shipped", StringComparison.Ordinal));
+
+        var list = ProfileListFormatter.Format(Shipped.Value, UiLanguage.SimplifiedChinese);
+        Assert.Contains(list, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^qq\s+smtp\.qq\.com\s+465\s+tls\s+自带$"));
+
+        var origin = Shipped.Value.Explain("qq").First(o => o.Field == "host");
+        Assert.StartsWith("shipped qq.json:", ProfileShowFormatter.DescribeOrigin(origin), StringComparison.Ordinal);
     }
 }

@@ -32,8 +32,15 @@ public sealed class TmuxChineseSessionEndToEndTests : IDisposable
         });
     }
 
-    /// <summary>The status row, or "" while tmux shows a frame still being drawn (so a wait retries).</summary>
-    private static string StatusRow(string screen) => screen.Split('\n').FirstOrDefault(l => l.StartsWith(" smtpconsole", StringComparison.Ordinal)) ?? string.Empty;
+    /// <summary>
+    /// The status row (second from the bottom, above the key bar), or "" while tmux shows a frame still being drawn (so a
+    /// wait retries). At 80 columns it may start with the target instead of " smtpconsole": the name gives way first.
+    /// </summary>
+    private static string StatusRow(string screen)
+    {
+        string[] rows = screen.TrimEnd('\n').Split('\n');
+        return rows.Length >= 2 && rows[^2].Contains(" │ ", StringComparison.Ordinal) ? rows[^2] : string.Empty;
+    }
 
     [Theory]
     [InlineData(120)]
@@ -57,6 +64,7 @@ public sealed class TmuxChineseSessionEndToEndTests : IDisposable
         string status = StatusRow(tmux.Capture());
         Assert.True(Core.Messages.TerminalText.Columns(status.TrimEnd()) <= width, $"the status line is wider than {width} columns: {status}");
         Assert.DoesNotContain('\uFFFD', status);
+        Assert.Contains(" │ TLS 待 EHLO", status, StringComparison.Ordinal); // the phase stays whole at 80 columns too
 
         tmux.SendKeys("C-q");
         screen = tmux.WaitForText("EXIT=0", Step);

@@ -129,16 +129,20 @@ public sealed class ChineseRunningTextTests
         Assert.Contains("'qq'", tui.Window.ModeLine.Hint, StringComparison.Ordinal);
     }
 
-    /// <summary>The drawn status row is the status text cut to the width (with the cut marker), never a half glyph.</summary>
+    /// <summary>
+    /// The drawn status row fits the width, never shows a half glyph, and keeps the phase and the user whole: what gives
+    /// way first is the cipher suite, the program's name, the latency and the target (StatusLineLayout).
+    /// </summary>
     private static void AssertStatusRowFits(TuiHarness tui, int width)
     {
-        string row = tui.ScreenLines().First(l => l.StartsWith(" smtpconsole", StringComparison.Ordinal)).TrimEnd();
-        string shown = tui.Window.Status.ShownText;
+        var status = tui.Window.Status;
+        string row = tui.ScreenLines()[status.FrameToScreen().Y].TrimEnd();
+        Assert.Equal(status.ShownText.TrimEnd(), row);
         Assert.True(TextColumns.Of(row) <= width, $"the status row takes {TextColumns.Of(row)} columns at {width}: {row}");
         Assert.DoesNotContain('\uFFFD', row);
-        if (row == shown.TrimEnd()) return;
-        Assert.EndsWith(TextColumns.CutMarker, row, StringComparison.Ordinal);
-        // Each segment is cut on its own, so the row is the text up to the cut, then the marker.
-        Assert.StartsWith(row[..^1], shown, StringComparison.Ordinal);
+        string latency = " │ " + status.Snapshot.Latency;
+        string beforeLatency = status.Snapshot.Latency is not null && row.EndsWith(latency, StringComparison.Ordinal) ? row[..^latency.Length] : row;
+        Assert.EndsWith("│ " + status.Snapshot.Phase, beforeLatency, StringComparison.Ordinal);
+        Assert.Contains(" │ " + status.Snapshot.Auth + " │ ", row, StringComparison.Ordinal);
     }
 }

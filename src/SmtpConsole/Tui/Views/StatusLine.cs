@@ -30,8 +30,8 @@ internal sealed class StatusLine : View
         }
     } = StatusSnapshot.Disconnected;
 
-    /// <summary>The text as drawn (for tests and tmux checks).</summary>
-    public string ShownText => string.Concat(Segments(GetAttributeForRole(VisualRole.Normal)).Select(s => s.Text));
+    /// <summary>The text as drawn at the current width (for tests and tmux checks).</summary>
+    public string ShownText => string.Concat(StatusLineLayout.Fit(Snapshot, Viewport.Width).Select(p => p.Text));
 
     // Terminal.Gui's clear is a FillRect cell by cell; the same blank written in runs costs a fraction (CellWriter).
     protected override bool OnClearingViewport() => CellWriter.ClearViewport(this);
@@ -40,7 +40,7 @@ internal sealed class StatusLine : View
     {
         var normal = GetAttributeForRole(VisualRole.Normal);
         int width = Viewport.Width;
-        int column = StyledRow.Draw(this, Segments(normal), width);
+        int column = StyledRow.Draw(this, Segments(normal, width), width);
         if (column < width)
         {
             SetAttribute(normal);
@@ -49,27 +49,25 @@ internal sealed class StatusLine : View
         return true;
     }
 
-    private IEnumerable<(string Text, Attribute Attribute)> Segments(Attribute normal)
+    private IEnumerable<(string Text, Attribute Attribute)> Segments(Attribute normal, int width)
     {
         var s = Snapshot;
         var dim = _colour ? normal with { Foreground = new Color(ColorName16.DarkGray) } : normal;
-        const string bar = " │ ";
-        yield return (" smtpconsole", _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan), Style = TextStyle.Bold } : normal with { Style = TextStyle.Bold });
-        yield return (bar, dim);
-        yield return (s.Target, normal);
-        yield return (bar, dim);
+        var brand = _colour ? normal with { Foreground = new Color(ColorName16.BrightCyan), Style = TextStyle.Bold } : normal with { Style = TextStyle.Bold };
         var security = !s.Connected ? dim
             : s.Secure ? (_colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal)
             : (_colour ? normal with { Foreground = new Color(ColorName16.BrightYellow) } : normal with { Style = TextStyle.Underline });
-        yield return (s.Security, security);
-        yield return (bar, dim);
-        yield return (s.Auth, s.Authenticated && _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal);
-        yield return (bar, dim);
-        yield return (s.Phase, normal);
-        if (s.Latency is { } latency)
+        var auth = s.Authenticated && _colour ? normal with { Foreground = new Color(ColorName16.BrightGreen) } : normal;
+        foreach (var (part, text) in StatusLineLayout.Fit(s, width))
         {
-            yield return (bar, dim);
-            yield return (latency, normal);
+            yield return (text, part switch
+            {
+                StatusPart.Brand => brand,
+                StatusPart.Separator => dim,
+                StatusPart.Security => security,
+                StatusPart.Auth => auth,
+                _ => normal,
+            });
         }
     }
 }
