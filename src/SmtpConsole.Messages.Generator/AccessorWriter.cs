@@ -36,12 +36,9 @@ internal static class AccessorWriter
         string key = SymbolDisplay.FormatLiteral(accessor.Key, quote: true);
         if (!accessor.IsMethod)
         {
-            // No values: the text as it stands, unless it escapes braces ({{), which only string.Format undoes.
-            code.Append("    public static string ").Append(accessor.Name).Append(" => ");
-            if (accessor.Text.IndexOf('{') < 0 && accessor.Text.IndexOf('}') < 0)
-                code.Append(Catalog).Append(".Get(").Append(key).Append(", ").Append(Language).AppendLine(");");
-            else
-                code.Append(Catalog).Append(".Format(").Append(Language).Append(", ").Append(key).AppendLine(");");
+            // Through string.Format even without values, like every other text: a translation may escape braces ({{).
+            code.Append("    public static string ").Append(accessor.Name).Append(" => ")
+                .Append(Catalog).Append(".Format(").Append(Language).Append(", ").Append(key).AppendLine(");");
             return;
         }
         code.Append("    public static string ").Append(accessor.Name).Append('(')
