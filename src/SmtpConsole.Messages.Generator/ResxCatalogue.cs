@@ -19,7 +19,7 @@ internal sealed record ResxCatalogue(string Path, EquatableArray<ResxEntry> Entr
         XDocument document;
         try
         {
-            document = XDocument.Parse(text.ToString(), LoadOptions.SetLineInfo);
+            document = XDocument.Parse(text.ToString(), LoadOptions.SetLineInfo | LoadOptions.PreserveWhitespace);
         }
         catch (XmlException e)
         {
@@ -29,8 +29,8 @@ internal sealed record ResxCatalogue(string Path, EquatableArray<ResxEntry> Entr
         var entries = ImmutableArray.CreateBuilder<ResxEntry>();
         foreach (var data in document.Root?.Elements("data") ?? [])
         {
-            // Only strings: a typed entry (a file reference, a serialized object) has a type attribute.
-            if (data.Attribute("name")?.Value is not { } key || data.Attribute("type") is not null) continue;
+            // Only strings: a typed entry (a file reference, a serialized object) has a type or mimetype attribute.
+            if (data.Attribute("name")?.Value is not { } key || data.Attribute("type") is not null || data.Attribute("mimetype") is not null) continue;
             var line = (IXmlLineInfo)data;
             entries.Add(new ResxEntry(
                 key,
