@@ -28,6 +28,18 @@ public class CoreMessagesCatalogueTests
         (typeof(StepMessages), "Step."),
     ];
 
+    [Fact]
+    public void MessageClasses_AreEveryGeneratedArea_WithItsPrefix()
+    {
+        // A new [MessageArea] class is checked here too, with the prefix the generator used.
+        var areas = typeof(CoreMessages).Assembly.GetTypes()
+            .Select(t => (Type: t, Area: t.GetCustomAttribute<MessageAreaAttribute>()))
+            .Where(a => a.Area is not null)
+            .Select(a => a.Type.Name + " " + a.Area!.Prefix)
+            .Order();
+        Assert.Equal(MessageClasses.Select(c => c.Type.Name + " " + c.Prefix).Order(), areas);
+    }
+
     public static TheoryData<string, string> Members()
     {
         var data = new TheoryData<string, string>();
