@@ -157,7 +157,7 @@ public class MessageAccessorGeneratorTests
     }
 
     [Fact]
-    public void AreaWithoutKeys_AndClassWithoutCatalogue_AreErrors()
+    public void AreaWithoutKeys_ClassWithoutCatalogue_UnreadableCatalogue_AndNestedClass_AreErrors()
     {
         var typo = Run(DemoClass.Replace("\"Demo.\"", "\"Demo_\""), Resx(("Demo.Greeting", "hello", null)));
         Assert.Equal("DemoMessages: no key of the catalogue starts with 'Demo_'", Assert.Single(typo.Errors("SCMSG007")).GetMessage());
@@ -167,6 +167,16 @@ public class MessageAccessorGeneratorTests
 
         var broken = Run(DemoClass, "<root><data name=");
         Assert.Single(broken.Errors("SCMSG008"));
+
+        var nested = Run("""
+            namespace Sample;
+            public static partial class Outer
+            {
+                [SmtpConsole.Core.Messages.MessageArea("Demo.")]
+                public static partial class DemoMessages;
+            }
+            """, Resx(("Demo.Greeting", "hello", null)));
+        Assert.Contains("DemoMessages is marked [MessageArea] but is nested", Assert.Single(nested.Errors("SCMSG009")).GetMessage());
     }
 
     [Fact]
