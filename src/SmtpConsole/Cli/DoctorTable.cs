@@ -31,7 +31,7 @@ internal static class DoctorTable
             var detail = Wrap(f.DetailIn(language), width, indent.Length);
             lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {detail[0]}");
             lines.AddRange(detail.Skip(1).Select(more => indent + more));
-            if (f.FixIn(language) is { } fix) lines.AddRange(Wrap(MessageCatalog.Format(language, "Doctor.Fix", fix), width, indent.Length).Select(more => indent + more));
+            if (DoctorFixText.For(f, language) is { } fix) lines.AddRange(Wrap(MessageCatalog.Format(language, "Doctor.Fix", fix), width, indent.Length).Select(more => indent + more));
         }
         int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
         lines.Add(string.Empty);
