@@ -21,6 +21,13 @@ public sealed record DoctorFinding(string Check, FindingStatus Status, string De
     /// <summary>The certificate problems behind a TLS finding, for tools (JSON); empty elsewhere.</summary>
     public IReadOnlyList<Session.TlsProblemKind> CertificateProblems { get; init; } = [];
 
+    /// <summary>The check's name in the catalogue's words when it has them (keys: <c>Doctor.Check.TCP_connect</c>…), else as the engine said it.</summary>
+    public string CheckIn(UiLanguage language)
+    {
+        string key = "Doctor.Check." + Check.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal).Replace(' ', '_');
+        return MessageCatalog.Has(key) ? MessageCatalog.Get(key, language) : Check;
+    }
+
     /// <summary>The detail as the table shows it in <paramref name="language"/>.</summary>
     public string DetailIn(UiLanguage language) => DetailText?.In(language) ?? Detail;
 

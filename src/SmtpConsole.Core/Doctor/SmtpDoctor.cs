@@ -189,8 +189,8 @@ public sealed class SmtpDoctor
         var result = await probe.ConnectAsync(target with { Security = SecurityMode.Tls, Insecure = true, PinnedCertificate = null, ReplyTimeout = SilentPortProbe }, ct).ConfigureAwait(false);
         bool speaksTls = probe.IsTls || probe.ServerCertificate is not null;
         _transcript.Info(speaksTls
-            ? $"doctor: the silent port answered a TLS handshake ({probe.TlsSummary ?? result.Message})"
-            : $"doctor: the silent port did not answer a TLS handshake either ({result.Message})");
+            ? Say("Doctor.SilentPortAnsweredTls", probe.TlsSummary ?? result.Message).In(CoreMessages.Language)
+            : Say("Doctor.SilentPortNoTls", result.Message).In(CoreMessages.Language));
         return speaksTls;
     }
 
@@ -401,7 +401,8 @@ public sealed class SmtpDoctor
         _findings.Add(finding);
         var status = finding.Status;
         // The --verbose dialogue speaks the engine's language, like the rest of the transcript.
+        var language = CoreMessages.Language;
         _transcript.Record(new TranscriptEvent(status == FindingStatus.Fail ? TranscriptEventKind.Error : status == FindingStatus.Warn ? TranscriptEventKind.Warn : TranscriptEventKind.Info,
-            $"doctor: {finding.Check}: {status.ToString().ToUpperInvariant()} {detail.In(CoreMessages.Language)}"));
+            MessageCatalog.Format(language, "Doctor.TranscriptLine", finding.CheckIn(language), MessageCatalog.Get("Doctor.Status." + status, language), detail.In(language))));
     }
 }
