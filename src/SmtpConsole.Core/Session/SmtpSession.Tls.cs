@@ -76,7 +76,11 @@ public sealed partial class SmtpSession
         {
             TlsAlert = ex.Alert;
             RecordCertificate(validator, null);
-            _transcript.Error(ex.Message, ex.Remedy);
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, ex.Message)
+            {
+                Remedy = ex.Remedy,
+                CertificateProblems = validator.LastVerdict is { Accepted: false } rejected ? [.. rejected.Problems.Select(p => p.Kind)] : null,
+            });
             await DisconnectAsync(TlsMessages.ClosedAfterFailure).ConfigureAwait(false);
             return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message, ex.Remedy);
         }
@@ -109,7 +113,10 @@ public sealed partial class SmtpSession
         if (verdict.Accepted && verdict.Problems.Count == 0)
             _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.CertificateVerified(TlsProblemWording.TrustBasis(verdict, language))));
         else if (verdict.Accepted)
-            _transcript.Warn(TlsMessages.CertificateNotVerified(TlsProblemWording.TrustBasis(verdict, language), TlsProblemWording.Describe(verdict.Problems, language)));
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Warn, TlsMessages.CertificateNotVerified(TlsProblemWording.TrustBasis(verdict, language), TlsProblemWording.Describe(verdict.Problems, language)))
+            {
+                CertificateProblems = [.. verdict.Problems.Select(p => p.Kind)],
+            });
     }
 
 #pragma warning disable SYSLIB0039 // Old protocol versions are offered only when the user asks for them to diagnose old servers.

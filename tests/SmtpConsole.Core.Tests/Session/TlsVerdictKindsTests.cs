@@ -70,6 +70,10 @@ public sealed class TlsVerdictKindsTests : IDisposable
         var error = Assert.Single(h.Sink.OfKind(TranscriptEventKind.Error));
         Assert.Equal(Remedy.TrustCaFile, error.Remedy);
         Assert.Equal("TLS certificate rejected: untrusted chain: it ends at \"CN=localhost\", which is not a trusted CA (self-signed or private CA)", error.Text);
+        // JSON (English, for tools) carries the kinds and the remedy key beside the sentence.
+        using var json = System.Text.Json.JsonDocument.Parse(TranscriptJsonFormat.ToJson(error));
+        Assert.Equal(["UntrustedRoot"], json.RootElement.GetProperty("certificateProblems").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal("TrustCaFile", json.RootElement.GetProperty("remedy").GetString());
     }
 
     [Fact]
@@ -134,6 +138,8 @@ public sealed class TlsVerdictKindsTests : IDisposable
         var warnings = h.Sink.OfKind(TranscriptEventKind.Warn).Select(e => e.Text).ToList();
         Assert.All(warnings, w => Assert.DoesNotContain("--", w, StringComparison.Ordinal));
         Assert.Contains(warnings, w => w.StartsWith("certificate NOT verified, accepted because of verification switched off (as asked): host name mismatch", StringComparison.Ordinal));
+        var accepted = Assert.Single(h.Sink.OfKind(TranscriptEventKind.Warn), e => e.CertificateProblems is not null);
+        Assert.Equal([TlsProblemKind.NameMismatch, TlsProblemKind.UntrustedRoot], accepted.CertificateProblems!);
     }
 
     [Fact]
