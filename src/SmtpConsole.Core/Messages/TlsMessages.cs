@@ -34,17 +34,6 @@ public static class TlsMessages
 
     public static string CertificateNotVerified(string basis, string problems) => Say(nameof(CertificateNotVerified), basis, problems);
 
-    /// <summary>A verdict's trust basis (kept in English in the verdict, which doctor reads) in words; flags stay as typed.</summary>
-    internal static string TrustBasis(string basis) => basis switch
-    {
-        "system trust store" => BasisSystemStore,
-        "pinned certificate of the built-in practice server" => BasisPracticePin,
-        "pinned" => BasisPinned,
-        "none" => BasisNone,
-        "--insecure (certificate NOT verified)" => BasisInsecureUnverified,
-        _ => basis,
-    };
-
     public static string BasisInsecureUnverified => Say(nameof(BasisInsecureUnverified));
 
     public static string BasisSystemStore => Say(nameof(BasisSystemStore));
@@ -100,6 +89,16 @@ public static class TlsMessages
     public static string Revoked => Say(nameof(Revoked));
 
     public static string NotForServerAuthentication => Say(nameof(NotForServerAuthentication));
+
+    public static string RevocationUnknown => Say(nameof(RevocationUnknown));
+
+    public static string BasisCaFile(string file) => Say(nameof(BasisCaFile), file);
+
+    public static string CaFileNotFound(string file) => Say(nameof(CaFileNotFound), file);
+
+    public static string CaFileNotPem(string file, string detail) => Say(nameof(CaFileNotPem), file, detail);
+
+    public static string CaFileEmpty(string file) => Say(nameof(CaFileEmpty), file);
 
     private static string Say(string name, params object?[] args) => MessageCatalog.Format(CoreMessages.Language, "Tls." + name, args);
 }
