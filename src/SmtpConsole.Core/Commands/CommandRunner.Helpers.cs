@@ -139,7 +139,7 @@ public sealed partial class CommandRunner
         {
             secret = await _interaction.PromptSecretAsync($"Secret for {command.User} ({command.Mechanism})", ct).ConfigureAwait(false);
             if (secret is null)
-                return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}} from --var or SMTPCONSOLE_VARIABLE), or run interactively to be asked");
+                return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}}, given when the script runs or as SMTPCONSOLE_VARIABLE), or run interactively to be asked");
         }
         var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true, OfferChecked = true };
         return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);

@@ -57,7 +57,7 @@ public sealed class SmtpDoctor
             {
                 Add("TCP connect", FindingStatus.Pass, ConnectedIn(session, target));
                 Add("Greeting", FindingStatus.Fail, Say("Doctor.SilentPortSpeaksTls", SilentPortProbe.TotalSeconds.ToString("0", CultureInfo.InvariantCulture)),
-                    Say("Doctor.Fix.UseTls"));
+                    Say("Doctor.Fix.UseTls"), Remedy.UseImplicitTls);
                 return await FinishAsync(session).ConfigureAwait(false);
             }
             // Not TLS either: a slow server; give it the full reply timeout on a fresh connection.
@@ -86,7 +86,8 @@ public sealed class SmtpDoctor
         var before = await session.EhloAsync(target.EhloName, ct).ConfigureAwait(false);
         if (!before.Succeeded)
         {
-            Add("EHLO", FindingStatus.Fail, Describe(before), Explain(before, "EHLO") ?? Say("Doctor.Fix.EhloRefused"));
+            if (Explain(before, "EHLO") is { } explained) Add("EHLO", FindingStatus.Fail, Describe(before), explained);
+            else Add("EHLO", FindingStatus.Fail, Describe(before), Say("Doctor.Fix.EhloRefused"), Remedy.ChangeEhloName);
             return await FinishAsync(session).ConfigureAwait(false);
         }
         var caps = session.Capabilities;
@@ -95,11 +96,11 @@ public sealed class SmtpDoctor
         if (!implicitTls)
         {
             if (caps.Auth && caps.AuthMechanisms.Any(m => m is "PLAIN" or "LOGIN"))
-                Add("AUTH over plaintext", FindingStatus.Warn, Say("Doctor.PlainAuthBeforeTls"), Say("Doctor.Fix.StartTlsFirst"));
+                Add("AUTH over plaintext", FindingStatus.Warn, Say("Doctor.PlainAuthBeforeTls"), Say("Doctor.Fix.StartTlsFirst"), Remedy.UseStartTls);
             if (!caps.StartTls)
             {
                 var status = target.Security == SecurityMode.StartTls ? FindingStatus.Fail : FindingStatus.Warn;
-                Add("STARTTLS", status, Say("Doctor.NoStartTls"), Say("Doctor.Fix.TryImplicitTls"));
+                Add("STARTTLS", status, Say("Doctor.NoStartTls"), Say("Doctor.Fix.TryImplicitTls"), Remedy.UseImplicitTls);
             }
             else if (target.Security == SecurityMode.StartTls)
             {
@@ -111,7 +112,8 @@ public sealed class SmtpDoctor
                 }
                 else if (!tls.Succeeded)
                 {
-                    Add("STARTTLS", FindingStatus.Fail, Describe(tls), Explain(tls, "STARTTLS") ?? Say("Doctor.Fix.StartTlsRefused"));
+                    if (Explain(tls, "STARTTLS") is { } explained) Add("STARTTLS", FindingStatus.Fail, Describe(tls), explained);
+                    else Add("STARTTLS", FindingStatus.Fail, Describe(tls), Say("Doctor.Fix.StartTlsRefused"), Remedy.UseImplicitTls);
                     return await FinishAsync(session).ConfigureAwait(false);
                 }
                 else
@@ -156,7 +158,7 @@ public sealed class SmtpDoctor
         if (!continued && (!tls.Succeeded || !session.IsTls))
         {
             Add("AUTH", options.User is null ? FindingStatus.Warn : FindingStatus.Fail,
-                Say("Doctor.NoAuthProbeFailed", Describe(tls)), Say("Doctor.Fix.SubmissionPort"));
+                Say("Doctor.NoAuthProbeFailed", Describe(tls)), Say("Doctor.Fix.SubmissionPort"), Remedy.ChooseTlsMode);
             return;
         }
         if (!continued) ReportTls(session);
@@ -171,7 +173,7 @@ public sealed class SmtpDoctor
         if (caps.Auth)
         {
             Add("AUTH", FindingStatus.Fail,
-                Say("Doctor.AuthOnlyAfterStartTls", string.Join(' ', caps.AuthMechanisms)), Say("Doctor.Fix.ConnectWithTls"));
+                Say("Doctor.AuthOnlyAfterStartTls", string.Join(' ', caps.AuthMechanisms)), Say("Doctor.Fix.ConnectWithTls"), Remedy.ChooseTlsMode);
         }
         else
         {
@@ -187,8 +189,8 @@ public sealed class SmtpDoctor
         var result = await probe.ConnectAsync(target with { Security = SecurityMode.Tls, Insecure = true, PinnedCertificate = null, ReplyTimeout = SilentPortProbe }, ct).ConfigureAwait(false);
         bool speaksTls = probe.IsTls || probe.ServerCertificate is not null;
         _transcript.Info(speaksTls
-            ? $"doctor: the silent port answered a TLS handshake ({probe.TlsSummary ?? result.Message})"
-            : $"doctor: the silent port did not answer a TLS handshake either ({result.Message})");
+            ? Say("Doctor.SilentPortAnsweredTls", probe.TlsSummary ?? result.Message).In(CoreMessages.Language)
+            : Say("Doctor.SilentPortNoTls", result.Message).In(CoreMessages.Language));
         return speaksTls;
     }
 
@@ -242,9 +244,8 @@ public sealed class SmtpDoctor
             Add("Greeting", FindingStatus.Pass, Verbatim($"220 {greeting.Text}"));
             return true;
         }
-        Add("Greeting", FindingStatus.Fail, Describe(connected), connected.Reply is null
-            ? Say("Doctor.Fix.SilentServer")
-            : Explain(connected, "CONNECT") ?? Say("Doctor.Fix.RefusesToTalk"));
+        if (connected.Reply is null) Add("Greeting", FindingStatus.Fail, Describe(connected), Say("Doctor.Fix.SilentServer"), Remedy.UseImplicitTls);
+        else Add("Greeting", FindingStatus.Fail, Describe(connected), Explain(connected, "CONNECT") ?? Say("Doctor.Fix.RefusesToTalk"));
         return false;
     }
 
@@ -256,31 +257,50 @@ public sealed class SmtpDoctor
             double days = (cert.NotAfter.ToUniversalTime() - DateTime.UtcNow).TotalDays;
             var verdict = session.CertificateVerdict;
             string names = string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert));
-            var detail = Say("Doctor.Certificate", cert.Subject, cert.Issuer, names,
+            var detail = Say("Doctor.Certificate", ServerText.Neutralize(cert.Subject), ServerText.Neutralize(cert.Issuer), names,
                 cert.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), days.ToString("0", CultureInfo.InvariantCulture));
-            if (verdict is { Accepted: true, Problems.Count: 0 }) Add("Certificate", days < 14 ? FindingStatus.Warn : FindingStatus.Pass, Say("Doctor.CertificateTrusted", detail, verdict.TrustBasis), days < 14 ? Say("Doctor.Fix.CertificateExpiresSoon") : null);
-            else if (verdict is not null) Add("Certificate", FindingStatus.Warn, Say("Doctor.CertificateNotVerified", detail, string.Join("; ", verdict.Problems)));
+            if (verdict is { Accepted: true, Problems.Count: 0 })
+                Add("Certificate", days < 14 ? FindingStatus.Warn : FindingStatus.Pass, Say("Doctor.CertificateTrusted", detail, LocalizedText.Of(language => TlsProblemWording.TrustBasis(verdict, language))),
+                    days < 14 ? Say("Doctor.Fix.CertificateExpiresSoon") : null);
+            else if (verdict is not null)
+                Add(new DoctorFinding("Certificate", FindingStatus.Warn, string.Empty) { CertificateProblems = [.. verdict.Problems.Select(p => p.Kind)] },
+                    Say("Doctor.CertificateNotVerified", detail, Problems(verdict)), null);
         }
     }
 
+    /// <summary>
+    /// A failed handshake: what went wrong (the certificate's problems in the table's language when it was rejected)
+    /// and the one fix that matches the problem kinds, never chosen by searching words.
+    /// </summary>
     private void ReportTlsFailure(SmtpSession session, CommandResult failed)
     {
-        string message = failed.Message ?? Say("Doctor.TlsFailed").ToString();
-        var problems = session.CertificateVerdict?.Problems ?? [];
-        string all = string.Join(" ", problems) + " " + message;
-        var fix = Say(all.Contains("expired", StringComparison.Ordinal) ? "Doctor.Fix.CertificateExpired"
-            : all.Contains("mismatch", StringComparison.Ordinal) ? "Doctor.Fix.CertificateNameMismatch"
-            : all.Contains("untrusted", StringComparison.Ordinal) || all.Contains("incomplete chain", StringComparison.Ordinal) ? "Doctor.Fix.CertificateUntrusted"
-            : message.Contains("the server sent TLS alert", StringComparison.Ordinal) && !message.Contains("alert 70 ", StringComparison.Ordinal) && !message.Contains("alert 71 ", StringComparison.Ordinal) ? "Doctor.Fix.TlsAlert"
-            : "Doctor.Fix.TlsMode");
-        var detail = failed.Message is null ? Say("Doctor.TlsFailed") : Verbatim(message);
+        var verdict = session.CertificateVerdict is { Accepted: false } rejected ? rejected : null;
+        var (fix, remedies) = verdict is not null ? CertificateFix(verdict)
+            : failed.Remedy == Remedy.TrustCaFile ? ("Doctor.Fix.CaFileUnreadable", [Remedy.TrustCaFile])
+            : session.TlsAlert is { } alert && alert.Remedy == Remedy.None ? ("Doctor.Fix.TlsAlert", [])
+            : ("Doctor.Fix.TlsMode", (Remedy[])[Remedy.ChooseTlsMode, Remedy.AllowOlderTls]);
+        var detail = verdict is not null ? Say("Tls.CertificateRejected", Problems(verdict))
+            : failed.Message is { } message ? Verbatim(message) : Say("Doctor.TlsFailed");
         if (session.ServerCertificate is { } cert)
         {
-            detail = Say("Doctor.CertificateOnFailure", detail, cert.Subject, string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert)),
+            detail = Say("Doctor.CertificateOnFailure", detail, ServerText.Neutralize(cert.Subject), string.Join(", ", CertificateDescription.SubjectAlternativeNames(cert)),
                 cert.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), cert.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         }
-        Add("TLS", FindingStatus.Fail, detail, fix);
+        var finding = new DoctorFinding("TLS", FindingStatus.Fail, string.Empty) { CertificateProblems = [.. verdict?.Problems.Select(p => p.Kind) ?? []] };
+        Add(finding, detail, Say(fix), remedies);
     }
+
+    /// <summary>The fix for a rejected certificate, by the most decisive problem: what only the server's administrator can fix comes first.</summary>
+    private static (string Key, Remedy[] Remedies) CertificateFix(TlsVerdict verdict) =>
+        verdict.Has(TlsProblemKind.Expired) ? ("Doctor.Fix.CertificateExpired", [Remedy.AcceptUnverifiedCertificate])
+        : verdict.Has(TlsProblemKind.NotYetValid) ? ("Doctor.Fix.CertificateNotYetValid", [])
+        : verdict.Has(TlsProblemKind.Revoked) ? ("Doctor.Fix.CertificateRevoked", [])
+        : verdict.Has(TlsProblemKind.PinMismatch) ? ("Doctor.Fix.CertificatePinMismatch", [])
+        : verdict.Has(TlsProblemKind.NameMismatch) ? ("Doctor.Fix.CertificateNameMismatch", [])
+        : verdict.Has(TlsProblemKind.UntrustedRoot) || verdict.Has(TlsProblemKind.IncompleteChain) ? ("Doctor.Fix.CertificateUntrusted", [Remedy.TrustCaFile])
+        : ("Doctor.Fix.CertificateFaulty", []);
+
+    private static LocalizedText Problems(TlsVerdict verdict) => LocalizedText.Of(language => TlsProblemWording.Describe(verdict.Problems, language));
 
     private async Task<bool> ReconnectInsecureAsync(SmtpSession session, ConnectOptions target, CancellationToken ct)
     {
@@ -312,7 +332,7 @@ public sealed class SmtpDoctor
         }
         if (!session.IsTls && !options.AllowPlaintextAuth)
         {
-            Add("Login", FindingStatus.Warn, Say("Doctor.LoginSkippedPlaintext"), Say("Doctor.Fix.EncryptOrAllow"));
+            Add("Login", FindingStatus.Warn, Say("Doctor.LoginSkippedPlaintext"), Say("Doctor.Fix.EncryptOrAllow"), Remedy.ChooseTlsMode, Remedy.AllowPlaintextAuth);
             return;
         }
         string mechanism = options.PreferredMechanisms.Concat(FallbackMechanisms).Select(m => m.ToUpperInvariant())
@@ -372,11 +392,17 @@ public sealed class SmtpDoctor
         return string.Join(language == UiLanguage.SimplifiedChinese ? "、" : ", ", parts);
     });
 
-    private void Add(string check, FindingStatus status, LocalizedText detail, LocalizedText? fix = null)
+    private void Add(string check, FindingStatus status, LocalizedText detail, LocalizedText? fix = null, params Remedy[] remedies) =>
+        Add(new DoctorFinding(check, status, string.Empty), detail, fix, remedies);
+
+    private void Add(DoctorFinding finding, LocalizedText detail, LocalizedText? fix, params Remedy[] remedies)
     {
-        var finding = new DoctorFinding(check, status, detail.ToString(), fix?.ToString()) { DetailText = detail, FixText = fix };
+        finding = finding with { Detail = detail.ToString(), Fix = fix?.ToString(), DetailText = detail, FixText = fix, Remedies = fix is null ? [] : remedies };
         _findings.Add(finding);
+        var status = finding.Status;
+        // The --verbose dialogue speaks the engine's language, like the rest of the transcript.
+        var language = CoreMessages.Language;
         _transcript.Record(new TranscriptEvent(status == FindingStatus.Fail ? TranscriptEventKind.Error : status == FindingStatus.Warn ? TranscriptEventKind.Warn : TranscriptEventKind.Info,
-            $"doctor: {check}: {status.ToString().ToUpperInvariant()} {detail}"));
+            MessageCatalog.Format(language, "Doctor.TranscriptLine", finding.CheckIn(language), MessageCatalog.Get("Doctor.Status." + status, language), detail.In(language))));
     }
 }

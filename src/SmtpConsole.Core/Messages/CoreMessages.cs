@@ -12,8 +12,9 @@ public static partial class CoreMessages
     /// <summary>
     /// The language these messages (and SessionMessages, TlsMessages, ReplyMessages, SaslMessages, RunnerMessages) are
     /// worded in. English unless a front end that speaks to a person picks another: the TUI and replay's text output do,
-    /// from <c>--lang</c>, a pin or the locale. JSON (replay's <c>--json</c>, a <c>.json</c> transcript) and doctor stay
-    /// English: their events carry finished text that tools compare across machines, and doctor picks its fix by words.
+    /// from <c>--lang</c>, a pin or the locale, and so does doctor's table. JSON (replay's <c>--json</c>, a <c>.json</c>
+    /// transcript, doctor's <c>--json</c>) stays English: its events carry finished text that tools compare across machines.
+    /// Nothing in the engine reads these texts back (doctor chooses its fixes by <see cref="Session.TlsProblemKind"/>).
     /// </summary>
     /// <remarks>
     /// Setting it changes the process-wide default (the TUI's one screen). <see cref="Speak"/> overrides it for one

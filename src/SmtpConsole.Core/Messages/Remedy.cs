@@ -49,4 +49,13 @@ public enum Remedy
 
     /// <summary>Close the console the front end's own way (a key in the TUI; nothing more on the command line).</summary>
     QuitConsole,
+
+    /// <summary>Offer TLS versions older than 1.2, only to diagnose a very old server.</summary>
+    AllowOlderTls,
+
+    /// <summary>Choose how the port speaks TLS: STARTTLS (usually 587) or implicit TLS (usually 465).</summary>
+    ChooseTlsMode,
+
+    /// <summary>Greet with another EHLO name.</summary>
+    ChangeEhloName,
 }

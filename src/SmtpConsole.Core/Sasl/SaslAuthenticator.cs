@@ -128,8 +128,8 @@ public static class SaslAuthenticator
             catch (Exception ex) when (IsMechanismFailure(ex))
             {
                 string message = Messages.SaslMessages.CannotBuildInitialResponse(mechanism, ex.Message);
-                session.Transcript.Error(message);
-                return CommandResult.Fail(CommandFailure.Refused, message);
+                session.Transcript.Error(message, Messages.Remedy.NoInitialResponse);
+                return CommandResult.Fail(CommandFailure.Refused, message, Messages.Remedy.NoInitialResponse);
             }
             clientNonce = SaslChallengeNote.ScramClientNonce(SaslPayload.Decode(response).Text);
             var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);

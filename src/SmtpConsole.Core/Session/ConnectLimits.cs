@@ -18,7 +18,9 @@ public static class ConnectLimits
     public const int MaxBdatChunk = 64 * 1024 * 1024;
 
     /// <summary>Why <paramref name="seconds"/> is not a usable timeout; null when it is.</summary>
-    public static string? TimeoutProblem(double seconds, string what = "--timeout") =>
+    /// <param name="seconds">The timeout asked for.</param>
+    /// <param name="what">Which timeout, as the caller names it (the command line: its flag).</param>
+    public static string? TimeoutProblem(double seconds, string what) =>
         double.IsFinite(seconds) && seconds > 0 && seconds <= MaxTimeoutSeconds
             ? null
             : Messages.SessionMessages.TimeoutOutOfRange(what, MaxTimeoutSeconds.ToString("0", CultureInfo.InvariantCulture));

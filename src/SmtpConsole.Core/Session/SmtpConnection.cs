@@ -196,7 +196,8 @@ public sealed class SmtpConnection : IAsyncDisposable
         catch (Exception ex) when (ex is AuthenticationException or IOException or OperationCanceledException && !ct.IsCancellationRequested)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            throw new SmtpConnectionException(DescribeHandshakeFailure(ex, validator, timeout), ex);
+            var (message, remedy) = DescribeHandshakeFailure(ex, validator, timeout);
+            throw new SmtpConnectionException(message, ex) { Remedy = remedy, Alert = TlsAlert.FromException(ex) };
         }
         _stream = ssl;
         _reader = PipeReader.Create(ssl, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
@@ -219,17 +220,17 @@ public sealed class SmtpConnection : IAsyncDisposable
         // _writeGate is not disposed: a write may still hold it (see WriteAsync), and without its wait handle it owns nothing.
     }
 
-    private static string DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)
+    private static (string Message, Messages.Remedy Remedy) DescribeHandshakeFailure(Exception ex, TlsCertificateValidator validator, TimeSpan timeout)
     {
         if (validator.LastVerdict is { Accepted: false } verdict)
-            return TlsMessages.CertificateRejected(string.Join("; ", verdict.Problems));
+            return (TlsMessages.CertificateRejected(TlsProblemWording.Describe(verdict.Problems, CoreMessages.Language)), verdict.Remedy);
         if (ex is OperationCanceledException)
-            return TlsMessages.HandshakeTimeout(Seconds(timeout));
+            return (TlsMessages.HandshakeTimeout(Seconds(timeout)), Messages.Remedy.None);
         string detail = ex.InnerException?.Message ?? ex.Message;
         // A server that answered with a TLS alert does speak TLS: say which alert, not "may not speak TLS".
         if (TlsAlert.FromException(ex) is { } alert)
-            return TlsMessages.HandshakeAlert(alert.ToString(), alert.Meaning);
-        return TlsMessages.HandshakeFailed(detail);
+            return (TlsMessages.HandshakeAlert(alert.ToString(), alert.Meaning), alert.Remedy);
+        return (TlsMessages.HandshakeFailed(detail), Messages.Remedy.None);
     }
 
     private static string Seconds(TimeSpan timeout) => timeout.TotalSeconds.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture);

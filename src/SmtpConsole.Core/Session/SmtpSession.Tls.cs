@@ -12,8 +12,11 @@ public sealed partial class SmtpSession
     /// <summary>The certificate the server presented in the last TLS handshake (also after a rejected one).</summary>
     public X509Certificate2? ServerCertificate { get; private set; }
 
-    /// <summary>How the last certificate was judged: trusted or not, and every problem in words.</summary>
+    /// <summary>How the last certificate was judged: trusted or not, every problem found, and what it was trusted by.</summary>
     public TlsVerdict? CertificateVerdict { get; private set; }
+
+    /// <summary>The TLS alert the server ended the last failed handshake with, when the platform named one.</summary>
+    public TlsAlert? TlsAlert { get; private set; }
 
     /// <summary>
     /// Only a well-formed reply whose every line carries 220 lets the handshake start (RFC 3207 §4); a reply that
@@ -37,6 +40,7 @@ public sealed partial class SmtpSession
     private async Task<CommandResult?> NegotiateTlsAsync(CancellationToken ct)
     {
         var options = Options!;
+        TlsAlert = null;
         string serverName = options.TlsServerName ?? options.Host.Trim('[', ']');
         TlsCertificateValidator validator;
         try
@@ -45,9 +49,10 @@ public sealed partial class SmtpSession
         }
         catch (SmtpConnectionException ex)
         {
-            _transcript.Error(ex.Message);
+            // The CA file could not be read: the remedy is a usable one.
+            _transcript.Error(ex.Message, Remedy.TrustCaFile);
             await DisconnectAsync(null).ConfigureAwait(false);
-            return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message);
+            return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message, Remedy.TrustCaFile);
         }
         var sslOptions = new SslClientAuthenticationOptions
         {
@@ -69,10 +74,15 @@ public sealed partial class SmtpSession
         }
         catch (SmtpConnectionException ex)
         {
+            TlsAlert = ex.Alert;
             RecordCertificate(validator, null);
-            _transcript.Error(ex.Message);
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, ex.Message)
+            {
+                Remedy = ex.Remedy,
+                CertificateProblems = validator.LastVerdict is { Accepted: false } rejected ? [.. rejected.Problems.Select(p => p.Kind)] : null,
+            });
             await DisconnectAsync(TlsMessages.ClosedAfterFailure).ConfigureAwait(false);
-            return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message);
+            return CommandResult.Fail(CommandFailure.TlsFailed, ex.Message, ex.Remedy);
         }
         catch (OperationCanceledException)
         {
@@ -99,10 +109,14 @@ public sealed partial class SmtpSession
             _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.ServerCertificate + "\n" + string.Join('\n', CertificateDescription.Describe(certificate))));
         }
         if (validator.LastVerdict is not { } verdict) return;
+        var language = CoreMessages.Language;
         if (verdict.Accepted && verdict.Problems.Count == 0)
-            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.CertificateVerified(TlsMessages.TrustBasis(verdict.TrustBasis))));
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Tls, TlsMessages.CertificateVerified(TlsProblemWording.TrustBasis(verdict, language))));
         else if (verdict.Accepted)
-            _transcript.Warn(TlsMessages.CertificateNotVerified(TlsMessages.TrustBasis(verdict.TrustBasis), string.Join("; ", verdict.Problems)));
+            _transcript.Record(new TranscriptEvent(TranscriptEventKind.Warn, TlsMessages.CertificateNotVerified(TlsProblemWording.TrustBasis(verdict, language), TlsProblemWording.Describe(verdict.Problems, language)))
+            {
+                CertificateProblems = [.. verdict.Problems.Select(p => p.Kind)],
+            });
     }
 
 #pragma warning disable SYSLIB0039 // Old protocol versions are offered only when the user asks for them to diagnose old servers.

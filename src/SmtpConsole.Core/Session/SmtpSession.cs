@@ -96,6 +96,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         LastReply = null;
         ServerCertificate = null;
         CertificateVerdict = null;
+        TlsAlert = null;
         LastReplyContext = null;
         _closingAnnounced = false;
         _awaiting.Clear();
@@ -433,8 +434,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         {
             _awaiting.TryDequeue(out _);
             string message = SessionMessages.ReplyTimeout(Describe(waitingFor), timeout.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture));
-            _transcript.Error(message);
-            return CommandResult.Fail(CommandFailure.Timeout, message);
+            _transcript.Error(message, Remedy.LongerTimeout);
+            return CommandResult.Fail(CommandFailure.Timeout, message, Remedy.LongerTimeout);
         }
     }
 

@@ -84,6 +84,9 @@ public sealed partial record TlsAlert(int Number, string Name)
         _ => Messages.TlsMessages.AlertOther,
     };
 
+    /// <summary>What the user can do: only a version disagreement (70, 71) is worth allowing older TLS versions for, to diagnose.</summary>
+    public Messages.Remedy Remedy => Number is 70 or 71 ? Messages.Remedy.AllowOlderTls : Messages.Remedy.None;
+
     /// <summary>"alert 80 (internal_error)".</summary>
     public override string ToString() => $"alert {Number} ({Name})";
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net.Security;
 using System.Security.Cryptography.X509Certificates;
 using SmtpConsole.Core.Messages;
@@ -6,9 +5,9 @@ using SmtpConsole.Core.Messages;
 namespace SmtpConsole.Core.Session;
 
 /// <summary>
-/// Decides whether to trust a server certificate and explains the decision in words a user can act on.
-/// Validation is on by default; <c>--cafile</c> adds trust anchors, a pinned certificate trusts exactly one
-/// certificate, and <c>--insecure</c> accepts anything but still reports what was wrong.
+/// Decides whether to trust a server certificate and says why, as problem kinds with their values (worded where they
+/// are shown: <see cref="TlsProblemWording"/>). Validation is on by default; a CA file adds trust anchors, a pinned
+/// certificate trusts exactly one certificate, and "insecure" accepts anything but still reports what was wrong.
 /// </summary>
 public sealed class TlsCertificateValidator
 {
@@ -16,6 +15,7 @@ public sealed class TlsCertificateValidator
     private readonly bool _insecure;
     private readonly X509Certificate2? _pinned;
     private readonly X509Certificate2Collection? _extraRoots;
+    private readonly string? _caFile;
 
     public TlsCertificateValidator(string host, bool insecure, X509Certificate2? pinned, string? caFile)
     {
@@ -24,9 +24,11 @@ public sealed class TlsCertificateValidator
         _host = host;
         _insecure = insecure;
         _pinned = pinned;
+        _caFile = caFile;
         if (caFile is not null)
         {
-            if (!File.Exists(caFile)) throw new SmtpConnectionException($"--cafile {caFile}: file not found");
+            // Worded without the flag: the CA file may come from --cafile, /connect, a profile or the connect dialog.
+            if (!File.Exists(caFile)) throw new SmtpConnectionException(TlsMessages.CaFileNotFound(caFile));
             _extraRoots = [];
             try
             {
@@ -34,9 +36,9 @@ public sealed class TlsCertificateValidator
             }
             catch (Exception ex) when (ex is System.Security.Cryptography.CryptographicException or ArgumentException)
             {
-                throw new SmtpConnectionException($"--cafile {caFile}: not a PEM certificate file ({ex.Message})", ex);
+                throw new SmtpConnectionException(TlsMessages.CaFileNotPem(caFile, ex.Message), ex);
             }
-            if (_extraRoots.Count == 0) throw new SmtpConnectionException($"--cafile {caFile}: no certificate found in the file");
+            if (_extraRoots.Count == 0) throw new SmtpConnectionException(TlsMessages.CaFileEmpty(caFile));
         }
     }
 
@@ -55,22 +57,22 @@ public sealed class TlsCertificateValidator
 
     internal TlsVerdict Judge(X509Certificate2? certificate, X509Chain? chain, SslPolicyErrors errors)
     {
-        if (certificate is null) return new TlsVerdict(_insecure, [TlsMessages.NoCertificate], _insecure ? "--insecure" : "none");
+        if (certificate is null) return new TlsVerdict(_insecure, [new TlsProblem(TlsProblemKind.NoCertificate)], _insecure ? TlsTrustBasis.Insecure : TlsTrustBasis.None);
 
         if (_pinned is not null)
         {
             bool same = certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256)
                 == _pinned.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256);
             return same
-                ? new TlsVerdict(true, [], "pinned certificate of the built-in practice server")
-                : new TlsVerdict(_insecure, [TlsMessages.NotThePinnedCertificate], "pinned");
+                ? new TlsVerdict(true, [], TlsTrustBasis.PracticePin)
+                : new TlsVerdict(_insecure, [new TlsProblem(TlsProblemKind.PinMismatch)], TlsTrustBasis.Pinned);
         }
 
-        var problems = new List<string>();
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add(TlsMessages.NoCertificate);
-        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) problems.Add(DescribeNameMismatch(certificate));
+        var problems = new List<TlsProblem>();
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNotAvailable)) problems.Add(new TlsProblem(TlsProblemKind.NoCertificate));
+        if (errors.HasFlag(SslPolicyErrors.RemoteCertificateNameMismatch)) problems.Add(NameMismatch(certificate));
 
-        string basis = "system trust store";
+        var basis = TlsTrustBasis.SystemStore;
         bool chainErrors = errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors);
         // A narrowed process store (TrustStoreNarrowing) trusts the first session's --cafile: a chain ending there
         // counts only when this session's own --cafile holds that root too; otherwise judge it as the system would.
@@ -81,28 +83,29 @@ public sealed class TlsCertificateValidator
             // When the system holds that root as well, the real store trusted it: "system trust store", as before.
             if (TrustStoreNarrowing.IsFromNarrowedFile(root) && !TrustStoreNarrowing.SystemHolds(root))
             {
-                if (_extraRoots is not null && TrustStoreNarrowing.Contains(_extraRoots, root)) basis = "--cafile";
+                if (_extraRoots is not null && TrustStoreNarrowing.Contains(_extraRoots, root)) basis = TlsTrustBasis.CaFile;
                 else chainErrors = true;
             }
         }
         if (chainErrors)
         {
-            List<string>? customProblems = null;
+            List<TlsProblem>? customProblems = null;
             if (_extraRoots is not null && TryCustomChain(certificate, chain, out customProblems, out var customRoot) && customProblems.Count == 0)
                 // The real store, consulted first, would have verified it already when the system holds that root.
-                basis = narrowed && customRoot is not null && TrustStoreNarrowing.SystemHolds(customRoot) ? "system trust store" : "--cafile";
+                basis = narrowed && customRoot is not null && TrustStoreNarrowing.SystemHolds(customRoot) ? TlsTrustBasis.SystemStore : TlsTrustBasis.CaFile;
             else if (narrowed && SystemChainProblems(certificate, chain) is { Count: > 0 } systemProblems)
                 problems.AddRange(customProblems ?? systemProblems);
             else if (!narrowed)
                 problems.AddRange(customProblems ?? DescribeChain(certificate, chain));
             // else: the system roots verify it, as the real store would have in the handshake.
-            if (customProblems is { Count: > 0 } && problems.Count > 0) basis = "--cafile";
+            if (customProblems is { Count: > 0 } && problems.Count > 0) basis = TlsTrustBasis.CaFile;
         }
-        if (problems.Count == 0) return new TlsVerdict(true, [], basis);
-        return new TlsVerdict(_insecure, problems, _insecure ? "--insecure (certificate NOT verified)" : basis);
+        string? caFile = basis == TlsTrustBasis.CaFile ? _caFile : null;
+        if (problems.Count == 0) return new TlsVerdict(true, [], basis) { CaFile = caFile };
+        return _insecure ? new TlsVerdict(true, problems, TlsTrustBasis.Insecure) : new TlsVerdict(false, problems, basis) { CaFile = caFile };
     }
 
-    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<string> problems, out X509Certificate2? root)
+    private bool TryCustomChain(X509Certificate2 certificate, X509Chain? original, out List<TlsProblem> problems, out X509Certificate2? root)
     {
         using var custom = new X509Chain();
         custom.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
@@ -116,7 +119,7 @@ public sealed class TlsCertificateValidator
     }
 
     /// <summary>The chain against the system roots read by hand (the process store is narrowed to a CA file).</summary>
-    private static List<string> SystemChainProblems(X509Certificate2 certificate, X509Chain? original)
+    private static List<TlsProblem> SystemChainProblems(X509Certificate2 certificate, X509Chain? original)
     {
         var system = TrustStoreNarrowing.System;
         using var chain = new X509Chain();
@@ -138,39 +141,48 @@ public sealed class TlsCertificateValidator
             if (!presented.RawDataMemory.Span.SequenceEqual(certificate.RawDataMemory.Span)) chain.ChainPolicy.ExtraStore.Add(presented);
     }
 
-    private string DescribeNameMismatch(X509Certificate2 certificate)
+    private TlsProblem NameMismatch(X509Certificate2 certificate)
     {
         var names = CertificateDescription.SubjectAlternativeNames(certificate);
         string valid = names.Count > 0 ? string.Join(", ", names) : Protocol.ServerText.Neutralize(certificate.Subject);
-        return TlsMessages.NameMismatch(valid, _host);
+        return new TlsProblem(TlsProblemKind.NameMismatch) { ValidFor = valid, Host = _host };
     }
 
-    private static List<string> DescribeChain(X509Certificate2 certificate, X509Chain? chain)
+    private static List<TlsProblem> DescribeChain(X509Certificate2 certificate, X509Chain? chain)
     {
-        var problems = new List<string>();
+        var problems = new List<TlsProblem>();
         var statuses = chain?.ChainStatus ?? [];
-        if (statuses.Length == 0) problems.Add(TlsMessages.ChainNotVerified);
+        if (statuses.Length == 0) problems.Add(new TlsProblem(TlsProblemKind.ChainNotVerified));
         foreach (var status in statuses)
         {
-            string text = status.Status switch
+            var problem = status.Status switch
             {
-                X509ChainStatusFlags.NotTimeValid when certificate.NotAfter < DateTime.Now =>
-                    TlsMessages.Expired(certificate.NotAfter.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                X509ChainStatusFlags.NotTimeValid =>
-                    TlsMessages.NotYetValid(certificate.NotBefore.ToUniversalTime().ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)),
-                X509ChainStatusFlags.UntrustedRoot =>
-                    TlsMessages.UntrustedChain(RootSubject(chain!)),
-                X509ChainStatusFlags.PartialChain =>
-                    TlsMessages.IncompleteChain,
-                X509ChainStatusFlags.NotSignatureValid => TlsMessages.BadSignature,
-                X509ChainStatusFlags.Revoked => TlsMessages.Revoked,
-                X509ChainStatusFlags.NotValidForUsage => TlsMessages.NotForServerAuthentication,
-                _ => $"{status.Status}: {status.StatusInformation.Trim()}",
+                X509ChainStatusFlags.NotTimeValid => TimeProblem(OutOfTime(certificate, chain)),
+                X509ChainStatusFlags.UntrustedRoot => new TlsProblem(TlsProblemKind.UntrustedRoot) { RootSubject = RootSubject(chain!) },
+                X509ChainStatusFlags.PartialChain => new TlsProblem(TlsProblemKind.IncompleteChain),
+                X509ChainStatusFlags.NotSignatureValid => new TlsProblem(TlsProblemKind.BadSignature),
+                X509ChainStatusFlags.Revoked => new TlsProblem(TlsProblemKind.Revoked),
+                X509ChainStatusFlags.RevocationStatusUnknown or X509ChainStatusFlags.OfflineRevocation => new TlsProblem(TlsProblemKind.RevocationUnknown),
+                X509ChainStatusFlags.NotValidForUsage => new TlsProblem(TlsProblemKind.NotForServerAuthentication),
+                _ => new TlsProblem(TlsProblemKind.Other) { Detail = $"{status.Status}: {Protocol.ServerText.Neutralize(status.StatusInformation.Trim())}" },
             };
-            if (!problems.Contains(text)) problems.Add(text);
+            if (!problems.Contains(problem)) problems.Add(problem);
         }
         return problems;
     }
+
+    /// <summary>The certificate whose validity the chain found wrong: an intermediate's, when the server's own is in date.</summary>
+    private static X509Certificate2 OutOfTime(X509Certificate2 certificate, X509Chain? chain)
+    {
+        if (chain is null) return certificate;
+        foreach (var element in chain.ChainElements)
+            if (element.ChainElementStatus.Any(s => s.Status == X509ChainStatusFlags.NotTimeValid)) return element.Certificate;
+        return certificate;
+    }
+
+    private static TlsProblem TimeProblem(X509Certificate2 certificate) => certificate.NotAfter < DateTime.Now
+        ? new TlsProblem(TlsProblemKind.Expired) { When = certificate.NotAfter.ToUniversalTime() }
+        : new TlsProblem(TlsProblemKind.NotYetValid) { When = certificate.NotBefore.ToUniversalTime() };
 
     private static string RootSubject(X509Chain chain) =>
         chain.ChainElements.Count > 0 ? Protocol.ServerText.Neutralize(chain.ChainElements[^1].Certificate.Subject) : "unknown";

@@ -54,6 +54,9 @@ public sealed class TranscriptEvent
     /// <summary>For errors and warnings: what the user can do, as a key each front end words itself.</summary>
     public Messages.Remedy Remedy { get; init; }
 
+    /// <summary>For a rejected (or knowingly accepted) certificate: what was wrong with it, for tools reading JSON.</summary>
+    public IReadOnlyList<Session.TlsProblemKind>? CertificateProblems { get; init; }
+
     /// <summary>For replies: the command it answers, the phase, and the engine's hint and explanation.</summary>
     public ReplyContext? Context { get; init; }
 

@@ -87,6 +87,12 @@ public static class TranscriptJsonFormat
                 break;
         }
         if (e.Remedy != Messages.Remedy.None) w.WriteString("remedy", e.Remedy.ToString());
+        if (e.CertificateProblems is { Count: > 0 } problems)
+        {
+            w.WriteStartArray("certificateProblems");
+            foreach (var kind in problems) w.WriteStringValue(kind.ToString());
+            w.WriteEndArray();
+        }
         if (e.Helper != HelperBoundary.None) w.WriteString("helper", e.Helper == HelperBoundary.Start ? "start" : "end");
         w.WriteEndObject();
     }

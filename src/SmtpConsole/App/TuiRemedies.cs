@@ -8,7 +8,8 @@ internal static class TuiRemedies
     public static string? For(Remedy remedy, UiLanguage language = UiLanguage.English) => remedy switch
     {
         Remedy.UseStartTls or Remedy.UseImplicitTls or Remedy.TrustCaFile or Remedy.AcceptUnverifiedCertificate
-            or Remedy.AllowPlaintextAuth or Remedy.Reconnect or Remedy.LongerTimeout or Remedy.NoInitialResponse or Remedy.QuitConsole => language.Say("Remedy." + remedy),
+            or Remedy.AllowPlaintextAuth or Remedy.Reconnect or Remedy.LongerTimeout or Remedy.NoInitialResponse or Remedy.QuitConsole
+            or Remedy.AllowOlderTls or Remedy.ChooseTlsMode or Remedy.ChangeEhloName => language.Say("Remedy." + remedy),
         _ => null,
     };
 

@@ -10,6 +10,7 @@ internal static class CliRemedies
     {
         Remedy.UseStartTls or Remedy.UseImplicitTls or Remedy.TrustCaFile or Remedy.AcceptUnverifiedCertificate
             or Remedy.AllowPlaintextAuth or Remedy.Reconnect or Remedy.LongerTimeout or Remedy.NoInitialResponse
+            or Remedy.AllowOlderTls or Remedy.ChooseTlsMode or Remedy.ChangeEhloName
             => MessageCatalog.Get("Cli.Remedy." + remedy, language),
         _ => null,
     };

@@ -42,7 +42,7 @@ internal sealed class ConnectionArguments
         var options = new ConnectOptions { Host = "localhost", Port = 25 };
         if (result.GetValue(Timeout) is { } seconds)
         {
-            if (ConnectLimits.TimeoutProblem(seconds) is { } problem) throw new UsageException(problem);
+            if (ConnectLimits.TimeoutProblem(seconds, "--timeout") is { } problem) throw new UsageException(problem);
             options = options with { ReplyTimeout = TimeSpan.FromSeconds(seconds), ConnectTimeout = TimeSpan.FromSeconds(seconds) };
         }
         string? caFile = result.GetValue(CaFile);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SmtpConsole.Core.Doctor;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Scripts;
 using SmtpConsole.Core.Transcript;
 
@@ -62,11 +63,14 @@ internal sealed class DoctorCommand
             return ExitCodes.UsageError;
         }
 
+        bool json = result.GetValue(_json);
+        // The engine speaks the table's language (its connection and TLS messages appear in the details); JSON stays English.
+        using var speak = CoreMessages.Speak(json ? UiLanguage.English : CliLanguage.Current);
         var recorder = new TranscriptRecorder();
         if (result.GetValue(_verbose)) recorder.AddSink(new ConsoleTranscriptSink(Console.Error, null, ConsoleTranscriptSink.ShouldColour(), false));
         var doctor = new SmtpDoctor(recorder, MxLookup.LookupAsync, ExplainHook.For(options.Target.Host, options.Target.Profile?.Provider));
         var report = await doctor.RunAsync(options, ct).ConfigureAwait(false);
-        if (result.GetValue(_json)) WriteJson(report);
+        if (json) WriteJson(report);
         else WriteTable(report, ConsoleTranscriptSink.ShouldColour());
         return report.ConnectionFailed ? ExitCodes.ConnectionFailed : report.Failed ? ExitCodes.ExpectationFailed : ExitCodes.Success;
     }
@@ -99,8 +103,20 @@ internal sealed class DoctorCommand
             w.WriteString("check", f.Check);
             w.WriteString("status", f.Status.ToString().ToLowerInvariant());
             w.WriteString("detail", f.Detail);
-            if (f.Fix is null) w.WriteNull("fix");
-            else w.WriteString("fix", f.Fix);
+            if (DoctorFixText.For(f, UiLanguage.English) is { } fix) w.WriteString("fix", fix);
+            else w.WriteNull("fix");
+            if (f.Remedies.Count > 0)
+            {
+                w.WriteStartArray("remedies");
+                foreach (var remedy in f.Remedies) w.WriteStringValue(remedy.ToString());
+                w.WriteEndArray();
+            }
+            if (f.CertificateProblems.Count > 0)
+            {
+                w.WriteStartArray("certificateProblems");
+                foreach (var kind in f.CertificateProblems) w.WriteStringValue(kind.ToString());
+                w.WriteEndArray();
+            }
             w.WriteEndObject();
         }
         w.WriteEndArray();

@@ -13,7 +13,7 @@ internal static class DoctorTable
     /// <param name="width">The terminal's width: details and fixes wrap by terminal columns under their column (null: no wrapping, as for a file or pipe).</param>
     public static IReadOnlyList<string> Format(DoctorReport report, UiLanguage language, bool colour, int? width = null)
     {
-        var checks = report.Findings.Select(f => CheckName(f.Check, language)).ToList();
+        var checks = report.Findings.Select(f => f.CheckIn(language)).ToList();
         var statuses = report.Findings.Select(f => MessageCatalog.Get("Doctor.Status." + f.Status, language)).ToList();
         int checkWidth = checks.Count == 0 ? 0 : checks.Max(TerminalText.Columns);
         int statusWidth = Math.Max(4, statuses.Count == 0 ? 0 : statuses.Max(TerminalText.Columns));
@@ -31,7 +31,7 @@ internal static class DoctorTable
             var detail = Wrap(f.DetailIn(language), width, indent.Length);
             lines.Add($"{status}  {TerminalText.PadRight(checks[i], checkWidth)}  {detail[0]}");
             lines.AddRange(detail.Skip(1).Select(more => indent + more));
-            if (f.FixIn(language) is { } fix) lines.AddRange(Wrap(MessageCatalog.Format(language, "Doctor.Fix", fix), width, indent.Length).Select(more => indent + more));
+            if (DoctorFixText.For(f, language) is { } fix) lines.AddRange(Wrap(MessageCatalog.Format(language, "Doctor.Fix", fix), width, indent.Length).Select(more => indent + more));
         }
         int fails = report.Findings.Count(f => f.Status == FindingStatus.Fail), warns = report.Findings.Count(f => f.Status == FindingStatus.Warn);
         lines.Add(string.Empty);
@@ -43,11 +43,4 @@ internal static class DoctorTable
 
     private static List<string> Wrap(string text, int? width, int indent) =>
         width is { } columns && columns - indent >= 20 ? HelpWrap.Break(text, columns - indent) : [text];
-
-    /// <summary>A check's name in the catalogue's words when it has them (keys: <c>Doctor.Check.TCP_connect</c>…), else as the engine said it.</summary>
-    private static string CheckName(string check, UiLanguage language)
-    {
-        string key = "Doctor.Check." + check.Replace("(", string.Empty, StringComparison.Ordinal).Replace(")", string.Empty, StringComparison.Ordinal).Replace(' ', '_');
-        return MessageCatalog.Has(key) ? MessageCatalog.Get(key, language) : check;
-    }
 }

@@ -44,13 +44,13 @@ public class BadInputTests
     [InlineData(5_000_000)]
     [InlineData(-1)]
     [InlineData(0)]
-    public void Timeout_OutOfRange_HasAProblem(double seconds) => Assert.NotNull(ConnectLimits.TimeoutProblem(seconds));
+    public void Timeout_OutOfRange_HasAProblem(double seconds) => Assert.NotNull(ConnectLimits.TimeoutProblem(seconds, "the timeout"));
 
     [Theory]
     [InlineData(0.001)]
     [InlineData(30)]
     [InlineData(86400)]
-    public void Timeout_InRange_Accepted(double seconds) => Assert.Null(ConnectLimits.TimeoutProblem(seconds));
+    public void Timeout_InRange_Accepted(double seconds) => Assert.Null(ConnectLimits.TimeoutProblem(seconds, "the timeout"));
 
     [Theory]
     [InlineData("")]

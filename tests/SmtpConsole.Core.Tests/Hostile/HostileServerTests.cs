@@ -278,7 +278,7 @@ public class HostileServerTests
         Assert.Equal(StepStatus.ConnectionFailed, connect.Status); // no greeting: a connection failure (issue 12 #12)
         Assert.Equal(CommandFailure.Timeout, connect.Result!.Failure);
         var error = h.FirstError();
-        Assert.Equal("no reply to the connection (greeting) within 2 s (--timeout); the connection is still open", error.Text);
+        Assert.Equal("no reply to the connection (greeting) within 2 s; the connection is still open", error.Text);
         h.AssertFilesCompleteThrough(error);
         Assert.True(h.Session.IsConnected);
         Assert.Equal(StepStatus.Ok, (await Bounded(h.Runner.ConnectToAsync(h.Options))).Status);

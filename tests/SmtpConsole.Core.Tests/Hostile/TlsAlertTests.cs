@@ -1,5 +1,6 @@
 using SmtpConsole.Core.Commands;
 using SmtpConsole.Core.Doctor;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Tests.Support;
 using SmtpConsole.Core.Transcript;
@@ -73,6 +74,46 @@ public class TlsAlertTests
         Assert.Contains("alert 80 (internal_error)", tls.Detail, StringComparison.Ordinal);
         Assert.DoesNotContain("--tls-min", tls.Fix ?? "", StringComparison.Ordinal);
         Assert.DoesNotContain("--tls-min", tls.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Doctor_chooses_the_alert_fix_from_the_alert_not_from_words_and_says_it_in_chinese()
+    {
+        await using var server = new ScriptedSmtpServer(ImplicitTlsAlert(80));
+        DoctorReport report;
+        using (CoreMessages.Speak(UiLanguage.SimplifiedChinese))
+        {
+            report = await new SmtpDoctor(new TranscriptRecorder()).RunAsync(new DoctorOptions
+            {
+                Target = new ConnectOptions { Host = "127.0.0.1", Port = server.Port, Security = SecurityMode.Tls, ReplyTimeout = TimeSpan.FromSeconds(5) },
+            }).WaitAsync(HangLimit);
+        }
+        var tls = Assert.Single(report.Findings, f => f.Check == "TLS");
+        Assert.Equal(MessageCatalog.Get("Doctor.Fix.TlsAlert", UiLanguage.SimplifiedChinese), tls.FixIn(UiLanguage.SimplifiedChinese));
+        Assert.Empty(tls.Remedies);
+        // The engine spoke Chinese: the handshake failure in the detail is Chinese, the alert's name stays as it is.
+        Assert.StartsWith("TLS 握手失败：服务器发送了 TLS alert 80 (internal_error)：", tls.DetailIn(UiLanguage.SimplifiedChinese), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Alert_70_names_the_older_tls_remedy_for_each_front_end_to_word()
+    {
+        await using var server = new ScriptedSmtpServer(ImplicitTlsAlert(70));
+        await using var h = new HostileHarness(server.Port);
+        await Bounded(h.Runner.ConnectToAsync(h.Options with { Security = SecurityMode.Tls }));
+        var error = h.FirstError();
+        Assert.Contains("alert 70 (protocol_version)", error.Text, StringComparison.Ordinal);
+        Assert.Equal(Remedy.AllowOlderTls, error.Remedy);
+        Assert.DoesNotContain("--tls-min", error.Text, StringComparison.Ordinal);
+
+        await using var again = new ScriptedSmtpServer(ImplicitTlsAlert(70));
+        var report = await new SmtpDoctor(new TranscriptRecorder()).RunAsync(new DoctorOptions
+        {
+            Target = new ConnectOptions { Host = "127.0.0.1", Port = again.Port, Security = SecurityMode.Tls, ReplyTimeout = TimeSpan.FromSeconds(5) },
+        }).WaitAsync(HangLimit);
+        var tls = Assert.Single(report.Findings, f => f.Check == "TLS");
+        Assert.StartsWith("check that this port speaks TLS the way you asked", tls.Fix, StringComparison.Ordinal);
+        Assert.Equal([Remedy.ChooseTlsMode, Remedy.AllowOlderTls], tls.Remedies);
     }
 
     [Theory]

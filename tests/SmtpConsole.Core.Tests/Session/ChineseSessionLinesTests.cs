@@ -64,7 +64,7 @@ public partial class ChineseSessionLinesTests
         {
             var refused = await strict.ConnectAsync(SecurityMode.Tls);
             Assert.Equal(CommandFailure.TlsFailed, refused.Failure);
-            Assert.StartsWith("TLS 证书被拒绝：证书链不受信任：它终止于 \"CN=localhost\"", refused.Message, StringComparison.Ordinal);
+            Assert.StartsWith("TLS 证书被拒绝：证书链不受信任：它终止于“CN=localhost”", refused.Message, StringComparison.Ordinal);
             Assert.Contains(strict.Sink.OfKind(TranscriptEventKind.Info), e => e.Text == "TLS 失败，连接已关闭");
             AssertNoEnglishSentence(strict.Events);
         }
@@ -76,8 +76,8 @@ public partial class ChineseSessionLinesTests
         Assert.Contains(tls, t => t.StartsWith("TLS 加密连接已建立：TLSv1.", StringComparison.Ordinal) && t.Contains("，加密套件 TLS_", StringComparison.Ordinal));
         Assert.Contains(tls, t => t.StartsWith("服务器证书：\n主体：CN=localhost\n颁发者：CN=localhost\n名称：DNS:localhost", StringComparison.Ordinal));
         var warnings = lax.Sink.OfKind(TranscriptEventKind.Warn).Select(e => e.Text).ToList();
-        Assert.Contains(warnings, w => w.StartsWith("--insecure：不会验证服务器证书", StringComparison.Ordinal));
-        Assert.Contains(warnings, w => w.StartsWith("证书未通过验证，但因 --insecure 仍被接受：证书链不受信任", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("已关闭证书验证：不会验证服务器证书", StringComparison.Ordinal));
+        Assert.Contains(warnings, w => w.StartsWith("证书未通过验证，但因已按要求关闭证书验证仍被接受：证书链不受信任", StringComparison.Ordinal));
         AssertNoEnglishSentence(lax.Events);
     }
 
@@ -140,7 +140,7 @@ public partial class ChineseSessionLinesTests
         await h.ConnectAsync();
         var noop = await h.Session.SendCommandAsync("NOOP");
         Assert.Equal(CommandFailure.Timeout, noop.Failure);
-        Assert.Equal("0.3 秒内没有收到 \"NOOP\" 的回复（--timeout）；连接仍然打开", noop.Message);
+        Assert.Equal("0.3 秒内没有收到 \"NOOP\" 的回复；连接仍然打开", noop.Message);
         await SmtpSessionTests.WaitUntil(() => !h.Session.IsConnected);
         await SmtpSessionTests.WaitUntil(() => h.Sink.OfKind(TranscriptEventKind.Info).Any(e => e.Text == "服务器关闭了连接"));
     }
@@ -285,11 +285,11 @@ public partial class ChineseSessionLinesTests
     public void HostAndTimeoutProblems_AreChinese_EnglishUnchanged()
     {
         Assert.Equal("the host name contains a space or a control character", ConnectLimits.HostProblem("smtp qq.com"));
-        Assert.Equal("--timeout must be a number of seconds greater than 0 and at most 86400 (one day)", ConnectLimits.TimeoutProblem(0));
+        Assert.Equal("--timeout must be a number of seconds greater than 0 and at most 86400 (one day)", ConnectLimits.TimeoutProblem(0, "--timeout"));
         using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
         Assert.Equal("主机名中含有空格或控制字符", ConnectLimits.HostProblem("smtp qq.com"));
         Assert.Equal("主机名为空", ConnectLimits.HostProblem(" "));
-        Assert.Equal("--timeout 必须是大于 0、最多 86400 的秒数（一天）", ConnectLimits.TimeoutProblem(0));
+        Assert.Equal("--timeout 必须是大于 0、最多 86400 的秒数（一天）", ConnectLimits.TimeoutProblem(0, "--timeout"));
     }
 
     /// <summary>The class of the defect: no line the session itself wrote may still be an English sentence.</summary>

@@ -16,7 +16,7 @@ namespace SmtpConsole.IntegrationTests.Cli;
 [Collection("LocalServers")]
 public sealed class CaFileTrustTests(LocalServers servers) : IDisposable
 {
-    private const string Incomplete = "incomplete chain: the issuer is unknown (the server may not send its intermediate certificates, or it uses a private CA: --cafile FILE)";
+    private const string Incomplete = "incomplete chain: the issuer is unknown (the server may not send its intermediate certificates, or it uses a private CA)";
     private readonly string _scratch = Directory.CreateTempSubdirectory("cafile-trust-").FullName;
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
@@ -26,7 +26,7 @@ public sealed class CaFileTrustTests(LocalServers servers) : IDisposable
     {
         var result = await ReplayAsync("/ehlo client.example.test\nQUIT\n", Submission("--cafile", servers.CaFile));
         Assert.True(result.ExitCode == 0, result.StandardOutput);
-        Assert.Equal(["certificate verified (trusted via --cafile)"], Verdicts(result));
+        Assert.Equal([$"certificate verified (trusted via the CA file {servers.CaFile})"], Verdicts(result));
     }
 
     [Fact]
@@ -35,6 +35,10 @@ public sealed class CaFileTrustTests(LocalServers servers) : IDisposable
         var result = await ReplayAsync("/ehlo client.example.test\nQUIT\n", Submission());
         Assert.Equal(3, result.ExitCode);
         Assert.Equal(["rejected: " + Incomplete], Verdicts(result));
+        // The engine names the remedy; the command line words it with its flag, under the error.
+        var lines = result.StandardOutput.Split('\n').Select(l => l.Trim()).ToList();
+        int error = lines.FindIndex(l => l.StartsWith("# error: TLS certificate rejected: ", StringComparison.Ordinal));
+        Assert.Equal("#    ↳ pass --cafile FILE with the CA that signed the server's certificate", lines[error + 1]);
     }
 
     [Fact]
@@ -116,7 +120,7 @@ public sealed class CaFileTrustTests(LocalServers servers) : IDisposable
             """;
         var result = await ReplayAsync(script, ["--cafile", servers.CaFile]);
         Assert.Equal(3, result.ExitCode);
-        Assert.Equal(["certificate verified (trusted via --cafile)", "rejected: " + Incomplete], Verdicts(result));
+        Assert.Equal([$"certificate verified (trusted via the CA file {servers.CaFile})", "rejected: " + Incomplete], Verdicts(result));
 
         var systemTrusted = await ReplayAsync(script, ["--cafile", servers.CaFile], SystemTrustingTestCa());
         Assert.True(systemTrusted.ExitCode == 0, systemTrusted.StandardOutput);

@@ -67,13 +67,69 @@ public partial class ChineseDoctorTests(LocalServers servers)
         Assert.NotEqual(0, english.ExitCode);
         Assert.Equal(english.ExitCode, chinese.ExitCode);
         Assert.Contains("（探测）STARTTLS 之后服务器提供 AUTH", chinese.StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("请用 --starttls（587 端口）或 --tls（465 端口）连接", chinese.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("请用 STARTTLS（587 端口）或隐式 TLS（465 端口）连接（smtpconsole：587 用 --starttls，465 用 --tls）", chinese.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("connect with STARTTLS (port 587) or implicit TLS (port 465) (smtpconsole: --starttls for 587, --tls for 465)", english.StandardOutput, StringComparison.Ordinal);
 
         var json = await DoctorAsync("zh-CN", string.Empty, "--json");
         Assert.Equal(english.ExitCode, json.ExitCode);
         Assert.Contains("after STARTTLS (probed) the server offers AUTH", json.StandardOutput, StringComparison.Ordinal);
         Assert.DoesNotMatch(HanPattern(), json.StandardOutput);
     }
+
+    [Fact]
+    public async Task BadCertificates_InChinese_ProblemAndFixAreChinese_AndTheFixIsChosenByKind_InBothLanguages()
+    {
+        // Expired (the CA is given: only the expiry is wrong), wrong host (likewise), and the test CA not given.
+        (string[] Arguments, string ChineseProblem, string ChineseFix, string EnglishProblem, string EnglishFix)[] cases =
+        [
+            (["127.0.0.1", Port(servers.Ports.SmtpsExpired), "--tls", "--cafile", servers.CaFile],
+                "TLS 证书被拒绝：证书已于 ", "解决：服务器的证书已过期：只有其管理员能解决（续期证书）；你可以在知情的前提下不验证证书继续（smtpconsole：--insecure）",
+                "TLS certificate rejected: the certificate expired on ", "fix: the server's certificate has expired: only its administrator can fix that (renew it); you may go on without verification, knowingly (smtpconsole: --insecure)"),
+            (["localhost", Port(servers.Ports.SmtpsWrongHost), "--tls", "--cafile", servers.CaFile],
+                "TLS 证书被拒绝：主机名不匹配：证书签发给 DNS:wrong.example，而不是“localhost”", "解决：请用证书所对应的主机名连接（见上面列出的名称），或请服务器管理员修正证书",
+                "TLS certificate rejected: host name mismatch: the certificate is for DNS:wrong.example, not \"localhost\"", "fix: connect with a host name the certificate is for (see the names above), or ask the server administrator to fix the certificate"),
+            (["127.0.0.1", Port(servers.Ports.Submission), "--starttls"],
+                "TLS 证书被拒绝：证书链不完整：签发者未知", "解决：如果这是私有或测试用的 CA，请信任它的 CA 证书；否则服务器必须发送由公共 CA 签发的完整证书链（smtpconsole：--cafile CA.pem）",
+                "TLS certificate rejected: incomplete chain: the issuer is unknown", "fix: if this is a private or test CA, trust its CA certificate; otherwise the server must send a complete chain from a public CA (smtpconsole: --cafile CA.pem)"),
+        ];
+        foreach (var (arguments, chineseProblem, chineseFix, englishProblem, englishFix) in cases)
+        {
+            var chinese = await AppProcess.RunAsync(["--lang", "zh-CN", "doctor", .. arguments], environment: Posix);
+            var english = await AppProcess.RunAsync(["--lang", "en", "doctor", .. arguments], environment: Posix);
+            Assert.Equal(english.ExitCode, chinese.ExitCode);
+
+            var lines = Lines(chinese.StandardOutput);
+            string tls = Assert.Single(lines, l => l.StartsWith("失败  TLS 加密连接", StringComparison.Ordinal));
+            Assert.Contains(chineseProblem, tls, StringComparison.Ordinal);
+            Assert.Equal(chineseFix, lines[lines.IndexOf(tls) + 1].Trim());
+            // Every line is Chinese but for protocol words, names, dates and the server's own text.
+            Assert.All(lines.Where(l => !l.StartsWith("通过  欢迎信息", StringComparison.Ordinal)), l => Assert.DoesNotMatch(EnglishWord(), l));
+
+            var englishLines = Lines(english.StandardOutput);
+            string englishTls = Assert.Single(englishLines, l => l.StartsWith("FAIL  TLS", StringComparison.Ordinal));
+            Assert.Contains(englishProblem, englishTls, StringComparison.Ordinal);
+            Assert.Equal(englishFix, englishLines[englishLines.IndexOf(englishTls) + 1].Trim());
+            Assert.DoesNotMatch(HanPattern(), english.StandardOutput);
+        }
+    }
+
+    [Fact]
+    public async Task BadCertificate_Json_StaysEnglish_AndNamesTheProblemKinds()
+    {
+        var json = await AppProcess.RunAsync(["--lang", "zh-CN", "doctor", "127.0.0.1", Port(servers.Ports.Submission), "--starttls", "--json"], environment: Posix);
+        Assert.DoesNotMatch(HanPattern(), json.StandardOutput);
+        using var document = System.Text.Json.JsonDocument.Parse(json.StandardOutput);
+        var tls = document.RootElement.GetProperty("findings").EnumerateArray().Single(f => f.GetProperty("check").GetString() == "TLS");
+        Assert.Equal(["IncompleteChain"], tls.GetProperty("certificateProblems").EnumerateArray().Select(k => k.GetString()));
+        Assert.Equal(["TrustCaFile"], tls.GetProperty("remedies").EnumerateArray().Select(k => k.GetString()));
+        Assert.StartsWith("TLS certificate rejected: incomplete chain", tls.GetProperty("detail").GetString(), StringComparison.Ordinal);
+    }
+
+    private static string Port(int port) => port.ToString(CultureInfo.InvariantCulture);
+
+    // An English word of prose (protocol words are upper case; names and subjects are matched by the exceptions below).
+    [GeneratedRegex(@"\b(?:the|is|not|and|with|for|certificate|expired|chain|issuer|fix|connect|server|trust|verified)\b")]
+    private static partial Regex EnglishWord();
 
     private static List<string> Lines(string output) => [.. output.ReplaceLineEndings("\n").TrimEnd('\n').Split('\n')];
 

@@ -1,4 +1,5 @@
 using SmtpConsole.Core.Doctor;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Session;
 using SmtpConsole.Core.Transcript;
 using SmtpConsole.IntegrationTests.Infrastructure;
@@ -51,7 +52,9 @@ public class DoctorTests(LocalServers servers)
         var report = await RunAsync(new DoctorOptions { Target = Target(servers.Ports.Submission, SecurityMode.Plain), User = servers.Alice.Name, Secret = servers.Alice.Password });
         var auth = Single(report, "AUTH", FindingStatus.Fail);
         Assert.Contains("after STARTTLS", auth.Detail);
-        Assert.Contains("--starttls", auth.Fix);
+        // The engine says the step in SMTP terms and names the remedy; the command line adds its flags (DoctorFixText).
+        Assert.Contains("connect with STARTTLS (port 587) or implicit TLS (port 465)", auth.Fix);
+        Assert.Equal([Remedy.ChooseTlsMode], auth.Remedies);
     }
 
     [Fact]
@@ -61,6 +64,9 @@ public class DoctorTests(LocalServers servers)
         var tls = Single(report, "TLS", FindingStatus.Fail);
         Assert.Contains("host name mismatch", tls.Detail);
         Assert.Contains("wrong.example", tls.Detail);
+        Assert.Equal([TlsProblemKind.NameMismatch], tls.CertificateProblems);
+        Assert.StartsWith("connect with a host name the certificate is for", tls.Fix, StringComparison.Ordinal);
+        Assert.Empty(tls.Remedies);
     }
 
     [Fact]
@@ -70,6 +76,20 @@ public class DoctorTests(LocalServers servers)
         var tls = Single(report, "TLS", FindingStatus.Fail);
         Assert.Contains("expired", tls.Detail);
         Assert.Contains("renew", tls.Fix);
+        Assert.Equal([TlsProblemKind.Expired], tls.CertificateProblems);
+        Assert.Equal([Remedy.AcceptUnverifiedCertificate], tls.Remedies);
+    }
+
+    [Fact]
+    public async Task TestCaCertificate_WithoutCaFile_IsAnIncompleteChain_AndTheFixIsTheCaFile()
+    {
+        var report = await RunAsync(new DoctorOptions { Target = Target(servers.Ports.Submission, SecurityMode.StartTls) with { CaFile = null } });
+        var tls = Single(report, "TLS", FindingStatus.Fail);
+        Assert.Equal([TlsProblemKind.IncompleteChain], tls.CertificateProblems);
+        Assert.StartsWith("TLS certificate rejected: incomplete chain", tls.Detail, StringComparison.Ordinal);
+        Assert.StartsWith("if this is a private or test CA, trust its CA certificate", tls.Fix, StringComparison.Ordinal);
+        Assert.Equal([Remedy.TrustCaFile], tls.Remedies);
+        Assert.DoesNotContain("--", tls.Fix, StringComparison.Ordinal);
     }
 
     [Fact]

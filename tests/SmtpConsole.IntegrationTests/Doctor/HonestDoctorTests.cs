@@ -69,7 +69,8 @@ public partial class HonestDoctorTests(LocalServers servers)
         var greeting = Assert.Single(report.Findings, f => f.Check == "Greeting");
         Assert.Equal(FindingStatus.Fail, greeting.Status);
         Assert.Contains("speaks implicit TLS", greeting.Detail, StringComparison.Ordinal);
-        Assert.Contains("--tls", greeting.Fix, StringComparison.Ordinal);
+        Assert.Contains("implicit TLS", greeting.Fix, StringComparison.Ordinal);
+        Assert.Equal([Core.Messages.Remedy.UseImplicitTls], greeting.Remedies);
         var connect = Assert.Single(report.Findings, f => f.Check == "TCP connect");
         int ms = int.Parse(Milliseconds().Match(connect.Detail).Groups[1].Value, CultureInfo.InvariantCulture);
         // The doctor waits 2 s for a plain greeting; a connect time that includes that wait is the bug.

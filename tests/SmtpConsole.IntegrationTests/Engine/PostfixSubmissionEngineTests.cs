@@ -90,8 +90,11 @@ public class PostfixSubmissionEngineTests(LocalServers servers)
         await using var h = new EngineHarness(servers.EngineOptions(servers.Ports.Smtps, SecurityMode.Tls, trustCa: false));
         var outcome = await h.Runner.ConnectToAsync(h.Options);
         Assert.Equal(StepStatus.ConnectionFailed, outcome.Status);
-        Assert.Contains("--cafile", outcome.Message);
-        Assert.Contains("TLS certificate rejected", outcome.Message);
+        Assert.Contains("TLS certificate rejected: incomplete chain", outcome.Message);
+        // The engine names the remedy (a CA file to trust); each front end words it with its own flag or field.
+        Assert.DoesNotContain("--cafile", outcome.Message);
+        Assert.Equal(Core.Messages.Remedy.TrustCaFile, Assert.Single(h.Sink.OfKind(Core.Transcript.TranscriptEventKind.Error)).Remedy);
+        Assert.Equal([Core.Session.TlsProblemKind.IncompleteChain], h.Session.CertificateVerdict!.Problems.Select(p => p.Kind));
     }
 
     [Fact]

@@ -15,6 +15,9 @@ public sealed class CliRemediesTests
         { Remedy.Reconnect, "/connect" },
         { Remedy.LongerTimeout, "--timeout SECONDS" },
         { Remedy.NoInitialResponse, "--no-initial" },
+        { Remedy.AllowOlderTls, "--tls-min 1.0" },
+        { Remedy.ChooseTlsMode, "--starttls" },
+        { Remedy.ChangeEhloName, "--ehlo-name NAME" },
     };
 
     [Theory]
