@@ -1,8 +1,8 @@
 using System.Reflection;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
-using SmtpConsole.Messages.Generator;
 using SmtpConsole.Core.Messages;
+using SmtpConsole.Messages.Generator;
 using static SmtpConsole.Core.Tests.Messages.Generator.GeneratorHarness;
 
 namespace SmtpConsole.Core.Tests.Messages.Generator;
@@ -220,7 +220,7 @@ public class MessageAccessorGeneratorTests
     [Fact]
     public void RealMessageClasses_KeepTheirParameterNamesAndTypes()
     {
-        // Call sites pass these by name in places; a generator that numbered them (p0, p1) would break that.
+        // The names and types the hand-written accessors had, now from the comments: what a caller sees (not p0, p1).
         Assert.Equal("Int32 length, Int32 max", Signature(typeof(SessionMessages), nameof(SessionMessages.HostTooLong)));
         Assert.Equal("String host, Int32 port, String mode, String label", Signature(typeof(SessionMessages), nameof(SessionMessages.Connecting)));
         Assert.Equal("Int64 length, Int32 limit", Signature(typeof(ReplyMessages), nameof(ReplyMessages.LineExceedsLimit)));
