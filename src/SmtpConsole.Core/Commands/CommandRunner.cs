@@ -45,14 +45,20 @@ public sealed partial class CommandRunner
     public event Action<RunnerMode>? ModeChanged;
 
     /// <summary>Runs one line. Never throws for bad input or server behaviour; cancellation ends only this step.</summary>
-    public async Task<StepOutcome> ExecuteAsync(string line, CancellationToken ct = default)
+    public Task<StepOutcome> ExecuteAsync(string line, CancellationToken ct = default) => ExecuteAsync(line, null, ct);
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(string, CancellationToken)"/>, with <paramref name="parsed"/> the line already parsed
+    /// (a script checks every line before it runs: a 10,000-line group was parsed twice).
+    /// </summary>
+    internal async Task<StepOutcome> ExecuteAsync(string line, ConsoleCommand? parsed, CancellationToken ct)
     {
         if (Mode == RunnerMode.DataBody) return await BodyLineAsync(line, ct).ConfigureAwait(false);
 
         ConsoleCommand command;
         try
         {
-            command = CommandLineParser.Parse(line);
+            command = parsed ?? CommandLineParser.Parse(line);
         }
         catch (CommandSyntaxException ex)
         {

@@ -200,7 +200,8 @@ public sealed class ScriptStepper
             }
             else
             {
-                outcome = await _runner.ExecuteAsync(Expand(line), ct).ConfigureAwait(false);
+                // Check parsed this very text (the variables do not change during a run).
+                outcome = await _runner.ExecuteAsync(Expand(line), command, ct).ConfigureAwait(false);
             }
             var group = command is PipelineEndCommand ? _runner.LastGroupResults : null;
             bool raw = command is RawCommand;
