@@ -20,7 +20,6 @@ public static class TrustStoreNarrowing
     private static string? s_originalFile;
     private static string? s_originalDirectories;
     private static SystemCertificates? s_system;
-    private static Task? s_pending;
     private static readonly Dictionary<string, bool> SystemHoldsCache = new(StringComparer.Ordinal);
 
     /// <summary>The CA file the process trust store was narrowed to, or null when it is the system's.</summary>
@@ -72,30 +71,11 @@ public static class TrustStoreNarrowing
     }
 
     /// <summary>
-    /// <see cref="TryNarrowTo"/> on a worker thread, so that loading OpenSSL and reading the CA file overlap the
-    /// connection's first round trips (greeting, EHLO, STARTTLS) instead of delaying the connect. The handshake waits
-    /// for it in <see cref="MarkStoreInUse"/>, so the outcome is the same as narrowing first.
-    /// </summary>
-    public static void BeginNarrowTo(string caFile)
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        lock (Gate)
-        {
-            if (s_pending is not null || s_storeMayBeLoaded || s_narrowedTo is not null) return;
-            s_pending = Task.Run(() => TryNarrowTo(caFile));
-        }
-    }
-
-    /// <summary>
     /// Called before anything in this process may build a chain or open a certificate store (a handshake, the
-    /// built-in practice server's certificate context): a narrowing begun before finishes first, and from then on
-    /// the store is never narrowed.
+    /// built-in practice server's certificate context): from then on the store is never narrowed.
     /// </summary>
     public static void MarkStoreInUse()
     {
-        Task? pending;
-        lock (Gate) pending = s_pending;
-        pending?.GetAwaiter().GetResult();
         lock (Gate) s_storeMayBeLoaded = true;
     }
 

@@ -98,8 +98,7 @@ internal sealed class ReplayCommand
 
         // Before anything touches the trust store: a --cafile session verifies against that file first (cheap);
         // the system roots are read only if it does not verify. Not with the built-in server (it loads the store).
-        // Begun in the background: the handshake waits for it, the connect does not.
-        if (builtin is null && !scriptUsesPractice && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.BeginNarrowTo(caFile);
+        if (builtin is null && !scriptUsesPractice && (target?.CaFile ?? defaults.CaFile) is { } caFile) TrustStoreNarrowing.TryNarrowTo(caFile);
 
         await using var practice = builtin == "practice" || scriptUsesPractice ? await PracticeTarget.StartAsync(defaults, ct).ConfigureAwait(false) : null;
         if (practice is not null && builtin == "practice") target = practice.Options;
