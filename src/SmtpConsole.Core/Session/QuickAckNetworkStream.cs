@@ -23,9 +23,13 @@ internal sealed class QuickAckNetworkStream(Socket socket) : NetworkStream(socke
         return read;
     }
 
-    public override int Read(Span<byte> buffer)
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    // Stream.Read(Span<byte>) (which NetworkStream leaves as it is) comes here through this overload.
+    public override int Read(byte[] buffer, int offset, int count)
     {
-        int read = base.Read(buffer);
+        int read = base.Read(buffer, offset, count);
         if (read > 0) AcknowledgeQuickly();
         return read;
     }

@@ -33,6 +33,29 @@ public class QuickAckNetworkStreamTests
     }
 
     [Fact]
+    public async Task EveryReadOverload_TurnsQuickAcksBackOn()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        var (client, server) = await ConnectedPairAsync();
+        using (server)
+        await using (var stream = new QuickAckNetworkStream(client))
+        {
+            byte[] buffer = new byte[64];
+            foreach (var read in (Func<Task<int>>[])[
+                () => stream.ReadAsync(buffer, 0, buffer.Length),
+                () => Task.FromResult(stream.Read(buffer, 0, buffer.Length)),
+                () => Task.FromResult(stream.Read(buffer.AsSpan())),
+                () => stream.ReadAsync(buffer.AsMemory()).AsTask()])
+            {
+                EnterDelayedAcks(client);
+                await server.SendAsync("250 ok\r\n"u8.ToArray());
+                Assert.True(await read() > 0);
+                Assert.Equal(1, QuickAck(client));
+            }
+        }
+    }
+
+    [Fact]
     public async Task APlainNetworkStream_LeavesDelayedAcksOn()
     {
         // The situation the stream exists for: without it, a read leaves the socket delaying its ACKs.
