@@ -18,6 +18,7 @@ public sealed partial class CommandRunner
     private readonly SmtpSession _session;
     private readonly IConsoleInteraction _interaction;
     private readonly List<string> _pipelineGroup = [];
+    private string? _pipelineLastVerb; // SmtpCommandText.Verb of _pipelineGroup[^1]
     private readonly Analysis.SessionAdvisor _advisor = new();
     private string? _dataHelper;
     private CommandResult? _loginUserPrompt;
