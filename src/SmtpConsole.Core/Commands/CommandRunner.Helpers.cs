@@ -291,11 +291,12 @@ public sealed partial class CommandRunner
                 return StepOutcome.Ok(); // handled by ExecutePipelineAsync; see EndPipelineAsync
             case RawCommand raw:
                 string verb = SmtpCommandText.Verb(raw.Line);
-                if (_pipelineGroup.Count > 0 && GroupEnders.Contains(SmtpCommandText.Verb(_pipelineGroup[^1])))
-                    return Usage($"cannot pipeline past {SmtpCommandText.Verb(_pipelineGroup[^1])}: it must be the last command of a group (RFC 2920); /end the group first");
+                if (_pipelineGroup.Count > 0 && GroupEnders.Contains(_pipelineLastVerb!))
+                    return Usage($"cannot pipeline past {_pipelineLastVerb}: it must be the last command of a group (RFC 2920); /end the group first");
                 if (verb is "STARTTLS" || AuthCommandLine.IsAuth(raw.Line))
                     return Usage($"{(verb is "STARTTLS" ? verb : "AUTH")} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
                 _pipelineGroup.Add(raw.Line);
+                _pipelineLastVerb = verb; // the next line checks it: no second parse of this line
                 return StepOutcome.Ok();
             default:
                 return Usage($"{command.Display}: only raw SMTP commands can be pipelined (end the group with /end)");

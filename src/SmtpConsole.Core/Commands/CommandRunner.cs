@@ -18,6 +18,7 @@ public sealed partial class CommandRunner
     private readonly SmtpSession _session;
     private readonly IConsoleInteraction _interaction;
     private readonly List<string> _pipelineGroup = [];
+    private string? _pipelineLastVerb; // SmtpCommandText.Verb of _pipelineGroup[^1]
     private readonly Analysis.SessionAdvisor _advisor = new();
     private string? _dataHelper;
     private CommandResult? _loginUserPrompt;
@@ -45,14 +46,21 @@ public sealed partial class CommandRunner
     public event Action<RunnerMode>? ModeChanged;
 
     /// <summary>Runs one line. Never throws for bad input or server behaviour; cancellation ends only this step.</summary>
-    public async Task<StepOutcome> ExecuteAsync(string line, CancellationToken ct = default)
+    public Task<StepOutcome> ExecuteAsync(string line, CancellationToken ct = default) => ExecuteAsync(line, null, ct).AsTask();
+
+    /// <summary>
+    /// As <see cref="ExecuteAsync(string, CancellationToken)"/>, with <paramref name="parsed"/> the line already parsed
+    /// (a script checks every line before it runs: a 10,000-line group was parsed twice). A ValueTask: a line collected
+    /// into a pipelined group finishes at once, and a script then needs no Task per line.
+    /// </summary>
+    internal async ValueTask<StepOutcome> ExecuteAsync(string line, ConsoleCommand? parsed, CancellationToken ct)
     {
         if (Mode == RunnerMode.DataBody) return await BodyLineAsync(line, ct).ConfigureAwait(false);
 
         ConsoleCommand command;
         try
         {
-            command = CommandLineParser.Parse(line);
+            command = parsed ?? CommandLineParser.Parse(line);
         }
         catch (CommandSyntaxException ex)
         {

@@ -26,10 +26,13 @@ public static class MessageCatalog
 
     /// <summary>The text for <paramref name="key"/> with its <c>{0}</c>… placeholders filled in (invariant formatting).</summary>
     public static string Format(UiLanguage language, string key, params object?[] args) =>
-        string.Format(CultureInfo.InvariantCulture, Formats.GetOrAdd((language, key), static k => CompositeFormat.Parse(Get(k.Key, k.Language))), args);
+        (language == UiLanguage.SimplifiedChinese ? ChineseFormats : EnglishFormats)
+            .GetOrAdd(key, static (k, language) => new CatalogFormat(Get(k, language)), language).Format(args);
 
-    // Parsed once per text: a pipelined group formats the same "reply to …" note 10,000 times.
-    private static readonly System.Collections.Concurrent.ConcurrentDictionary<(UiLanguage Language, string Key), CompositeFormat> Formats = new();
+    // Parsed once per text: a pipelined group formats the same "reply to …" note 10,000 times. One table per language
+    // with plain string keys: a (language, key) tuple key cost more to look up than the formatting itself.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CatalogFormat> EnglishFormats = new(StringComparer.Ordinal);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, CatalogFormat> ChineseFormats = new(StringComparer.Ordinal);
 
     /// <summary>Whether the catalogue has <paramref name="key"/> (in English, the reference language).</summary>
     public static bool Has(string key) => English.GetString(key, CultureInfo.InvariantCulture) is not null;

@@ -29,6 +29,7 @@ public sealed class ScriptStepper
     private bool _bodySkipped;
     private int _running;
     private int _exitCode = ExitCodes.Success;
+    private readonly List<(ScriptLine Line, ExpectationSpec Spec)> _expectations = [];
 
     public ScriptStepper(CommandRunner runner, ScriptDocument script, IReadOnlyDictionary<string, string> variables, ScriptRunOptions? options = null)
     {
@@ -127,13 +128,17 @@ public sealed class ScriptStepper
         while (!IsFinished)
         {
             ct.ThrowIfCancellationRequested();
-            await StepAsync(ct).ConfigureAwait(false);
+            await StepCoreAsync(ct).ConfigureAwait(false);
         }
         return await EndAsync(ExitCode, ct).ConfigureAwait(false);
     }
 
     /// <summary>Runs the next step (a line and the expectations attached to it). Never throws for server behaviour.</summary>
-    public async Task<StepOutcome> StepAsync(CancellationToken ct = default)
+    public Task<StepOutcome> StepAsync(CancellationToken ct = default) => StepCoreAsync(ct).AsTask();
+
+    // A ValueTask: most steps of a long script finish without waiting (a line collected into a pipelined group), and
+    // RunToEndAsync then needs no Task per line.
+    private async ValueTask<StepOutcome> StepCoreAsync(CancellationToken ct)
     {
         await _gate.WaitAsync(ct).ConfigureAwait(false);
         Interlocked.Exchange(ref _running, 1);
@@ -200,7 +205,8 @@ public sealed class ScriptStepper
             }
             else
             {
-                outcome = await _runner.ExecuteAsync(Expand(line), ct).ConfigureAwait(false);
+                // Check parsed this very text (the variables do not change during a run).
+                outcome = await _runner.ExecuteAsync(Expand(line), command, ct).ConfigureAwait(false);
             }
             var group = command is PipelineEndCommand ? _runner.LastGroupResults : null;
             bool raw = command is RawCommand;
@@ -224,7 +230,7 @@ public sealed class ScriptStepper
             _bodySkipped = text != ".";
             return text == "." ? Conclude(StepOutcome.Ok(_runner.LastResult), null, where, ownsReply: false) : StepOutcome.Ok();
         }
-        var outcome = await _runner.ExecuteAsync(text, ct).ConfigureAwait(false);
+        var outcome = await _runner.ExecuteAsync(text, null, ct).ConfigureAwait(false);
         return text == "." ? Conclude(outcome, null, where, ownsReply: true) : Conclude(outcome, null, where, ownsReply: false, takeExpectations: false);
     }
 
@@ -234,7 +240,9 @@ public sealed class ScriptStepper
     /// </summary>
     private StepOutcome Conclude(StepOutcome outcome, IReadOnlyList<CommandResult>? group, Place where, bool ownsReply, bool rawLine = false, int? firstExpectation = null, bool takeExpectations = true)
     {
-        var expectations = new List<(ScriptLine Line, ExpectationSpec Spec)>();
+        // One list for every step (steps run one at a time, under _gate): a 10,000-line group made one per line.
+        var expectations = _expectations;
+        expectations.Clear();
         if (firstExpectation is { } first) expectations.Add((_script.Lines[first], SpecOf(first)));
         if (takeExpectations && _runner.Mode != RunnerMode.Pipeline)
         {

@@ -18,7 +18,7 @@ namespace SmtpConsole.Core.Session;
 public sealed class SmtpConnection : IAsyncDisposable
 {
     private readonly Socket _socket;
-    private readonly NetworkStream _network;
+    private readonly QuickAckNetworkStream _network;
     private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly Encoding? _fallbackEncoding;
     private Stream _stream;
@@ -28,7 +28,7 @@ public sealed class SmtpConnection : IAsyncDisposable
     private SmtpConnection(Socket socket, Encoding? fallbackEncoding)
     {
         _socket = socket;
-        _network = new NetworkStream(socket, ownsSocket: true);
+        _network = new QuickAckNetworkStream(socket);
         _stream = _network;
         _fallbackEncoding = fallbackEncoding;
         _reader = PipeReader.Create(_stream, new StreamPipeReaderOptions(bufferSize: 16 * 1024, leaveOpen: true));
@@ -143,7 +143,7 @@ public sealed class SmtpConnection : IAsyncDisposable
         {
             await _stream.WriteAsync(bytes, ct).ConfigureAwait(false);
             await _stream.FlushAsync(ct).ConfigureAwait(false);
-            AcknowledgeQuickly();
+            _network.AcknowledgeQuickly();
         }
         catch (IOException ex)
         {
@@ -159,28 +159,6 @@ public sealed class SmtpConnection : IAsyncDisposable
             _writeGate.Release();
         }
     }
-
-    /// <summary>
-    /// Linux delays ACKs up to 40 ms; a server's reply held back by Nagle behind an unacknowledged segment (Postfix
-    /// after a TLS session ticket) then waits for that timer. TCP_QUICKACK acknowledges at once, and the kernel clears
-    /// it again on its own, so it is set after every write, when the reply is awaited. Elsewhere: the defaults.
-    /// </summary>
-    private void AcknowledgeQuickly()
-    {
-        if (!OperatingSystem.IsLinux()) return;
-        try
-        {
-            _socket.SetRawSocketOption(IpProtocolTcp, TcpQuickAck, QuickAckOn);
-        }
-        catch (Exception ex) when (ex is SocketException or ObjectDisposedException)
-        {
-            // Only a latency hint: a socket that refuses it (or just closed) behaves as before.
-        }
-    }
-
-    private const int IpProtocolTcp = 6;
-    private const int TcpQuickAck = 12;
-    private static ReadOnlySpan<byte> QuickAckOn => [1, 0, 0, 0];
 
     /// <summary>Wraps the socket in TLS. The caller has already dropped any plaintext that arrived after the 220.</summary>
     public async Task<SslStream> StartTlsAsync(SslClientAuthenticationOptions options, TimeSpan timeout, TlsCertificateValidator validator, CancellationToken ct)

@@ -405,8 +405,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
     }
 
-    /// <summary>Waits for the next reply, within the reply timeout.</summary>
-    internal async Task<CommandResult> ReceiveAsync(string waitingFor, CancellationToken ct)
+    /// <summary>Waits for the next reply, within the reply timeout. A ValueTask: a reply already queued costs no Task.</summary>
+    internal async ValueTask<CommandResult> ReceiveAsync(string waitingFor, CancellationToken ct)
     {
         // A reply already here (most of a pipelined group's) needs no deadline: no timer armed and cancelled per reply.
         if (!ct.IsCancellationRequested && _replies.Reader.TryRead(out var ready)) return CommandResult.Of(ready);

@@ -67,7 +67,8 @@ public sealed class TranscriptRecorder
         }
         Recorded?.Invoke(e);
         // Said at once, on screen and in every file still working: a silent gap in a saved transcript is worse than none.
-        foreach (var failure in stopped ?? []) Warn(failure);
+        if (stopped is not null)
+            foreach (var failure in stopped) Warn(failure);
         return e;
     }
 

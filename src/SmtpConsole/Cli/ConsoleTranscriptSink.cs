@@ -65,7 +65,8 @@ internal sealed class ConsoleTranscriptSink : ITranscriptSink
         // Plain (redirected, NO_COLOR): appended without a string per line; 10,000 pipelined commands make 20,000 events.
         if (_colour) AppendColoured(sb, e);
         else TranscriptTextFormat.AppendLines(sb, e, _showSecrets);
-        if (CliRemedies.For(e.Remedy, CoreMessages.Language) is { } remedy)
+        // The language (an AsyncLocal read) only when there is a remedy to word: most events have none.
+        if (e.Remedy != Remedy.None && CliRemedies.For(e.Remedy, CoreMessages.Language) is { } remedy)
         {
             string line = "#    ↳ " + remedy;
             sb.Append(_colour ? "\e[2m" + line + Reset : line).Append('\n');
