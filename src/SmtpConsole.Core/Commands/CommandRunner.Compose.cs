@@ -28,7 +28,7 @@ public sealed partial class CommandRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return Usage($"/compose: cannot read the body file ({ex.Message})");
+            return Usage(Messages.RunnerMessages.ComposeBodyUnreadable(ex.Message));
         }
         if (_session.Capabilities.IsEmpty)
             _session.Transcript.Warn(RunnerMessages.ComposeWithoutEhlo);
@@ -40,7 +40,7 @@ public sealed partial class CommandRunner
         }
         catch (MessageComposeException ex)
         {
-            return Usage("/compose: " + ex.Message);
+            return Usage(Messages.RunnerMessages.ComposeProblem(ex.Message));
         }
         _session.Transcript.Info(MessageComposer.Describe(composed));
         foreach (var note in composed.Notes) _session.Transcript.Info(note);

@@ -54,7 +54,7 @@ public sealed partial class CommandRunner
             string domain = target[3..];
             if (Settings.LookupMx is null)
             {
-                Usage("MX lookup is not available here");
+                Usage(Messages.RunnerMessages.MxUnavailable);
                 return null;
             }
             var hosts = await LookupMxAsync(domain, ct).ConfigureAwait(false);
@@ -137,9 +137,9 @@ public sealed partial class CommandRunner
         string? secret = command.Secret;
         if (secret is null)
         {
-            secret = await _interaction.PromptSecretAsync($"Secret for {command.User} ({command.Mechanism})", ct).ConfigureAwait(false);
+            secret = await _interaction.PromptSecretAsync(Messages.RunnerMessages.SecretPrompt(command.User, command.Mechanism), ct).ConfigureAwait(false);
             if (secret is null)
-                return Usage($"/auth {command.Mechanism.ToLowerInvariant()} {command.User}: no secret given. Add it as the third argument (in scripts: a ${{VARIABLE}}, given when the script runs or as SMTPCONSOLE_VARIABLE), or run interactively to be asked");
+                return Usage(Messages.RunnerMessages.NoSecretGiven(command.Mechanism.ToLowerInvariant(), command.User));
         }
         var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true, OfferChecked = true };
         return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);
@@ -292,7 +292,7 @@ public sealed partial class CommandRunner
             case RawCommand raw:
                 string verb = SmtpCommandText.Verb(raw.Line);
                 if (_pipelineGroup.Count > 0 && GroupEnders.Contains(_pipelineLastVerb!))
-                    return Usage($"cannot pipeline past {_pipelineLastVerb}: it must be the last command of a group (RFC 2920); /end the group first");
+                    return Usage(Messages.RunnerMessages.PipelinePastLast(_pipelineLastVerb!));
                 if (verb is "STARTTLS" || AuthCommandLine.IsAuth(raw.Line))
                     return Usage($"{(verb is "STARTTLS" ? verb : "AUTH")} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
                 _pipelineGroup.Add(raw.Line);
@@ -312,7 +312,7 @@ public sealed partial class CommandRunner
     {
         SetMode(RunnerMode.Command);
         LastGroupResults = [];
-        if (_pipelineGroup.Count == 0) return Usage("/end: the pipeline group is empty");
+        if (_pipelineGroup.Count == 0) return Usage(Messages.RunnerMessages.PipelineEmpty);
         var lines = _pipelineGroup.ToList();
         _pipelineGroup.Clear();
         IReadOnlyList<SendAnnotation>? annotations = null;
@@ -347,7 +347,7 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> MxAsync(string domain, CancellationToken ct)
     {
-        if (Settings.LookupMx is null) return Usage("MX lookup is not available here");
+        if (Settings.LookupMx is null) return Usage(Messages.RunnerMessages.MxUnavailable);
         var hosts = await LookupMxAsync(domain, ct).ConfigureAwait(false);
         return hosts.Count == 0 ? new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.NoMx) : StepOutcome.Ok();
     }

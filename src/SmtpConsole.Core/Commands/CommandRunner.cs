@@ -104,7 +104,7 @@ public sealed partial class CommandRunner
         Base64DecodeCommand unb64 => Decode(unb64.Text),
         ExpectCommand expect => Expect(expect.Spec),
         PipelineStartCommand => StartPipeline(),
-        PipelineEndCommand => Usage("/end without /pipeline"),
+        PipelineEndCommand => Usage(Messages.RunnerMessages.EndWithoutPipeline),
         MxCommand mx => await MxAsync(mx.Domain, ct).ConfigureAwait(false),
         QuitCommand => await QuitAsync(ct).ConfigureAwait(false),
         HelpCommand help => Help(help.Topic),
@@ -267,7 +267,7 @@ public sealed partial class CommandRunner
         if (!payload.IsValid)
         {
             _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, $"/unb64: \"{text.Trim()}\" is {payload.Display}") { ScreenOnly = true });
-            return StepOutcome.Usage("/unb64: not valid Base64");
+            return StepOutcome.Usage(Messages.RunnerMessages.NotBase64);
         }
         return ScreenOnly(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
     }

@@ -1,0 +1,55 @@
+using SmtpConsole.Core.Commands;
+using SmtpConsole.Core.Messages;
+using SmtpConsole.Core.Tests.Support;
+
+namespace SmtpConsole.Core.Tests.Commands;
+
+/// <summary>
+/// The command runner's own prompts and usage errors (the /auth secret prompt, /end, /pipeline, /unb64) come from the
+/// catalogue: Chinese in a Chinese session (they were English literals in the runner), English otherwise.
+/// </summary>
+public class ChineseRunnerTextsTests
+{
+    private sealed class PromptRecorder : IConsoleInteraction
+    {
+        public List<string> Prompts { get; } = [];
+        public Task<string?> PromptSecretAsync(string prompt, CancellationToken ct)
+        {
+            Prompts.Add(prompt);
+            return Task.FromResult<string?>(null);
+        }
+        public Task<bool> ConfirmPlaintextAuthAsync(string question, CancellationToken ct) => Task.FromResult(true);
+        public void ReportDataProgress(long sent, long total) { }
+    }
+
+    private static ScriptedSmtpServer AuthServer() => new(async c =>
+    {
+        await c.SendAsync("220 auth.test ESMTP\r\n");
+        while (await c.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith("EHLO", StringComparison.OrdinalIgnoreCase)) await c.SendAsync("250-auth.test\r\n250-PIPELINING\r\n250 AUTH PLAIN LOGIN\r\n");
+            else if (line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase)) { await c.SendAsync("221 bye\r\n"); return; }
+            else await c.SendAsync("250 ok\r\n");
+        }
+    });
+
+    [Theory]
+    [InlineData(UiLanguage.SimplifiedChinese, "alice 的密码或授权码（LOGIN）", "/auth login alice：没有提供密码", "/end 之前没有 /pipeline", "/unb64：不是有效的 Base64")]
+    [InlineData(UiLanguage.English, "Secret for alice (LOGIN)", "/auth login alice: no secret given", "/end without /pipeline", "/unb64: not valid Base64")]
+    public async Task PromptsAndUsageErrors_SpeakTheSessionLanguage(UiLanguage language, string prompt, string noSecret, string endWithoutPipeline, string notBase64)
+    {
+        using var speak = CoreMessages.Speak(language);
+        await using var server = AuthServer();
+        var interaction = new PromptRecorder();
+        await using var h = new SessionHarness(server.Port, interaction: interaction);
+        await h.Runner.ConnectToAsync(h.Options);
+        await h.Runner.ExecuteAsync("/ehlo");
+
+        var auth = await h.Runner.ExecuteAsync("/auth login alice");
+        Assert.Equal(prompt, Assert.Single(interaction.Prompts));
+        Assert.StartsWith(noSecret, auth.Message, StringComparison.Ordinal);
+
+        Assert.Equal(endWithoutPipeline, (await h.Runner.ExecuteAsync("/end")).Message);
+        Assert.Equal(notBase64, (await h.Runner.ExecuteAsync("/unb64 !!!")).Message);
+    }
+}
