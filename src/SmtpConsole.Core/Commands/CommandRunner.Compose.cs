@@ -74,6 +74,6 @@ public sealed partial class CommandRunner
             return Track(await _session.SendBdatAsync(body, draft.ChunkSize, progress, ct).ConfigureAwait(false), helper: true);
         var data = await _session.SendCommandAsync("DATA", ct: ct).ConfigureAwait(false);
         if (data.Reply?.Code != 354) return Track(data, helper: true);
-        return Track(await _session.SendDataBodyAsync(body, "the composed message", progress, ct).ConfigureAwait(false), helper: true);
+        return Track(await _session.SendDataBodyAsync(body, Messages.RunnerMessages.ComposedMessage, progress, ct).ConfigureAwait(false), helper: true);
     }
 }

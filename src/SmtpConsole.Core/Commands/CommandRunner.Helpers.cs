@@ -147,7 +147,7 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> DataAsync(DataCommand command, CancellationToken ct)
     {
-        if (command.Inline is { } inline) return await Helper(command, () => DataBytesAsync(inline, "the recorded message", ct)).ConfigureAwait(false);
+        if (command.Inline is { } inline) return await Helper(command, () => DataBytesAsync(inline, Messages.RunnerMessages.RecordedMessage, ct)).ConfigureAwait(false);
         if (command.File is null)
         {
             // The helper block closes at the lone '.', so the whole exchange is one block in a saved transcript.
@@ -202,7 +202,7 @@ public sealed partial class CommandRunner
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return (null, Usage($"{helper} @{file}: cannot read the file ({ex.Message})"));
+            return (null, Usage(Messages.RunnerMessages.FileUnreadable(helper, file, ex.Message)));
         }
     }
 
@@ -212,7 +212,7 @@ public sealed partial class CommandRunner
         byte[] bytes = new byte[stream.Length];
         await stream.ReadExactlyAsync(bytes, ct).ConfigureAwait(false);
         _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info,
-            string.Create(System.Globalization.CultureInfo.InvariantCulture, $"message bytes kept for replay: {bytes.Length} bytes")) { Payload = bytes });
+            Messages.RunnerMessages.MessageBytesKept(bytes.Length)) { Payload = bytes });
         return bytes;
     }
 
@@ -321,7 +321,7 @@ public sealed partial class CommandRunner
             // The group answers a 334, and a LOGIN server's next 334 takes the next line: any line may be a credential.
             if (!_session.IsTls && !await ConsentToPlaintextAsync(ct).ConfigureAwait(false))
                 return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.CredentialsRefusedWithoutTls);
-            annotations = [.. lines.Select(_ => new SendAnnotation(true, "pipelined during a SASL exchange (hidden: it may carry the password)"))];
+            annotations = [.. lines.Select(_ => new SendAnnotation(true, Messages.RunnerMessages.PipelinedSaslHidden))];
         }
         _session.Transcript.Record(new Transcript.TranscriptEvent(Transcript.TranscriptEventKind.Info, "/pipeline") { Helper = Transcript.HelperBoundary.Start });
         IReadOnlyList<CommandResult> results;

@@ -171,21 +171,21 @@ public sealed partial class CommandRunner
     private SendAnnotation AnnotateContinuation(string line)
     {
         string trimmed = line.Trim(' ', '\t');
-        if (trimmed == "*") return new SendAnnotation(false, "cancels the AUTH exchange");
+        if (trimmed == "*") return new SendAnnotation(false, Messages.RunnerMessages.CancelsAuth);
         if (_loginUserPrompt is not null && ReferenceEquals(_loginUserPrompt, LastResult))
         {
             var decoded = SaslPayload.Decode(trimmed);
-            return new SendAnnotation(false, decoded.IsValid ? $"user name, decoded: \"{decoded.Display}\"" : decoded.Display);
+            return new SendAnnotation(false, decoded.IsValid ? Messages.RunnerMessages.UserNameDecoded(decoded.Display) : decoded.Display);
         }
-        return new SendAnnotation(true, "SASL response (hidden: it may carry the password)");
+        return new SendAnnotation(true, Messages.RunnerMessages.SaslResponseHidden);
     }
 
     private async Task<bool> ConsentToPlaintextAsync(CancellationToken ct, string? offerProblem = null)
     {
         if (Settings.AllowPlaintextAuth) return true;
-        string also = offerProblem is null ? string.Empty : " Also, " + offerProblem + ".";
+        string also = offerProblem is null ? string.Empty : Messages.RunnerMessages.PlaintextConsentAlso(offerProblem);
         bool yes = await _interaction.ConfirmPlaintextAuthAsync(
-            "This connection is not encrypted: the user name and password would travel in clear text." + also + " Send them anyway? (Safer: /starttls first.)", ct).ConfigureAwait(false);
+            Messages.RunnerMessages.PlaintextConsent(also), ct).ConfigureAwait(false);
         if (!yes)
         {
             _session.Transcript.Error(Messages.CoreMessages.PlaintextCredentialsRefused, Messages.Remedy.UseStartTls);

@@ -98,7 +98,7 @@ internal sealed class SessionController : IAsyncDisposable
                     // The server did not answer in time; closing anyway is all that is left.
                 }
             }
-            await Session.DisconnectAsync(Session.IsConnected ? "closed the connection on exit" : null).ConfigureAwait(false);
+            await Session.DisconnectAsync(Session.IsConnected ? Core.Messages.CoreMessages.Language.Say("ClosedOnExit") : null).ConfigureAwait(false);
             return StepOutcome.Ok();
         });
         // A step that ignores cancellation must not keep the console from exiting.
@@ -126,10 +126,10 @@ internal sealed class SessionController : IAsyncDisposable
     private string DisplayFor(string line, StepSource source)
     {
         string trimmed = line.Trim();
-        if (source == StepSource.Script) return "the next script line";
-        if (Runner.Mode == RunnerMode.DataBody) return "a message body line";
+        if (source == StepSource.Script) return Core.Messages.CoreMessages.Language.Say("Activity.NextScriptLine");
+        if (Runner.Mode == RunnerMode.DataBody) return Core.Messages.CoreMessages.Language.Say("Activity.BodyLine");
         if (trimmed.StartsWith('/')) return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? trimmed.Split([' ', '\t'])[0];
-        if (Runner.LastResult?.Reply?.Code == 334) return "the SASL response";
+        if (Runner.LastResult?.Reply?.Code == 334) return Core.Messages.CoreMessages.Language.Say("Activity.SaslResponse");
         if (Core.Sasl.AuthCommandLine.IsAuth(trimmed)) return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? "AUTH …";
         return HistoryPolicy.EntryFor(trimmed, RunnerMode.Command, null) ?? Core.Protocol.SmtpCommandText.Verb(trimmed) + " …";
     }
@@ -192,13 +192,13 @@ internal sealed class SessionController : IAsyncDisposable
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
         {
-            Recorder.Warn("cancelled");
+            Recorder.Warn(Core.Messages.RunnerMessages.Cancelled);
         }
         catch (Exception ex)
         {
             // One broken step must not end the session (not even a huge allocation that failed): the error (with its
             // type) goes to the screen and the log, and the queued lines still run.
-            Recorder.Error($"internal error while running \"{step.Display}\": {ex.GetType().Name}: {ex.Message}");
+            Recorder.Error(Core.Messages.CoreMessages.Language.Say("InternalError", step.Display, ex.GetType().Name, ex.Message));
         }
         finally
         {

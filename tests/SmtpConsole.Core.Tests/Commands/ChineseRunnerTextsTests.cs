@@ -13,12 +13,17 @@ public class ChineseRunnerTextsTests
     private sealed class PromptRecorder : IConsoleInteraction
     {
         public List<string> Prompts { get; } = [];
+        public List<string> Questions { get; } = [];
         public Task<string?> PromptSecretAsync(string prompt, CancellationToken ct)
         {
             Prompts.Add(prompt);
             return Task.FromResult<string?>(null);
         }
-        public Task<bool> ConfirmPlaintextAuthAsync(string question, CancellationToken ct) => Task.FromResult(true);
+        public Task<bool> ConfirmPlaintextAuthAsync(string question, CancellationToken ct)
+        {
+            Questions.Add(question);
+            return Task.FromResult(true);
+        }
         public void ReportDataProgress(long sent, long total) { }
     }
 
@@ -47,9 +52,32 @@ public class ChineseRunnerTextsTests
 
         var auth = await h.Runner.ExecuteAsync("/auth login alice");
         Assert.Equal(prompt, Assert.Single(interaction.Prompts));
+        string consent = Assert.Single(interaction.Questions);
+        Assert.Contains(language == UiLanguage.English ? "This connection is not encrypted" : "这个连接没有加密", consent, StringComparison.Ordinal);
+        Assert.Contains("/starttls", consent, StringComparison.Ordinal);
         Assert.StartsWith(noSecret, auth.Message, StringComparison.Ordinal);
 
         Assert.Equal(endWithoutPipeline, (await h.Runner.ExecuteAsync("/end")).Message);
         Assert.Equal(notBase64, (await h.Runner.ExecuteAsync("/unb64 !!!")).Message);
+    }
+
+    /// <summary>The notes beside a client SASL response (what it carries, the secret masked) are worded per language too.</summary>
+    [Theory]
+    [InlineData("PLAIN", "AGFsaWNlAHNlY3JldA==", "authzid=（无） user=“alice” password=", "authzid=(none) user=\"alice\" password=")]
+    [InlineData("CRAM-MD5", "YWxpY2UgZGlnZXN0", "用户名，以及以密码为密钥对质询计算的 HMAC-MD5 摘要", "the user and an HMAC-MD5 digest of the challenge keyed with the password")]
+    [InlineData("NTLM", "TlRMTVNTUAAB", "NTLM 协商消息（不含凭据）", "NTLM negotiate message (no credentials)")]
+    public void SaslResponseNotes_SpeakTheSessionLanguage_AndNeverShowTheSecret(string mechanism, string base64, string chinese, string english)
+    {
+        (bool secret, string? note) Describe(UiLanguage language)
+        {
+            using var speak = CoreMessages.Speak(language);
+            return SmtpConsole.Core.Sasl.SaslResponseNote.Describe(mechanism, 0, base64, "alice");
+        }
+        var zh = Describe(UiLanguage.SimplifiedChinese);
+        var en = Describe(UiLanguage.English);
+        Assert.Contains(chinese, zh.note, StringComparison.Ordinal);
+        Assert.Contains(english, en.note, StringComparison.Ordinal);
+        Assert.Equal(en.secret, zh.secret);
+        Assert.DoesNotContain("secret", zh.note, StringComparison.Ordinal);
     }
 }

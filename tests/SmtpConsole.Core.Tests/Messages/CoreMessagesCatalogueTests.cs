@@ -26,6 +26,7 @@ public class CoreMessagesCatalogueTests
         (typeof(SaslNoteMessages), "SaslNote."),
         (typeof(SaslDigestMessages), "SaslDigest."),
         (typeof(StepMessages), "Step."),
+        (typeof(SaslResponseMessages), "SaslResponse."),
     ];
 
     [Fact]

@@ -129,6 +129,29 @@ public sealed class ChineseRunningTextTests
         Assert.Contains("'qq'", tui.Window.ModeLine.Hint, StringComparison.Ordinal);
     }
 
+    /// <summary>The password dialog and the activity line of a Chinese session are Chinese (the prompt was an English literal in the runner).</summary>
+    [Fact]
+    public void SecretPrompt_IsChinese()
+    {
+        using var chinese = CoreMessages.Speak(UiLanguage.SimplifiedChinese);
+        using var server = ScriptedSmtpServer.Start(
+            "220 scripted.test ESMTP",
+            "250-scripted.test\n250-STARTTLS\n250 SIZE 1000",
+            "220 2.0.0 Ready to start TLS",
+            "250-scripted.test\n250 AUTH LOGIN PLAIN",
+            "334 VXNlcm5hbWU6",
+            "334 UGFzc3dvcmQ6",
+            "235 2.7.0 Authentication successful");
+        using var tui = TuiHarness.Start(width: 100, height: 30, writeLog: false, configure: Chinese);
+        tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS 加密连接已建立。");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH LOGIN PLAIN");
+        tui.Submit("/auth login alice");
+        tui.WaitForPanel<SecretPromptPanel>();
+        Assert.True(tui.WaitUntil(() => tui.Screen().Contains("alice 的密码或授权码（LOGIN）", StringComparison.Ordinal)), tui.Screen());
+        Assert.DoesNotContain("Secret for", tui.Screen(), StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// The drawn status row fits the width, never shows a half glyph, and keeps the phase and the user whole: what gives
     /// way first is the cipher suite, the program's name, the latency and the target (StatusLineLayout).
