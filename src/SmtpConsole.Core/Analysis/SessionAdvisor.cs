@@ -46,7 +46,7 @@ public sealed class SessionAdvisor
         if (!caps.IsEmpty)
         {
             if (!Ascii.IsValid(address) && !caps.SmtpUtf8)
-                yield return Advice.Warn($"<{address}> is not ASCII but the server did not advertise SMTPUTF8: expect a refusal");
+                yield return Advice.Warn(Messages.AdviceMessages.NotAsciiWithoutSmtpUtf8(address));
             else if (!Ascii.IsValid(address) && !parameters.Contains("SMTPUTF8", StringComparison.OrdinalIgnoreCase) && verb == "MAIL")
                 yield return Advice.Warn(CoreMessages.AdviceNeedsSmtpUtf8);
             foreach (var (keyword, extension) in new[] { ("SIZE=", "SIZE"), ("BODY=8BITMIME", "8BITMIME"), ("BODY=BINARYMIME", "BINARYMIME"), ("SMTPUTF8", "SMTPUTF8"), ("RET=", "DSN"), ("ENVID=", "DSN"), ("NOTIFY=", "DSN"), ("ORCPT=", "DSN"), ("REQUIRETLS", "REQUIRETLS") })
@@ -74,7 +74,7 @@ public sealed class SessionAdvisor
         if (!_warnedSize && caps.Size is > 0 and var limit && _bodyBytes > limit)
         {
             _warnedSize = true;
-            yield return Advice.Warn(string.Create(CultureInfo.InvariantCulture, $"the message is now larger than the server's SIZE limit ({limit} bytes): expect 552"));
+            yield return Advice.Warn(Messages.AdviceMessages.MessageOverSize(limit));
         }
     }
 

@@ -92,9 +92,9 @@ public static class MessageComposer
             _ => capabilities.Chunking && eightBit,
         };
         if (useBdat && !capabilities.IsEmpty && !capabilities.Chunking)
-            warnings.Add("BDAT was asked for but the server did not advertise CHUNKING: expect a refusal");
+            warnings.Add(Messages.ComposeMessages.BdatWithoutChunking);
         if (draft.Transfer == MessageTransfer.Auto && useBdat)
-            notes.Add("8-bit message and the server offers CHUNKING: sending with BDAT (exact octets, no dot-stuffing)");
+            notes.Add(Messages.ComposeMessages.BdatChosen);
 
         return new ComposedMessage
         {

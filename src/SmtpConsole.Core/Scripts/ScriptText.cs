@@ -16,7 +16,7 @@ public static class ScriptText
         var status = System.Text.Unicode.Utf8.ToUtf16(bytes, chars, out int read, out int written, replaceInvalidSequences: false);
         if (status == System.Buffers.OperationStatus.Done) return new string(chars, 0, written);
         int line = 1 + bytes[..read].Count((byte)'\n');
-        string what = read < bytes.Length ? $"byte 0x{bytes[read]:X2}" : "a truncated character at the end";
+        string what = read < bytes.Length ? $"byte 0x{bytes[read]:X2}" : ScriptMessages.TruncatedCharacter;
         throw new ScriptSyntaxException(ScriptMessages.NotUtf8($"{source}:{line}", what));
     }
 

@@ -198,13 +198,13 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (IsTls)
         {
             _transcript.Error(SessionMessages.TlsAlreadyActive);
-            return CommandResult.Fail(CommandFailure.Refused, "TLS is already active");
+            return CommandResult.Fail(CommandFailure.Refused, SessionMessages.TlsAlreadyActive);
         }
         var result = await SendCommandAsync("STARTTLS", null, pauseReaderAtReply: true, ct).ConfigureAwait(false);
         if (result.Failure != CommandFailure.None || !IsGoAheadForTls(result.Reply))
             return await AbandonStartTlsAsync(result).ConfigureAwait(false);
         if (_readerLoop is not null) await _readerLoop.ConfigureAwait(false);
-        if (_connection is null) return CommandResult.Fail(CommandFailure.TlsFailed, "connection closed during STARTTLS");
+        if (_connection is null) return CommandResult.Fail(CommandFailure.TlsFailed, SessionMessages.ClosedDuringStartTls);
 
         byte[] injected = _connection.TakeUnreadBytes();
         if (injected.Length > 0)

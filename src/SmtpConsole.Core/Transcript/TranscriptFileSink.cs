@@ -45,7 +45,7 @@ public sealed class TranscriptFileSink : ITranscriptSink, IDisposable
         byte[] bytes = Format(e);
         if (_maxBytes is { } cap && _written + bytes.Length > cap)
         {
-            string note = string.Create(CultureInfo.InvariantCulture, $"the session log reached its cap of {cap / (1024.0 * 1024):0.#} MB; later events are shown on screen but not saved (SMTPCONSOLE_LOG_CAP_MB)");
+            string note = Messages.SessionMessages.LogCapReached((cap / (1024.0 * 1024)).ToString("0.#", CultureInfo.InvariantCulture));
             StoppedBecause = note;
             TryWrite(_json ? JsonNote(note) : Encoding.UTF8.GetBytes("# warn: " + note + "\n"));
             throw new TranscriptFileStoppedException(note);
@@ -59,7 +59,7 @@ public sealed class TranscriptFileSink : ITranscriptSink, IDisposable
         catch (IOException ex)
         {
             Incomplete = true;
-            StoppedBecause = $"cannot write {Path}: {ex.Message}; the file is incomplete from here on and is no longer written";
+            StoppedBecause = Messages.SessionMessages.LogWriteFailed(Path, ex.Message);
             throw new TranscriptFileStoppedException(StoppedBecause, ex);
         }
     }
