@@ -21,7 +21,7 @@ internal static class Socks5Handshake
         await stream.WriteAsync((byte[])[Version, (byte)methods.Length, .. methods], ct).ConfigureAwait(false);
         progress?.Invoke(proxy.HasCredentials ? Messages.ProxyMessages.Socks5OfferedNoAuthenticationOrPassword : Messages.ProxyMessages.Socks5OfferedNoAuthentication);
         byte[] choice = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
-        if (choice[0] != Version) throw new ProxyConnectionException($"the {proxy.Display} did not answer as a SOCKS5 proxy (version byte {choice[0]}): is it an HTTP proxy? (use http://)");
+        if (choice[0] != Version) throw new ProxyConnectionException(ProxyErrorMessages.NotSocks5(proxy.Display, choice[0]));
         switch (choice[1])
         {
             case NoAuthentication:
@@ -54,7 +54,7 @@ internal static class Socks5Handshake
         byte[] user = Encoding.UTF8.GetBytes(proxy.User!);
         byte[] password = Encoding.UTF8.GetBytes(proxy.Password ?? string.Empty);
         if (user.Length is 0 or > 255 || password.Length > 255)
-            throw new ProxyConnectionException("SOCKS5 user names and passwords must be 1 to 255 bytes (RFC 1929)");
+            throw new ProxyConnectionException(ProxyErrorMessages.Socks5CredentialLength);
         progress?.Invoke(Messages.ProxyMessages.Socks5SendingCredentials);
         await stream.WriteAsync((byte[])[1, (byte)user.Length, .. user, (byte)password.Length, .. password], ct).ConfigureAwait(false);
         byte[] status = await ReadExactlyAsync(stream, 2, ct).ConfigureAwait(false);
@@ -81,7 +81,7 @@ internal static class Socks5Handshake
         }
         catch (ArgumentException)
         {
-            throw new ProxyConnectionException($"\"{bare}\" is not a valid host name for the proxy (write an internationalised name in its xn-- form)");
+            throw new ProxyConnectionException(ProxyErrorMessages.InvalidHostName(bare));
         }
         byte[] name = Encoding.ASCII.GetBytes(ascii);
         if (name.Length > 255) throw new ProxyConnectionException(ProxyErrorMessages.Socks5NameTooLong);
