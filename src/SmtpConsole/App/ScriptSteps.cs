@@ -62,7 +62,7 @@ internal sealed class ScriptSteps
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ScriptSyntaxException)
         {
-            recorder.Error(language.Say("Script.CannotOpen", ex is ScriptSyntaxException problem ? TuiRemedies.Describe(problem) : ex.Message));
+            recorder.Error(language.Say("Script.CannotOpen", ex is ScriptSyntaxException problem ? TuiRemedies.Describe(problem, language) : ex.Message));
             return null;
         }
     }

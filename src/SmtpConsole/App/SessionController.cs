@@ -70,7 +70,7 @@ internal sealed class SessionController : IAsyncDisposable
         bool running = cancellation is not null;
         // Cancelling runs the engine's continuations inline; keep that (socket teardown included) off the UI thread.
         if (cancellation is not null) ThreadPool.QueueUserWorkItem(static c => Cancel(c), cancellation, preferLocal: false);
-        if (dropped > 0) Recorder.Warn($"dropped {dropped} queued line(s) that had not been sent");
+        if (dropped > 0) Recorder.Warn(Core.Messages.CoreMessages.Language.Say("DroppedQueued", dropped));
         if (dropped > 0 || running) ActivityChanged?.Invoke();
         return dropped + (running ? 1 : 0);
     }

@@ -14,7 +14,7 @@ internal static class TuiRemedies
     };
 
     /// <summary>A script problem as the console says it: missing variables come with the ways F8 takes a value.</summary>
-    public static string Describe(Core.Scripts.ScriptSyntaxException problem) => problem.MissingVariables is [var first, ..]
-        ? $"{problem.Message}: give a value when the console asks, or set SMTPCONSOLE_{first} before starting it"
+    public static string Describe(Core.Scripts.ScriptSyntaxException problem, UiLanguage language) => problem.MissingVariables is [var first, ..]
+        ? language.Say("Remedy.MissingVariable", problem.Message, first)
         : problem.Message;
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SmtpConsole.Core.Messages;
 using SmtpConsole.Core.Protocol;
 using SmtpConsole.Core.Session;
 using SmtpConsole.PracticeServer;
@@ -60,26 +61,28 @@ internal sealed class PracticeTarget : IAsyncDisposable
     /// What arrived, for the inbox panel: the envelope of each message, then its lines exactly as stored (after
     /// dot-unstuffing), control characters shown escaped.
     /// </summary>
-    public IReadOnlyList<string> InboxLines()
+    public IReadOnlyList<string> InboxLines(UiLanguage language)
     {
+        string Say(string key, params object?[] args) => MessageCatalog.Format(language, "Tui.Inbox." + key, args);
         var messages = _server.Inbox.Messages;
-        if (messages.Count == 0) return ["No message has arrived yet. Send one: MAIL FROM, RCPT TO, /data … a lone '.'"];
+        if (messages.Count == 0) return [Say("Empty")];
         var lines = new List<string>();
         for (int i = 0; i < messages.Count; i++)
         {
             var m = messages[i];
-            lines.Add(string.Create(CultureInfo.InvariantCulture,
-                $"── message {i + 1} of {messages.Count}: queued as {m.Id} at {m.ReceivedAt.ToLocalTime():HH:mm:ss}, {m.Size:N0} bytes, {(m.UsedTls ? "over TLS" : "WITHOUT TLS")}, {(m.AuthenticatedUser is { } u ? "authenticated as " + u : "not authenticated")}"));
+            lines.Add(Say("Header", i + 1, messages.Count, m.Id, m.ReceivedAt.ToLocalTime().ToString("HH:mm:ss", CultureInfo.InvariantCulture),
+                m.Size.ToString("N0", CultureInfo.InvariantCulture), Say(m.UsedTls ? "OverTls" : "WithoutTls"),
+                m.AuthenticatedUser is { } u ? Say("AuthenticatedAs", u) : Say("NotAuthenticated")));
             lines.Add($"   MAIL FROM:<{m.MailFrom}>{(m.MailParameters.Count > 0 ? " " + string.Join(' ', m.MailParameters) : string.Empty)}");
             foreach (var rcpt in m.Recipients) lines.Add($"   RCPT TO:<{rcpt}>");
             lines.Add(string.Empty);
-            foreach (var line in SplitLines(m.RawBytes)) lines.Add("   " + line);
+            foreach (var line in SplitLines(m.RawBytes, Say("NoFinalCrlf"))) lines.Add("   " + line);
             lines.Add(string.Empty);
         }
         return lines;
     }
 
-    private static IEnumerable<string> SplitLines(byte[] raw)
+    private static IEnumerable<string> SplitLines(byte[] raw, string noFinalCrlf)
     {
         int start = 0;
         for (int i = 0; i < raw.Length; i++)
@@ -89,7 +92,7 @@ internal sealed class PracticeTarget : IAsyncDisposable
             yield return ServerText.Decode(raw.AsSpan(start, end - start));
             start = i + 1;
         }
-        if (start < raw.Length) yield return ServerText.Decode(raw.AsSpan(start)) + "  (no final CRLF)";
+        if (start < raw.Length) yield return ServerText.Decode(raw.AsSpan(start)) + noFinalCrlf;
     }
 
     public ValueTask DisposeAsync() => _server.DisposeAsync();

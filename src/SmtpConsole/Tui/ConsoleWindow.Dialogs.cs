@@ -195,7 +195,7 @@ internal sealed partial class ConsoleWindow
     {
         var store = _host.Store;
         string? header = store.EvictedEvents > 0
-            ? $"the {store.EvictedEvents.ToString(CultureInfo.InvariantCulture)} oldest events were no longer in memory; the session log has them all: {_host.Log?.Path}"
+            ? Say("EvictedEvents", store.EvictedEvents.ToString(CultureInfo.InvariantCulture), _host.Log?.Path)
             : null;
         try
         {

@@ -28,7 +28,7 @@ internal static class TuiApp
         var host = ConsoleHost.Create(new ConsoleHostOptions
         {
             ProfileNames = () => profileNames.Value,
-            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines() ?? [language.Say("Inbox.Starting")],
+            InboxLines = target is not null ? null : () => Volatile.Read(ref runningPractice)?.InboxLines(language) ?? [language.Say("Inbox.Starting")],
             DataDirectory = dataDirectory,
             LogHost = target?.Host ?? "practice",
             Colour = ColourWanted(),
@@ -164,7 +164,7 @@ internal static class TuiApp
         }
         foreach (var line in practice.BannerIn(host.Options.Language)) host.Recorder.Info(line);
         practice.Server.Inbox.MessageReceived += (_, e) =>
-            host.Recorder.Info($"practice inbox: message {e.Message.Id} arrived ({e.Message.Size:N0} bytes); F10 shows it byte for byte");
+            host.Recorder.Info(host.Options.Language.Say("Inbox.Arrived", e.Message.Id, e.Message.Size.ToString("N0", System.Globalization.CultureInfo.InvariantCulture)));
         host.Connect(practice.Options);
         return practice;
     }
