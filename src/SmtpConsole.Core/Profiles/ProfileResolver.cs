@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 using SmtpConsole.Core.Session;
+using SmtpConsole.Core.Messages;
 
 namespace SmtpConsole.Core.Profiles;
 
@@ -93,17 +94,17 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
 
         var builtin = ProfileValueParsers.Clean(settings.Builtin);
         if (builtin is not null && !string.Equals(builtin, "practice", StringComparison.OrdinalIgnoreCase))
-            validation.Error("builtin", $"profile '{name}': unknown builtin '{builtin}'; the only built-in target is 'practice'");
+            validation.Error("builtin", ProfileErrorMessages.UnknownBuiltin(name, builtin));
 
         var host = ProfileValueParsers.Clean(settings.Host);
         if (host is null)
         {
             if (builtin is null)
-                validation.Error("host", $"profile '{name}' has no host; add \"host\": \"smtp.example.com\"");
+                validation.Error("host", ProfileErrorMessages.NoHost(name));
         }
         else if (!ProfileValueParsers.TryValidateHost(host, out var hostProblem))
         {
-            validation.Error("host", $"profile '{name}': host '{host}' {hostProblem}");
+            validation.Error("host", ProfileErrorMessages.BadHost(name, host, hostProblem));
         }
 
         int? port = null;
@@ -111,7 +112,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
         if (rawPort is null)
         {
             if (builtin is null)
-                validation.Error("port", $"profile '{name}' has no port; add \"port\": 587 (submission with STARTTLS) or 465 (implicit TLS)");
+                validation.Error("port", ProfileErrorMessages.NoPort(name));
         }
         else if (ProfileValueParsers.TryParsePort(rawPort, out var parsedPort))
         {
@@ -119,7 +120,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
         }
         else
         {
-            validation.Error("port", $"profile '{name}': port '{rawPort}' is not a number between 1 and 65535");
+            validation.Error("port", ProfileErrorMessages.BadPort(name, rawPort));
         }
 
         var security = ParseSecurity(name, settings.Security, validation);
@@ -128,7 +129,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
 
         var ehloName = ProfileValueParsers.Clean(settings.EhloName);
         if (ehloName is not null && ehloName.Any(char.IsWhiteSpace))
-            validation.Error("ehloName", $"profile '{name}': EHLO name '{ehloName}' must not contain spaces");
+            validation.Error("ehloName", ProfileErrorMessages.EhloNameHasSpaces(name, ehloName));
 
         var fromMustEqualLogin = ParseBoolean(name, "fromMustEqualLogin", settings.FromMustEqualLogin, validation);
         var tls = ParseTls(name, settings.Tls, validation);
@@ -138,18 +139,17 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
 
         var proxy = ProfileValueParsers.Clean(settings.Proxy);
         if (proxy is not null && ProfileValueParsers.HasLiteralProxyPassword(proxy))
-            validation.Error("proxy", $"profile '{name}' has a password written in 'proxy'; profiles must not contain secrets. " +
-                "Write the password as a variable (socks5://user:${PROXY_PASSWORD}@host:1080, set from SMTPCONSOLE_PROXY_PASSWORD) or pass --proxy on the command line. The profile was not loaded");
+            validation.Error("proxy", ProfileErrorMessages.ProxyHasPassword(name));
         else if (proxy is not null && !proxy.Contains("${", StringComparison.Ordinal) && !ProfileValueParsers.IsValidProxy(proxy))
-            validation.Error("proxy", $"profile '{name}': proxy '{ProfileValueParsers.WithoutUserInfo(proxy)}' is not a URL like socks5://127.0.0.1:1080 or http://proxy:8080");
+            validation.Error("proxy", ProfileErrorMessages.BadProxy(name, ProfileValueParsers.WithoutUserInfo(proxy)));
 
         var language = ProfileValueParsers.Clean(settings.Language);
         if (language is not null && !Messages.UiLanguageResolver.TryParse(language, out _))
-            validation.Error("language", $"profile '{name}': unknown language \"{language}\" (use {string.Join(" or ", Messages.UiLanguageResolver.Names)})");
+            validation.Error("language", ProfileErrorMessages.UnknownLanguage(name, language, string.Join(" or ", Messages.UiLanguageResolver.Names)));
 
         var docs = ProfileValueParsers.Clean(settings.Docs);
         if (docs is not null && !ProfileValueParsers.IsWebAddress(docs))
-            validation.Warning("docs", $"profile '{name}': docs '{docs}' is not an http(s) address");
+            validation.Warning("docs", ProfileErrorMessages.DocsNotHttp(name, docs));
 
         var variables = ParseVariables(name, settings.Variables, validation);
         CheckVariableReferences(name, variables, validation,
@@ -235,7 +235,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
         }
         catch (InvalidOperationException exception)
         {
-            validation.Error(string.Empty, $"profile '{name}' could not be read: {exception.Message}");
+            validation.Error(string.Empty, ProfileErrorMessages.Unreadable(name, exception.Message));
             return new ProfileSettings();
         }
     }
@@ -245,22 +245,22 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
         var security = ProfileValueParsers.Clean(raw);
         if (security is null)
         {
-            validation.Error("security", $"profile '{name}' has no security; add \"security\": \"starttls\", \"tls\" or \"plain\"");
+            validation.Error("security", ProfileErrorMessages.NoSecurity(name));
             return SecurityMode.Plain;
         }
 
         if (!ProfileValueParsers.TryParseSecurity(security, out var mode, out var alias))
         {
             var suggestion = ProfileNameSuggester.Suggest(security, ProfileValueParsers.SecurityNames, 1);
-            var hint = suggestion.Count > 0 ? $" (did you mean '{suggestion[0]}'?)" : string.Empty;
-            validation.Error("security", $"profile '{name}': security '{security}' is not one of plain, starttls, tls{hint}");
+            var hint = suggestion.Count > 0 ? ProfileErrorMessages.DidYouMean(suggestion[0]) : string.Empty;
+            validation.Error("security", ProfileErrorMessages.BadSecurity(name, security, hint));
             return SecurityMode.Plain;
         }
 
         if (alias is not null)
         {
             validation.Warning("security",
-                $"profile '{name}': security '{alias}' was read as '{ProfileValueParsers.FormatSecurity(mode)}'; write \"{ProfileValueParsers.FormatSecurity(mode)}\" to silence this warning");
+                ProfileErrorMessages.SecurityAlias(name, alias, ProfileValueParsers.FormatSecurity(mode)));
         }
 
         return mode;
@@ -274,15 +274,15 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             var mechanism = raw.ToUpperInvariant();
             if (!ProfileValueParsers.IsValidMechanismName(mechanism))
             {
-                validation.Error("authMechanisms", $"profile '{name}': '{raw}' is not a SASL mechanism name (letters, digits, '-' and '_')");
+                validation.Error("authMechanisms", ProfileErrorMessages.BadMechanismName(name, raw));
                 continue;
             }
 
             if (!ProfileValueParsers.KnownMechanisms.Contains(mechanism))
             {
                 var suggestion = ProfileNameSuggester.Suggest(mechanism, ProfileValueParsers.KnownMechanisms, 1);
-                var hint = suggestion.Count > 0 ? $"; did you mean '{suggestion[0]}'?" : string.Empty;
-                validation.Warning("authMechanisms", $"profile '{name}': unknown AUTH mechanism '{mechanism}'{hint}");
+                var hint = suggestion.Count > 0 ? ProfileErrorMessages.MechanismDidYouMean(suggestion[0]) : string.Empty;
+                validation.Warning("authMechanisms", ProfileErrorMessages.UnknownMechanism(name, mechanism, hint));
             }
 
             if (!mechanisms.Contains(mechanism))
@@ -305,14 +305,14 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             if (!ProfileValueParsers.IsValidEnvironmentVariableName(variable))
             {
                 validation.Error("secret:env",
-                    $"profile '{name}': secret.env must name an environment variable (letters, digits and '_'), e.g. \"GMAIL_APP_PASSWORD\"");
+                    ProfileErrorMessages.BadSecretEnv(name));
                 variable = null;
             }
         }
 
         var shouldPrompt = false;
         if (prompt is not null && !ProfileValueParsers.TryParseBoolean(prompt, out shouldPrompt))
-            validation.Error("secret:prompt", $"profile '{name}': secret.prompt must be true or false, not '{prompt}'");
+            validation.Error("secret:prompt", ProfileErrorMessages.BadSecretPrompt(name, prompt));
 
         return variable is null && !shouldPrompt ? ProfileSecretSource.None : new ProfileSecretSource(variable, shouldPrompt);
     }
@@ -330,21 +330,21 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             if (ProfileValueParsers.TryParseTlsVersion(rawVersion, out var version))
                 minVersion = version;
             else
-                validation.Error("tls:minVersion", $"profile '{name}': tls.minVersion '{rawVersion}' is not one of 1.0, 1.1, 1.2, 1.3");
+                validation.Error("tls:minVersion", ProfileErrorMessages.BadTlsMinVersion(name, rawVersion));
         }
 
         var serverName = ProfileValueParsers.Clean(settings.ServerName);
         if (serverName is not null && serverName.Any(char.IsWhiteSpace))
-            validation.Error("tls:serverName", $"profile '{name}': tls.serverName '{serverName}' must not contain spaces");
+            validation.Error("tls:serverName", ProfileErrorMessages.ServerNameHasSpaces(name, serverName));
 
         return new ProfileTlsPolicy(ProfileValueParsers.Clean(settings.CaFile), insecure, minVersion, serverName);
     }
 
     private static bool ParseBoolean(string name, string field, string? raw, ProfileValidation validation) =>
-        ParseField<bool>(name, field, raw, validation, ProfileValueParsers.TryParseBoolean, value => $"must be true or false, not '{value}'") ?? false;
+        ParseField<bool>(name, field, raw, validation, ProfileValueParsers.TryParseBoolean, value => ProfileErrorMessages.NotBoolean(value)) ?? false;
 
     private static TimeSpan? ParseSeconds(string name, string field, string? raw, ProfileValidation validation) =>
-        ParseField<TimeSpan>(name, field, raw, validation, ProfileValueParsers.TryParseSeconds, value => $"'{value}' must be a number of seconds between 0 and 86400");
+        ParseField<TimeSpan>(name, field, raw, validation, ProfileValueParsers.TryParseSeconds, value => ProfileErrorMessages.NotSeconds(value));
 
     private delegate bool TryParser<T>(string text, out T value);
 
@@ -357,7 +357,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             return null;
         if (tryParse(value, out var parsed))
             return parsed;
-        validation.Error(field, $"profile '{name}': {field.Replace(':', '.')} {problem(value)}");
+        validation.Error(field, ProfileErrorMessages.BadField(name, field.Replace(':', '.'), problem(value)));
         return null;
     }
 
@@ -369,7 +369,7 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             var variable = key.Trim();
             if (!ProfileValueParsers.IsValidVariableName(variable))
             {
-                validation.Error("variables:" + key, $"profile '{name}': '{key}' is not a valid variable name (letters, digits, '_', '-', '.')");
+                validation.Error("variables:" + key, ProfileErrorMessages.BadVariableName(name, key));
                 continue;
             }
 
@@ -394,14 +394,14 @@ internal sealed class ProfileResolver(IReadOnlyList<ProfileLayerSource> layers, 
             var syntax = ProfileVariables.Expand(value, _ => "x");
             if (!syntax.Succeeded)
             {
-                validation.Error(field, $"profile '{name}': {field.Replace(':', '.')}: {syntax.Error}");
+                validation.Error(field, ProfileErrorMessages.FieldSyntax(name, field.Replace(':', '.'), syntax.Error));
                 continue;
             }
 
             foreach (var variable in ProfileVariables.FindReferences(value).Where(variable => !variables.ContainsKey(variable)))
             {
                 validation.Warning(field,
-                    $"profile '{name}': {field.Replace(':', '.')} uses ${{{variable}}} but the profile declares no such variable; add \"variables\": {{ \"{variable}\": \"what it is\" }}");
+                    ProfileErrorMessages.UndeclaredVariable(name, field.Replace(':', '.'), variable));
             }
         }
     }

@@ -27,6 +27,7 @@ public class CoreMessagesCatalogueTests
         (typeof(SaslDigestMessages), "SaslDigest."),
         (typeof(StepMessages), "Step."),
         (typeof(SaslResponseMessages), "SaslResponse."),
+        (typeof(ProfileErrorMessages), "ProfileError."),
     ];
 
     [Fact]
