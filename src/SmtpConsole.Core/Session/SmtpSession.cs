@@ -500,7 +500,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return ReplyExplainer.Explain(FactsFor(reply, replyEvent.Context?.Verb));
     }
 
-    internal void SetAuthenticatedUser(string user)
+    internal void SetAuthenticatedUser(string? user)
     {
         AuthenticatedUser = user;
         Changed();
