@@ -43,6 +43,26 @@ public class ScriptStepperTests
     }
 
     [Fact]
+    public async Task MultiLineReplyEndingInARefusal_FailsTheRun_EvenWithExpect250()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("RCPT", StringComparison.OrdinalIgnoreCase) ? "250-first line\r\n550 5.1.1 no such user\r\n"
+                : line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase) ? "221 bye\r\n" : "250 ok\r\n");
+        });
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, "EHLO x\nMAIL FROM:<a@b>\nRCPT TO:<c@d>\nQUIT\n") == ExitCodes.ExpectationFailed, h.Sink.Dump());
+            Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Reply), e => e.Text.Contains("550 5.1.1 no such user", StringComparison.Ordinal));
+        }
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, "EHLO x\nMAIL FROM:<a@b>\nRCPT TO:<c@d>\n/expect 250\nQUIT\n") == ExitCodes.ExpectationFailed, h.Sink.Dump());
+        }
+    }
+
+    [Fact]
     public async Task Position_SaysWhereTheScriptStands_InNoFrontEndsWords()
     {
         await using var server = new ScriptedSmtpServer(Refusing550Greeting);
