@@ -301,7 +301,10 @@ public sealed class ScriptStepper
                 }
                 else if (rawLine && Refusal(outcome.Result?.Reply) is { } refusal)
                 {
-                    message = ScriptMessages.RawRefused(where.ToString(), refusal, (outcome.Result!.Reply!.Code / 100).ToString(CultureInfo.InvariantCulture));
+                    // No /expect allows a malformed reply, so none is suggested for it.
+                    message = outcome.Result!.Reply!.IsMalformed
+                        ? ScriptMessages.RawMalformed(where.ToString(), refusal)
+                        : ScriptMessages.RawRefused(where.ToString(), refusal, (outcome.Result.Reply.Code / 100).ToString(CultureInfo.InvariantCulture));
                     RecordFailure(message);
                     code = ExitCodes.ExpectationFailed;
                 }

@@ -63,6 +63,23 @@ public class ScriptStepperTests
     }
 
     [Fact]
+    public async Task MalformedReplyToARawLine_FailsTheRun_WithoutSuggestingAnExpectThatCannotExist()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("NOOP", StringComparison.OrdinalIgnoreCase) ? "25O ok\r\n"
+                : line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase) ? "221 bye\r\n" : "250 ok\r\n");
+        });
+        await using var h = new SessionHarness(server.Port);
+        Assert.Equal(ExitCodes.ExpectationFailed, await RunAsync(h, "EHLO x\nNOOP\nQUIT\n"));
+        var failure = Assert.Single(h.Sink.OfKind(TranscriptEventKind.Expect), e => e.Passed == false);
+        Assert.Contains("t.smtp:2", failure.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0xx", failure.Text, StringComparison.Ordinal);
+        Assert.Contains("no /expect can allow a malformed reply", failure.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Position_SaysWhereTheScriptStands_InNoFrontEndsWords()
     {
         await using var server = new ScriptedSmtpServer(Refusing550Greeting);
