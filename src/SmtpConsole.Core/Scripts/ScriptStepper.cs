@@ -204,7 +204,8 @@ public sealed class ScriptStepper
             }
             var group = command is PipelineEndCommand ? _runner.LastGroupResults : null;
             bool raw = command is RawCommand;
-            return Conclude(outcome, group, where, ownsReply: raw || command is not (CommentCommand or PipelineStartCommand or Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand), rawLine: raw);
+            // /quit is judged like the QUIT it sends: the runner takes any reply to it as the end of the session.
+            return Conclude(outcome, group, where, ownsReply: raw || command is not (CommentCommand or PipelineStartCommand or Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand), rawLine: raw || command is QuitCommand);
         }
         finally
         {

@@ -79,6 +79,28 @@ public class ScriptStepperTests
         Assert.Contains("no /expect can allow a malformed reply", failure.Text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/quit")]
+    [InlineData("/exit")]
+    [InlineData("QUIT")]
+    public async Task QuitRefused_FailsTheRun_WhicheverWayItIsWritten(string quit)
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase) ? "500 5.5.2 not now\r\n" : "250 ok\r\n");
+        });
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, $"EHLO x\n{quit}\n") == ExitCodes.ExpectationFailed, h.Sink.Dump());
+            Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Expect), e => e.Passed == false && e.Text.Contains("t.smtp:2", StringComparison.Ordinal) && e.Text.Contains("500", StringComparison.Ordinal));
+        }
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, $"EHLO x\n{quit}\n/expect 500\n") == ExitCodes.Success, h.Sink.Dump());
+        }
+    }
+
     [Fact]
     public async Task Position_SaysWhereTheScriptStands_InNoFrontEndsWords()
     {
