@@ -86,7 +86,12 @@ public static partial class ScriptReader
                         throw new ScriptSyntaxException(ScriptMessages.TooManyExpects($"{b.Source}:{last + 1}", expects.Count, pipelineStart, groupSize));
                     if (groupEndsWithData && BodyFollows(expects.Count == groupSize ? [expects[^1]] : [])) enterBodyAfter = last;
                 }
-                else if (!trimmed.StartsWith("/expect", StringComparison.OrdinalIgnoreCase))
+                else if (IsExpectLine(trimmed))
+                {
+                    // Found here, before anything is sent: at run time the group's first commands would be on the wire.
+                    throw new ScriptSyntaxException(ScriptMessages.ExpectInsidePipeline($"{b.Source}:{number}"));
+                }
+                else
                 {
                     groupSize++;
                     groupEndsWithData = IsBareData(trimmed);

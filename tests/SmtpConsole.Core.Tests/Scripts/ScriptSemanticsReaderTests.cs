@@ -47,6 +47,15 @@ public class ScriptSemanticsReaderTests
         Assert.Contains("/expect", ex.Message);
     }
 
+    [Theory]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\n/expect 250\nRCPT TO:<c@d>\n/end\n", 4)]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\n  /Expect\t250\n/end\n", 4)]
+    public void ExpectInsideAPipelineGroup_IsAScriptErrorBeforeAnythingIsSent(string script, int line)
+    {
+        var ex = Assert.Throws<ScriptSyntaxException>(() => Read(script));
+        Assert.StartsWith($"s.smtp:{line}: /expect inside /pipeline", ex.Message);
+    }
+
     [Fact]
     public void BodyLineStartingWithASlash_AfterTheHeaders_IsStillABodyLine()
     {
