@@ -283,23 +283,9 @@ public sealed partial class CommandRunner
 
     private StepOutcome Collect(ConsoleCommand command)
     {
-        switch (command)
-        {
-            case CommentCommand:
-                return StepOutcome.Ok();
-            case PipelineEndCommand:
-                return StepOutcome.Ok(); // handled by ExecutePipelineAsync; see EndPipelineAsync
-            case RawCommand raw:
-                string verb = SmtpCommandText.Verb(raw.Line);
-                if (_pipelineGroup.Count > 0 && GroupEnders.Contains(SmtpCommandText.Verb(_pipelineGroup[^1])))
-                    return Usage($"cannot pipeline past {SmtpCommandText.Verb(_pipelineGroup[^1])}: it must be the last command of a group (RFC 2920); /end the group first");
-                if (verb is "STARTTLS" || AuthCommandLine.IsAuth(raw.Line))
-                    return Usage($"{(verb is "STARTTLS" ? verb : "AUTH")} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
-                _pipelineGroup.Add(raw.Line);
-                return StepOutcome.Ok();
-            default:
-                return Usage($"{command.Display}: only raw SMTP commands can be pipelined (end the group with /end)");
-        }
+        if (PipelineGroupRules.Problem(_pipelineGroup.Count > 0 ? _pipelineGroup[^1] : null, command) is { } problem) return Usage(problem);
+        if (command is RawCommand raw) _pipelineGroup.Add(raw.Line);
+        return StepOutcome.Ok(); // /end is handled by ExecutePipelineAsync; see EndPipelineAsync
     }
 
     /// <summary>

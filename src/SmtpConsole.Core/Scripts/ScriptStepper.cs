@@ -111,7 +111,33 @@ public sealed class ScriptStepper
                 return ScriptMessages.At(where.ToString(), ex.Message);
             }
         }
+        if (GroupProblem(parsed) is { } groupProblem) return groupProblem;
         lock (_state) _parsed = parsed;
+        return null;
+    }
+
+    /// <summary>The runner's /pipeline rules applied before anything is sent: at run time the lines before the group would already be on the wire.</summary>
+    private string? GroupProblem(Dictionary<int, ConsoleCommand> parsed)
+    {
+        bool inGroup = false;
+        string? previous = null;
+        for (int i = 0; i < _script.Lines.Count; i++)
+        {
+            if (!parsed.TryGetValue(i, out var command)) continue;
+            if (!inGroup)
+            {
+                inGroup = command is PipelineStartCommand;
+                previous = null;
+                continue;
+            }
+            if (command is PipelineEndCommand)
+            {
+                inGroup = false;
+                continue;
+            }
+            if (PipelineGroupRules.Problem(previous, command) is { } problem) return ScriptMessages.At(Where(_script.Lines[i]).ToString(), problem);
+            if (command is RawCommand raw) previous = raw.Line;
+        }
         return null;
     }
 

@@ -101,6 +101,21 @@ public class ScriptStepperTests
         }
     }
 
+    [Theory]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\nSTARTTLS\n/end\nQUIT\n", "t.smtp:4: STARTTLS cannot be pipelined")]
+    [InlineData("EHLO x\n/pipeline\nmail from:<a@b>\nauth plain AGFAYg==\n/end\n", "t.smtp:4: AUTH cannot be pipelined")]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\n/starttls\n/end\n", "t.smtp:4: /starttls: only raw SMTP commands")]
+    [InlineData("EHLO x\n/pipeline\nDATA\nRSET\n/end\n", "t.smtp:4: cannot pipeline past DATA")]
+    public async Task BadPipelineGroup_IsAScriptError_BeforeAnythingIsSent(string script, string expected)
+    {
+        await using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "250 ok", "250 ok", "250 ok", "221 bye");
+        await using var h = new SessionHarness(server.Port);
+        Assert.Equal(ExitCodes.UsageError, await RunAsync(h, script));
+        Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Error), e => e.Text.StartsWith(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Sink.Events, e => e.Kind == TranscriptEventKind.Send);
+        Assert.Empty(server.Commands);
+    }
+
     [Fact]
     public async Task Position_SaysWhereTheScriptStands_InNoFrontEndsWords()
     {
