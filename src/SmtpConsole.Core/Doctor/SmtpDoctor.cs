@@ -343,7 +343,9 @@ public sealed class SmtpDoctor
         if (result.Succeeded)
             Add("Login", FindingStatus.Pass, Say("Doctor.Authenticated", options.User, mechanism));
         else
-            Add("Login", FindingStatus.Fail, Say("Doctor.LoginFailed", mechanism, options.User, Describe(result)), Explain(result, "AUTH") ?? Say("Doctor.Fix.CheckCredentials"));
+            Add("Login", FindingStatus.Fail, Say("Doctor.LoginFailed", mechanism, options.User, Describe(result)),
+                // A 235 before the secret was checked says nothing about the credentials: the server's AUTH is at fault.
+                result.Failure == CommandFailure.Unverified ? Say("Doctor.Fix.UnearnedLogin") : Explain(result, "AUTH") ?? Say("Doctor.Fix.CheckCredentials"));
     }
 
     private async Task ProbeEnvelopeAsync(SmtpSession session, DoctorOptions options, CancellationToken ct)
