@@ -237,7 +237,7 @@ public static class CommandLineParser
         return Distance(best, name) <= 2 ? Say("Help.Error.DidYouMean", best) : string.Empty;
     }
 
-    private static int Distance(string a, string b)
+    internal static int Distance(string a, string b)
     {
         var d = new int[a.Length + 1, b.Length + 1];
         for (int i = 0; i <= a.Length; i++) d[i, 0] = i;

@@ -283,24 +283,13 @@ public sealed partial class CommandRunner
 
     private StepOutcome Collect(ConsoleCommand command)
     {
-        switch (command)
+        if (PipelineGroupRules.Problem(_pipelineGroup.Count > 0 ? _pipelineLastVerb : null, command, out string? verb) is { } problem) return Usage(problem);
+        if (command is RawCommand raw)
         {
-            case CommentCommand:
-                return StepOutcome.Ok();
-            case PipelineEndCommand:
-                return StepOutcome.Ok(); // handled by ExecutePipelineAsync; see EndPipelineAsync
-            case RawCommand raw:
-                string verb = SmtpCommandText.Verb(raw.Line);
-                if (_pipelineGroup.Count > 0 && GroupEnders.Contains(_pipelineLastVerb!))
-                    return Usage(Messages.RunnerMessages.PipelinePastLast(_pipelineLastVerb!));
-                if (verb is "STARTTLS" || AuthCommandLine.IsAuth(raw.Line))
-                    return Usage($"{(verb is "STARTTLS" ? verb : "AUTH")} cannot be pipelined here: it changes the connection state; send it outside /pipeline");
-                _pipelineGroup.Add(raw.Line);
-                _pipelineLastVerb = verb; // the next line checks it: no second parse of this line
-                return StepOutcome.Ok();
-            default:
-                return Usage($"{command.Display}: only raw SMTP commands can be pipelined (end the group with /end)");
+            _pipelineGroup.Add(raw.Line);
+            _pipelineLastVerb = verb; // the next line checks it: no second parse of this line
         }
+        return StepOutcome.Ok(); // /end is handled by ExecutePipelineAsync; see EndPipelineAsync
     }
 
     /// <summary>

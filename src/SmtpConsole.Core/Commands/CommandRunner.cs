@@ -12,9 +12,6 @@ namespace SmtpConsole.Core.Commands;
 /// </summary>
 public sealed partial class CommandRunner
 {
-    /// <summary>RFC 2920 §3.1: these may only be the last command of a pipelined group.</summary>
-    private static readonly HashSet<string> GroupEnders = ["EHLO", "HELO", "DATA", "VRFY", "EXPN", "TURN", "QUIT", "NOOP", "AUTH", "STARTTLS", "BDAT"];
-
     private readonly SmtpSession _session;
     private readonly IConsoleInteraction _interaction;
     private readonly List<string> _pipelineGroup = [];

@@ -113,7 +113,8 @@ public sealed class SmtpDoctor
                 else if (!tls.Succeeded)
                 {
                     if (Explain(tls, "STARTTLS") is { } explained) Add("STARTTLS", FindingStatus.Fail, Describe(tls), explained);
-                    else Add("STARTTLS", FindingStatus.Fail, Describe(tls), Say("Doctor.Fix.StartTlsRefused"), Remedy.UseImplicitTls);
+                    // Only a 4xx may pass with time: a 5xx, or any other answer than 220, is the server's STARTTLS broken.
+                    else Add("STARTTLS", FindingStatus.Fail, Describe(tls), Say(tls.Reply?.Code / 100 == 4 ? "Doctor.Fix.StartTlsRefused" : "Doctor.Fix.StartTlsNotStarted"), Remedy.UseImplicitTls);
                     return await FinishAsync(session).ConfigureAwait(false);
                 }
                 else
@@ -342,7 +343,9 @@ public sealed class SmtpDoctor
         if (result.Succeeded)
             Add("Login", FindingStatus.Pass, Say("Doctor.Authenticated", options.User, mechanism));
         else
-            Add("Login", FindingStatus.Fail, Say("Doctor.LoginFailed", mechanism, options.User, Describe(result)), Explain(result, "AUTH") ?? Say("Doctor.Fix.CheckCredentials"));
+            Add("Login", FindingStatus.Fail, Say("Doctor.LoginFailed", mechanism, options.User, Describe(result)),
+                // A 235 before the secret was checked says nothing about the credentials: the server's AUTH is at fault.
+                result.Failure == CommandFailure.Unverified ? Say("Doctor.Fix.UnearnedLogin") : Explain(result, "AUTH") ?? Say("Doctor.Fix.CheckCredentials"));
     }
 
     private async Task ProbeEnvelopeAsync(SmtpSession session, DoctorOptions options, CancellationToken ct)
@@ -373,7 +376,8 @@ public sealed class SmtpDoctor
         return new DoctorReport([.. _findings]);
     }
 
-    private LocalizedText? Explain(CommandResult result, string verb) => result.Reply is { } reply ? _explain?.Invoke(reply, verb) : null;
+    // Only a refusal is explained: a 2xx that still failed (a 250 to STARTTLS) would be "accepted, nothing to fix".
+    private LocalizedText? Explain(CommandResult result, string verb) => result.Reply is { Code: >= 400 } reply ? _explain?.Invoke(reply, verb) : null;
 
     // A reply (or the session's account of a failure) is quoted as it is, in every language.
     private static LocalizedText Describe(CommandResult result) =>

@@ -158,6 +158,14 @@ public sealed class ReplyParser
         else if (_lines.Count == _maxLines) AddWarning(ReplyMessages.TooManyLines(_maxLines));
 
         if (!last) return false;
+        if (code / 100 != _code / 100)
+        {
+            // "250-…" ending "550 …" (RFC 5321 §4.2.1 forbids it): success or refusal is not known, so it is neither.
+            _warnings.Remove(ReplyMessages.InconsistentCodes(_code, code)); // the problem says it
+            reply = new SmtpReply(0, RawLines(), _raw.WrittenSpan.ToArray(), ReplyMessages.InconsistentCodes(_code, code), Warnings());
+            Reset();
+            return true;
+        }
         reply = new SmtpReply(_code, _lines.ToArray(), _raw.WrittenSpan.ToArray(), null, Warnings());
         if (_lines.Count == 1 && _warnings.Count == 0 && reply.RawBytes.Length <= RecentMaxBytes)
         {
@@ -166,6 +174,19 @@ public sealed class ReplyParser
         }
         Reset();
         return true;
+    }
+
+    /// <summary>The reply's lines with their codes, as received: a malformed reply is shown as it came.</summary>
+    private string[] RawLines()
+    {
+        var lines = new List<string>(_lines.Count);
+        foreach (var range in _raw.WrittenSpan.Split((byte)'\n'))
+        {
+            var line = _raw.WrittenSpan[range];
+            if (line.IsEmpty) continue;
+            lines.Add(ServerText.Decode(line[^1] == (byte)'\r' ? line[..^1] : line, _fallbackEncoding));
+        }
+        return [.. lines];
     }
 
     private SmtpReply? Recent(ReadOnlySpan<byte> lineWithLf)

@@ -92,7 +92,7 @@ public static class SaslAuthenticator
                 sentPassword = true;
             }
         }
-        return Finish(session, request, result);
+        return Finish(session, request, result, complete: sentPassword);
     }
 
     private static async Task<CommandResult> MailKitMechanismAsync(SmtpSession session, AuthRequest request, string mechanism, CancellationToken ct)
@@ -171,15 +171,24 @@ public static class SaslAuthenticator
             var (secret, note) = SaslResponseNote.Describe(mechanism, step++, response, request.User);
             result = await session.SendCommandAsync(response, new SendAnnotation(secret, note), ct).ConfigureAwait(false);
         }
-        return Finish(session, request, result);
+        // MailKit counts a mechanism authenticated only once its side is done: the response sent, and for SCRAM and
+        // DIGEST-MD5 the server's proof checked. A 235 before that was not earned by the secret.
+        return Finish(session, request, result, complete: sasl.IsAuthenticated);
     }
 
     // MailKit signals a mechanism it cannot drive in this state (e.g. a missing service URI) with InvalidOperationException.
     private static bool IsMechanismFailure(Exception ex) =>
         ex is SaslException or FormatException or NotSupportedException or AuthenticationException or InvalidOperationException or ArgumentException;
 
-    private static CommandResult Finish(SmtpSession session, AuthRequest request, CommandResult result)
+    private static CommandResult Finish(SmtpSession session, AuthRequest request, CommandResult result, bool complete)
     {
+        if (result.Reply is { Code: 235 } && !complete)
+        {
+            string message = Messages.SaslMessages.SuccessBeforeExchangeComplete(request.Mechanism.ToUpperInvariant());
+            session.Transcript.Error(message);
+            session.SetAuthenticatedUser(null); // the session took any 235 to AUTH as a login; this one names no one
+            return result with { Failure = CommandFailure.Unverified, Message = message };
+        }
         if (result.Reply is { Code: 235 }) session.SetAuthenticatedUser(request.User);
         else if (result.Reply is { Code: 334 }) session.Transcript.Error(Messages.SaslMessages.TooManyChallenges);
         return result;

@@ -81,12 +81,17 @@ public static partial class ScriptReader
                 if (trimmed.Equals("/end", StringComparison.OrdinalIgnoreCase))
                 {
                     inPipeline = false;
-                    var expects = FollowingExpectations(raw, i + 1, out int last);
+                    var expects = FollowingExpectations(raw, i + 1, out int last, b.Source, groupEndsWithData);
                     if (expects.Count > groupSize)
                         throw new ScriptSyntaxException(ScriptMessages.TooManyExpects($"{b.Source}:{last + 1}", expects.Count, pipelineStart, groupSize));
                     if (groupEndsWithData && BodyFollows(expects.Count == groupSize ? [expects[^1]] : [])) enterBodyAfter = last;
                 }
-                else if (!trimmed.StartsWith("/expect", StringComparison.OrdinalIgnoreCase))
+                else if (IsExpectLine(trimmed))
+                {
+                    // Found here, before anything is sent: at run time the group's first commands would be on the wire.
+                    throw new ScriptSyntaxException(ScriptMessages.ExpectInsidePipeline($"{b.Source}:{number}"));
+                }
+                else
                 {
                     groupSize++;
                     groupEndsWithData = IsBareData(trimmed);
@@ -103,7 +108,7 @@ public static partial class ScriptReader
             }
             if (IsBareData(trimmed) || trimmed.Equals("/data", StringComparison.OrdinalIgnoreCase))
             {
-                var expects = FollowingExpectations(raw, i + 1, out int last);
+                var expects = FollowingExpectations(raw, i + 1, out int last, b.Source, bodyMayFollow: true);
                 if (BodyFollows(expects)) enterBodyAfter = last;
             }
         }
@@ -357,7 +362,7 @@ public static partial class ScriptReader
     private static bool IsBareData(string trimmed) => trimmed.Equals("DATA", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The <c>/expect</c> lines right after line <paramref name="from"/>-1 (comments and blank lines between are skipped).</summary>
-    private static List<ExpectationSpec?> FollowingExpectations(string[] raw, int from, out int last)
+    private static List<ExpectationSpec?> FollowingExpectations(string[] raw, int from, out int last, string source, bool bodyMayFollow)
     {
         var specs = new List<ExpectationSpec?>();
         last = from - 1;
@@ -365,7 +370,12 @@ public static partial class ScriptReader
         {
             string t = raw[j].Trim();
             if (t.Length == 0 || t.StartsWith('#')) continue;
-            if (!t.StartsWith("/expect", StringComparison.OrdinalIgnoreCase) || (t.Length > 7 && t[7] != ' ')) break;
+            if (!IsExpectLine(t))
+            {
+                // Right after a DATA a line that is not an /expect starts the body: a misspelt one would be sent as mail.
+                if (bodyMayFollow && LooksLikeMisspeltExpect(t)) throw new ScriptSyntaxException(ScriptMessages.MisspeltExpect($"{source}:{j + 1}", t.Split((char[])[' ', '\t'], 2)[0]));
+                break;
+            }
             try
             {
                 specs.Add(ExpectationSpec.Parse(t[7..]));
@@ -377,6 +387,18 @@ public static partial class ScriptReader
             last = j;
         }
         return specs;
+    }
+
+    /// <summary><c>/expect</c> (any case) then white space (a tab too, as the command parser reads it) or the end.</summary>
+    private static bool IsExpectLine(string trimmed) =>
+        trimmed.StartsWith("/expect", StringComparison.OrdinalIgnoreCase) && (trimmed.Length == 7 || char.IsWhiteSpace(trimmed[7]));
+
+    /// <summary><c>/expect354</c>, <c>/expects</c>, <c>/expct</c>, <c>/exepct</c>: a word that can only have meant <c>/expect</c>.</summary>
+    private static bool LooksLikeMisspeltExpect(string trimmed)
+    {
+        string word = trimmed.Split((char[])[' ', '\t'], 2)[0];
+        return word.StartsWith("/expect", StringComparison.OrdinalIgnoreCase)
+            || (word.StartsWith('/') && CommandLineParser.Distance(word.ToLowerInvariant(), "/expect") <= 2);
     }
 
     /// <summary>A body follows a DATA unless the expectations on it allow only a refusal.</summary>

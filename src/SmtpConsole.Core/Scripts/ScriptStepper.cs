@@ -112,7 +112,33 @@ public sealed class ScriptStepper
                 return ScriptMessages.At(where.ToString(), ex.Message);
             }
         }
+        if (GroupProblem(parsed) is { } groupProblem) return groupProblem;
         lock (_state) _parsed = parsed;
+        return null;
+    }
+
+    /// <summary>The runner's /pipeline rules applied before anything is sent: at run time the lines before the group would already be on the wire.</summary>
+    private string? GroupProblem(Dictionary<int, ConsoleCommand> parsed)
+    {
+        bool inGroup = false;
+        string? previous = null;
+        for (int i = 0; i < _script.Lines.Count; i++)
+        {
+            if (!parsed.TryGetValue(i, out var command)) continue;
+            if (!inGroup)
+            {
+                inGroup = command is PipelineStartCommand;
+                previous = null;
+                continue;
+            }
+            if (command is PipelineEndCommand)
+            {
+                inGroup = false;
+                continue;
+            }
+            if (PipelineGroupRules.Problem(previous, command, out string? verb) is { } problem) return ScriptMessages.At(Where(_script.Lines[i]).ToString(), problem);
+            if (command is RawCommand) previous = verb;
+        }
         return null;
     }
 
@@ -210,7 +236,8 @@ public sealed class ScriptStepper
             }
             var group = command is PipelineEndCommand ? _runner.LastGroupResults : null;
             bool raw = command is RawCommand;
-            return Conclude(outcome, group, where, ownsReply: raw || command is not (CommentCommand or PipelineStartCommand or Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand), rawLine: raw);
+            // /quit is judged like the QUIT it sends: the runner takes any reply to it as the end of the session.
+            return Conclude(outcome, group, where, ownsReply: raw || command is not (CommentCommand or PipelineStartCommand or Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand), rawLine: raw || command is QuitCommand);
         }
         finally
         {
@@ -309,7 +336,10 @@ public sealed class ScriptStepper
                 }
                 else if (rawLine && Refusal(outcome.Result?.Reply) is { } refusal)
                 {
-                    message = ScriptMessages.RawRefused(where.ToString(), refusal, (outcome.Result!.Reply!.Code / 100).ToString(CultureInfo.InvariantCulture));
+                    // No /expect allows a malformed reply, so none is suggested for it.
+                    message = outcome.Result!.Reply!.IsMalformed
+                        ? ScriptMessages.RawMalformed(where.ToString(), refusal)
+                        : ScriptMessages.RawRefused(where.ToString(), refusal, (outcome.Result.Reply.Code / 100).ToString(CultureInfo.InvariantCulture));
                     RecordFailure(message);
                     code = ExitCodes.ExpectationFailed;
                 }

@@ -17,4 +17,6 @@ public enum CommandFailure
     ConnectFailed,
     /// <summary>The TLS handshake or certificate check failed.</summary>
     TlsFailed,
+    /// <summary>A success reply the exchange had not earned (a 235 before the AUTH exchange was complete): not counted as one.</summary>
+    Unverified,
 }

@@ -500,7 +500,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         return ReplyExplainer.Explain(FactsFor(reply, replyEvent.Context?.Verb));
     }
 
-    internal void SetAuthenticatedUser(string user)
+    internal void SetAuthenticatedUser(string? user)
     {
         AuthenticatedUser = user;
         Changed();
@@ -543,13 +543,18 @@ public sealed partial class SmtpSession : IAsyncDisposable
                     _transcript.Info(SessionMessages.ServerClosed);
                     break;
                 }
-                RecordReply(reply);
-                bool pause;
+                bool solicited = RecordReply(reply);
+                bool pause = false;
                 lock (_replyHandoff)
                 {
-                    pause = _pauseAtStartTlsReply;
-                    _pauseAtStartTlsReply = false;
-                    writer.TryWrite(reply);
+                    // A reply shown as unsolicited answers nothing: published, it could be taken by the command sent
+                    // right after the stale-reply drain, and that command's own reply by the next one.
+                    if (solicited)
+                    {
+                        pause = _pauseAtStartTlsReply;
+                        _pauseAtStartTlsReply = false;
+                        writer.TryWrite(reply);
+                    }
                 }
                 ReplyPublishedForTest?.Invoke(reply);
                 // STARTTLS: stop reading so bytes after the 220 stay unread and can be inspected and dropped.
@@ -582,7 +587,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         }
     }
 
-    private void RecordReply(SmtpReply reply)
+    /// <summary>Shows a reply and applies it; false when no command was waiting for it.</summary>
+    private bool RecordReply(SmtpReply reply)
     {
         string? note = null;
         PendingCommand? command = _awaiting.TryDequeue(out var pending) ? pending : null;
@@ -605,6 +611,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
             _transcript.Warn(CoreMessages.ServerClosing421);
         }
         if (command is not null) Apply(command, reply);
+        return command is not null;
     }
 
     private void MarkClosed()

@@ -98,6 +98,18 @@ public class ReplyParserTests
         Assert.Contains(reply.Warnings, w => w.Contains("inconsistent codes"));
     }
 
+    [Theory]
+    [InlineData("250-first\r\n550 5.1.1 no such user\r\n", 250, 550)]
+    [InlineData("550-refused\r\n250 ok after all\r\n", 550, 250)]
+    [InlineData("250-a\r\n250-b\r\n451 4.3.0 try later\r\n", 250, 451)]
+    public void TryRead_LastLineOfAnotherClass_IsMalformed_AndShownAsReceived(string wire, int first, int last)
+    {
+        var reply = Assert.Single(ParseAll(wire));
+        Assert.True(reply.IsMalformed);
+        Assert.Contains($"{first} then {last}", reply.Problem);
+        Assert.Equal(wire.TrimEnd('\n', '\r').Split("\r\n"), reply.FormatLines());
+    }
+
     [Fact]
     public void TryRead_BareLf_AcceptedWithWarning()
     {

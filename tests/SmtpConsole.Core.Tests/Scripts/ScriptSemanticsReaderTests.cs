@@ -23,6 +23,46 @@ public class ScriptSemanticsReaderTests
         Assert.Equal(ScriptLineKind.Body, Read("/data\n/expect 354\nSubject: x\n.\n")[2].Kind);
     }
 
+    [Theory]
+    [InlineData("DATA\n/expect\t354\nSubject: x\n.\n")]
+    [InlineData("/data\n  /EXPECT\t354|503  \nSubject: x\n.\n")]
+    [InlineData("/pipeline\nMAIL FROM:<a@b>\nDATA\n/end\n/expect\t250\n/expect\t354\nSubject: x\n.\n")]
+    public void ExpectAfterDataWithATab_IsAnExpectation_NeverABodyLine(string script)
+    {
+        var lines = Read(script);
+        Assert.DoesNotContain(lines, l => l.Kind == ScriptLineKind.Body && l.Text.Contains("expect", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal(["Subject: x", "."], lines.Where(l => l.Kind == ScriptLineKind.Body).Select(l => l.Text));
+    }
+
+    [Theory]
+    [InlineData("DATA\n/expect354\nSubject: x\n.\n", 2)]
+    [InlineData("DATA\n/expects 354\nSubject: x\n.\n", 2)]
+    [InlineData("DATA\n# note\n/expct 354\nSubject: x\n.\n", 3)]
+    [InlineData("/data\n/Exepct 354\nSubject: x\n.\n", 2)]
+    [InlineData("/pipeline\nMAIL FROM:<a@b>\nDATA\n/end\n/expect 250\n/expcet 354\nSubject: x\n.\n", 6)]
+    public void MisspeltExpectAfterData_IsAScriptError_NotTheFirstBodyLine(string script, int line)
+    {
+        var ex = Assert.Throws<ScriptSyntaxException>(() => Read(script));
+        Assert.StartsWith($"s.smtp:{line}: ", ex.Message);
+        Assert.Contains("/expect", ex.Message);
+    }
+
+    [Theory]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\n/expect 250\nRCPT TO:<c@d>\n/end\n", 4)]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\n  /Expect\t250\n/end\n", 4)]
+    public void ExpectInsideAPipelineGroup_IsAScriptErrorBeforeAnythingIsSent(string script, int line)
+    {
+        var ex = Assert.Throws<ScriptSyntaxException>(() => Read(script));
+        Assert.StartsWith($"s.smtp:{line}: /expect inside /pipeline", ex.Message);
+    }
+
+    [Fact]
+    public void BodyLineStartingWithASlash_AfterTheHeaders_IsStillABodyLine()
+    {
+        var lines = Read("DATA\nSubject: x\n\n/expct is only a word here\n.\n");
+        Assert.Contains((ScriptLineKind.Body, "/expct is only a word here"), lines);
+    }
+
     [Fact]
     public void DataLastInAPipelineGroup_BodyAfterTheExpectations()
     {

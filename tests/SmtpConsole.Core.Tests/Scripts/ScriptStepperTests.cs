@@ -43,6 +43,80 @@ public class ScriptStepperTests
     }
 
     [Fact]
+    public async Task MultiLineReplyEndingInARefusal_FailsTheRun_EvenWithExpect250()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("RCPT", StringComparison.OrdinalIgnoreCase) ? "250-first line\r\n550 5.1.1 no such user\r\n"
+                : line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase) ? "221 bye\r\n" : "250 ok\r\n");
+        });
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, "EHLO x\nMAIL FROM:<a@b>\nRCPT TO:<c@d>\nQUIT\n") == ExitCodes.ExpectationFailed, h.Sink.Dump());
+            Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Reply), e => e.Text.Contains("550 5.1.1 no such user", StringComparison.Ordinal));
+        }
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, "EHLO x\nMAIL FROM:<a@b>\nRCPT TO:<c@d>\n/expect 250\nQUIT\n") == ExitCodes.ExpectationFailed, h.Sink.Dump());
+        }
+    }
+
+    [Fact]
+    public async Task MalformedReplyToARawLine_FailsTheRun_WithoutSuggestingAnExpectThatCannotExist()
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("NOOP", StringComparison.OrdinalIgnoreCase) ? "25O ok\r\n"
+                : line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase) ? "221 bye\r\n" : "250 ok\r\n");
+        });
+        await using var h = new SessionHarness(server.Port);
+        Assert.Equal(ExitCodes.ExpectationFailed, await RunAsync(h, "EHLO x\nNOOP\nQUIT\n"));
+        var failure = Assert.Single(h.Sink.OfKind(TranscriptEventKind.Expect), e => e.Passed == false);
+        Assert.Contains("t.smtp:2", failure.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("0xx", failure.Text, StringComparison.Ordinal);
+        Assert.Contains("no /expect can allow a malformed reply", failure.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/quit")]
+    [InlineData("/exit")]
+    [InlineData("QUIT")]
+    public async Task QuitRefused_FailsTheRun_WhicheverWayItIsWritten(string quit)
+    {
+        await using var server = new ScriptedSmtpServer(async c =>
+        {
+            await c.SendAsync("220 scripted.test ESMTP\r\n");
+            await c.ServeAsync(line => line.StartsWith("QUIT", StringComparison.OrdinalIgnoreCase) ? "500 5.5.2 not now\r\n" : "250 ok\r\n");
+        });
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, $"EHLO x\n{quit}\n") == ExitCodes.ExpectationFailed, h.Sink.Dump());
+            Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Expect), e => e.Passed == false && e.Text.Contains("t.smtp:2", StringComparison.Ordinal) && e.Text.Contains("500", StringComparison.Ordinal));
+        }
+        await using (var h = new SessionHarness(server.Port))
+        {
+            Assert.True(await RunAsync(h, $"EHLO x\n{quit}\n/expect 500\n") == ExitCodes.Success, h.Sink.Dump());
+        }
+    }
+
+    [Theory]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\nSTARTTLS\n/end\nQUIT\n", "t.smtp:4: STARTTLS cannot be pipelined")]
+    [InlineData("EHLO x\n/pipeline\nmail from:<a@b>\nauth plain AGFAYg==\n/end\n", "t.smtp:4: AUTH cannot be pipelined")]
+    [InlineData("EHLO x\n/pipeline\nMAIL FROM:<a@b>\n/starttls\n/end\n", "t.smtp:4: /starttls: only raw SMTP commands")]
+    [InlineData("EHLO x\n/pipeline\nDATA\nRSET\n/end\n", "t.smtp:4: cannot pipeline past DATA")]
+    public async Task BadPipelineGroup_IsAScriptError_BeforeAnythingIsSent(string script, string expected)
+    {
+        await using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "250 ok", "250 ok", "250 ok", "221 bye");
+        await using var h = new SessionHarness(server.Port);
+        Assert.Equal(ExitCodes.UsageError, await RunAsync(h, script));
+        Assert.Contains(h.Sink.OfKind(TranscriptEventKind.Error), e => e.Text.StartsWith(expected, StringComparison.Ordinal));
+        Assert.DoesNotContain(h.Sink.Events, e => e.Kind == TranscriptEventKind.Send);
+        Assert.Empty(server.Commands);
+    }
+
+    [Fact]
     public async Task Position_SaysWhereTheScriptStands_InNoFrontEndsWords()
     {
         await using var server = new ScriptedSmtpServer(Refusing550Greeting);
