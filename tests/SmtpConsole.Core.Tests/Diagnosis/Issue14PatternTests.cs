@@ -41,6 +41,18 @@ public sealed class Issue14PatternTests
         Assert.DoesNotContain("retrying later may work", Text(e), StringComparison.Ordinal);
     }
 
+    /// <summary>A reverse-hostname refusal is never "retry later", whatever code an MTA is set to send it with.</summary>
+    [Theory]
+    [InlineData("451 4.7.1 Client host rejected: cannot find your reverse hostname, [203.0.113.5]", null, "postfix-450-cannot-find-hostname")]
+    [InlineData("554 5.7.1 Client host rejected: cannot find your hostname, [203.0.113.5]", null, "postfix-450-cannot-find-hostname")]
+    [InlineData("451 Temporary local problem: the reverse host name of 203.0.113.5 is missing", "mx.example.test", "generic-ptr-missing")]
+    public void ReverseHostnameRefusal_WithAnyCode_IsNotARetry(string reply, string? host, string expected)
+    {
+        var e = Explain(reply, host: host);
+        Assert.Equal(expected, e.Best?.Entry.Id);
+        Assert.DoesNotContain("retrying later may work", e.ReplyClass, StringComparison.Ordinal);
+    }
+
     [Fact] // cachethq/cachet#3052
     public void Zoho_UnusualActivity_PointsToUnblockPage_AndHidesTheRegistryTitle()
     {
