@@ -96,7 +96,7 @@ internal sealed class ScriptSteps
                 var outcome = await step.Done.Task.ConfigureAwait(false);
                 if (outcome is null || outcome.Status != StepStatus.Ok)
                 {
-                    _controller.Recorder.Error($"script {Name} stopped{(outcome?.Message is { } m ? ": " + m : string.Empty)}");
+                    _controller.Recorder.Error(outcome?.Message is { } m ? _language.Say("Script.StoppedBecause", Name, m) : _language.Say("Script.Stopped", Name));
                     _stepper.Stop();
                     break;
                 }

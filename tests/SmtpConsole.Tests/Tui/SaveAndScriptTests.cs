@@ -68,6 +68,28 @@ public sealed class SaveAndScriptTests
         }
     }
 
+    /// <summary>A script stopped by a failed expectation says so in the console's language (it was an English literal).</summary>
+    [Theory]
+    [InlineData(Core.Messages.UiLanguage.English, "script stop.txt stopped: ")]
+    [InlineData(Core.Messages.UiLanguage.SimplifiedChinese, "脚本 stop.txt 已停止：")]
+    public void F8_AFailedExpectation_StopsTheScript_InTheConsolesLanguage(Core.Messages.UiLanguage language, string stopped)
+    {
+        using var speak = Core.Messages.CoreMessages.Speak(language);
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "550 5.7.1 no");
+        using var tui = TuiHarness.Start(width: 120, configure: o => o with { Language = language });
+        tui.Connect(server);
+        string path = Path.Combine(tui.DataDirectory, "stop.txt");
+        File.WriteAllLines(path, ["EHLO me.example", "/expect 250", "NOOP"]);
+        tui.Press(Key.F8);
+        var panel = tui.WaitForPanel<ScriptPanel>();
+        panel.Path.Text = path;
+        tui.Press(Key.Enter);
+        Assert.True(tui.WaitUntil(() => tui.Window.ModeLine.Script?.Contains("1/3", StringComparison.Ordinal) == true), "the script should be loaded");
+        tui.Press(Key.F8.WithShift);
+        tui.WaitForText(stopped);
+        Assert.Equal(["EHLO me.example"], server.Commands);
+    }
+
     [Fact]
     public void F8_AVariableLeftUnanswered_IsWordedForTheConsole_NotWithReplaysFlags()
     {
