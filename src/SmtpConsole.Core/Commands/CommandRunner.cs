@@ -97,7 +97,7 @@ public sealed partial class CommandRunner
         DataCommand data => await DataAsync(data, ct).ConfigureAwait(false),
         BdatCommand bdat => await Helper(bdat, () => BdatAsync(bdat, ct)).ConfigureAwait(false),
         ComposeCommand compose => await Helper(compose, () => ComposeAsync(compose, ct)).ConfigureAwait(false),
-        Base64EncodeCommand b64 => ScreenOnly($"Base64 of \"{b64.Text}\": {SaslPayload.Encode(b64.Text)}"),
+        Base64EncodeCommand b64 => ScreenOnly(Messages.RunnerMessages.Base64Of(b64.Text, SaslPayload.Encode(b64.Text))),
         Base64DecodeCommand unb64 => Decode(unb64.Text),
         ExpectCommand expect => Expect(expect.Spec),
         PipelineStartCommand => StartPipeline(),
@@ -248,7 +248,7 @@ public sealed partial class CommandRunner
     /// <summary>/b64 and /unb64 results are often a password: shown, never saved to a file.</summary>
     private StepOutcome ScreenOnly(string text)
     {
-        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, text + "   (screen only: not saved)") { ScreenOnly = true });
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, Messages.RunnerMessages.ScreenOnly(text)) { ScreenOnly = true });
         return StepOutcome.Ok();
     }
 
@@ -263,10 +263,10 @@ public sealed partial class CommandRunner
         var payload = SaslPayload.Decode(text);
         if (!payload.IsValid)
         {
-            _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, $"/unb64: \"{text.Trim()}\" is {payload.Display}") { ScreenOnly = true });
+            _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Error, Messages.RunnerMessages.NotBase64Detail(text.Trim(), SaslPayloadWording.Note(payload))) { ScreenOnly = true });
             return StepOutcome.Usage(Messages.RunnerMessages.NotBase64);
         }
-        return ScreenOnly(payload.Text is not null ? $"decoded: \"{payload.Text}\"" : $"decoded (binary, {payload.Bytes!.Length} bytes): {payload.Display}");
+        return ScreenOnly(payload.Text is not null ? SaslPayloadWording.Note(payload) : Messages.RunnerMessages.DecodedBinary(payload.Bytes!.Length, SaslPayloadWording.Hex(payload)));
     }
 
     private static string HelperName(string display)

@@ -8,7 +8,13 @@ public sealed record SaslPayload(string Base64, byte[]? Bytes, string? Text, str
     /// <summary>True when the payload was valid Base64 (an empty payload is valid and means "no data").</summary>
     public bool IsValid => Problem is null;
 
-    /// <summary>A human rendering: the decoded text, or hex when binary, or the problem.</summary>
+    /// <summary>Why Base64 did not decode: its length (a truncated payload).</summary>
+    internal const string LengthProblem = "length is not a multiple of 4";
+
+    /// <summary>Why Base64 did not decode: a character outside its alphabet.</summary>
+    internal const string AlphabetProblem = "contains characters outside the Base64 alphabet";
+
+    /// <summary>A rendering for JSON and logs (English): the decoded text, or hex when binary, or the problem.</summary>
     public string Display => Problem is not null ? $"invalid Base64: {Problem}"
         : Text is not null ? Text
         : "hex " + Convert.ToHexString(Bytes!).ToLowerInvariant();
@@ -24,8 +30,8 @@ public sealed record SaslPayload(string Base64, byte[]? Bytes, string? Text, str
         if (status != System.Buffers.OperationStatus.Done)
         {
             return new SaslPayload(trimmed, null, null, status == System.Buffers.OperationStatus.NeedMoreData
-                ? "length is not a multiple of 4"
-                : "contains characters outside the Base64 alphabet");
+                ? LengthProblem
+                : AlphabetProblem);
         }
         byte[] bytes = buffer[..written];
         return new SaslPayload(trimmed, bytes, TryText(bytes), null);

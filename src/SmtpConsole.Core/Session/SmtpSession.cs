@@ -594,7 +594,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         PendingCommand? command = _awaiting.TryDequeue(out var pending) ? pending : null;
         if (command is { Kind: PendingCommandKind.PipelinedCommand }) note = CoreMessages.ReplyTo(command.Line);
         else if (command is null && Greeting is not null) note = CoreMessages.UnsolicitedReply;
-        if (reply.Challenge is { } challenge) note = challenge.IsValid ? $"decoded: \"{challenge.Display}\"" : challenge.Display;
+        if (reply.Challenge is { } challenge) note = SaslPayloadWording.Note(challenge);
         var context = ContextFor(command, reply);
         LastReplyContext = context;
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Reply, reply.DisplayText)

@@ -80,4 +80,22 @@ public class ChineseRunnerTextsTests
         Assert.Equal(en.secret, zh.secret);
         Assert.DoesNotContain("secret", zh.note, StringComparison.Ordinal);
     }
+
+    /// <summary>/b64, /unb64 and the note under a 334 challenge are worded per language; the payload stays as decoded.</summary>
+    [Theory]
+    [InlineData(UiLanguage.SimplifiedChinese, "“abc” 的 Base64：YWJj   （只显示在屏幕上，不保存）", "解码后：“Username:”", "解码后（二进制，3 字节）：十六进制 00ff10", "无效的 Base64：含有 Base64 字母表以外的字符")]
+    [InlineData(UiLanguage.English, "Base64 of \"abc\": YWJj   (screen only: not saved)", "decoded: \"Username:\"", "decoded (binary, 3 bytes): hex 00ff10", "invalid Base64: contains characters outside the Base64 alphabet")]
+    public async Task Base64Helpers_AndChallengeNotes_SpeakTheSessionLanguage(UiLanguage language, string encoded, string challenge, string binary, string invalid)
+    {
+        using var speak = CoreMessages.Speak(language);
+        await using var server = AuthServer();
+        await using var h = new SessionHarness(server.Port, interaction: new PromptRecorder());
+        await h.Runner.ConnectToAsync(h.Options);
+        await h.Runner.ExecuteAsync("/b64 abc");
+        await h.Runner.ExecuteAsync("/unb64 AP8Q");
+        Assert.Contains(h.Sink.Events, e => e.Text == encoded);
+        Assert.Contains(h.Sink.Events, e => e.Text.StartsWith(binary, StringComparison.Ordinal));
+        Assert.Equal(challenge, SmtpConsole.Core.Protocol.SaslPayloadWording.Note(SmtpConsole.Core.Protocol.SaslPayload.Decode("VXNlcm5hbWU6")));
+        Assert.Equal(invalid, SmtpConsole.Core.Protocol.SaslPayloadWording.Note(SmtpConsole.Core.Protocol.SaslPayload.Decode("a*cd")));
+    }
 }
