@@ -13,12 +13,9 @@ public static class PipelineGroupRules
     private static readonly HashSet<string> GroupEnders = ["EHLO", "HELO", "DATA", "VRFY", "EXPN", "TURN", "QUIT", "NOOP", "AUTH", "STARTTLS", "BDAT"];
 
     /// <summary>
-    /// Why <paramref name="command"/> cannot join a group whose last line so far has the verb <paramref name="previousVerb"/>
-    /// (null for an empty group); null when it can. The caller keeps the verb of the line it added, so no line is parsed twice.
+    /// Why <paramref name="command"/> cannot join a group whose last line so far has the verb <paramref name="previousVerb"/>;
+    /// null when it can. The verb it parses is handed back, so the caller keeps it for the next line (no line parsed twice).
     /// </summary>
-    public static string? Problem(string? previousVerb, ConsoleCommand command) => Problem(previousVerb, command, out _);
-
-    /// <summary>As <see cref="Problem(string?, ConsoleCommand)"/>, and hands back the verb it parsed.</summary>
     /// <param name="previousVerb">The verb of the group's last line so far; null for an empty group.</param>
     /// <param name="command">The command to add.</param>
     /// <param name="verb">The verb of <paramref name="command"/> when it is a raw line (the next call's previous verb).</param>
