@@ -68,3 +68,16 @@ machine() {
 aot_binary() {
     "$bench/publish-aot.sh"
 }
+
+# bench/MinimalSmtpClient published with Native AOT (again only when its sources changed); prints the binary's path.
+minimal_client_binary() {
+    local project=$bench/MinimalSmtpClient out=$work/minimal-client stamp
+    stamp=$(cat "$project"/*.cs "$project"/*.csproj "$repo/Directory.Build.props" | sha256sum | cut -d' ' -f1)
+    if [[ ! -x $out/minimal-smtp-client || $(cat "$out/.stamp" 2>/dev/null) != "$stamp" ]]; then
+        echo "bench: publishing bench/MinimalSmtpClient (Native AOT, about a minute)…" >&2
+        dotnet publish "$project/MinimalSmtpClient.csproj" -c Release -r linux-x64 -o "$out" --nologo </dev/null >"$work/minimal-client.log" 2>&1 ||
+            die "publishing bench/MinimalSmtpClient failed: $work/minimal-client.log"
+        echo "$stamp" >"$out/.stamp"
+    fi
+    echo "$out/minimal-smtp-client"
+}
