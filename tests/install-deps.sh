@@ -32,6 +32,44 @@ declare -A optional=(
 
 present() { bash -c "$1" >/dev/null 2>&1; }
 
+# Exim, the second real MTA of the integration tests, is never installed as a package: exim4-daemon-light would
+# replace Postfix as the system MTA. Debian's binary is unpacked from its .deb under $exim_root instead (start.sh runs
+# it with a private configuration), and the service user compiled into it is created. Checked by running it.
+exim_root=/opt/smtpconsole-test/exim # tests/servers/paths.sh names the binary under it
+exim_binary=$exim_root/usr/sbin/exim4
+exim_ready() { id Debian-exim >/dev/null 2>&1 && "$exim_binary" -C /dev/null -bV >/dev/null 2>&1; }
+install_private_exim() {
+    local download libraries
+    # Its libraries (GnuTLS, libidn, Berkeley DB, …) are ordinary packages that conflict with nothing.
+    mapfile -t libraries < <(apt-cache depends exim4-daemon-light 2>/dev/null | awk '$1 == "Depends:" && $2 ~ /^lib/ {print $2}')
+    if ((${#libraries[@]} > 0)) &&
+        ! apt-get "${apt_opts[@]}" install -y -qq --no-install-recommends "${libraries[@]}" >/dev/null 2>&1; then
+        echo "install-deps: installing Exim's libraries failed: ${libraries[*]}" >&2
+        return 1
+    fi
+    download=$(mktemp -d)
+    chmod 755 "$download" # apt's download runs as _apt and writes here
+    if ! (cd "$download" && apt-get "${apt_opts[@]}" download -qq exim4-daemon-light >/dev/null 2>&1); then
+        rm -rf "$download"
+        echo "install-deps: apt-get download exim4-daemon-light failed" >&2
+        return 1
+    fi
+    rm -rf "$exim_root"
+    mkdir -p "$exim_root"
+    dpkg-deb -x "$download"/exim4-daemon-light_*.deb "$exim_root"
+    rm -rf "$download"
+    # The package's binary is setuid root, for a system MTA; this copy only ever runs from start.sh as root.
+    chmod u-s "$exim_binary"
+    chmod 755 /opt/smtpconsole-test "$exim_root"
+    id Debian-exim >/dev/null 2>&1 ||
+        useradd --system --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin Debian-exim
+    exim_ready || {
+        echo "install-deps: the unpacked Exim does not run: $("$exim_binary" -C /dev/null -bV 2>&1 | head -1)" >&2
+        return 1
+    }
+    echo "install-deps: unpacked Exim $("$exim_binary" -C /dev/null -bV 2>/dev/null | sed -n '1s/^Exim version \([^ ]*\).*/\1/p') privately under $exim_root"
+}
+
 missing=()
 for pkg in "${!required[@]}"; do
     present "${required[$pkg]}" || missing+=("$pkg")
@@ -41,7 +79,10 @@ for pkg in "${!optional[@]}"; do
     present "${optional[$pkg]}" || missing_optional+=("$pkg")
 done
 
-if ((${#missing[@]} == 0 && ${#missing_optional[@]} == 0)); then
+need_exim=0
+exim_ready || need_exim=1
+
+if ((${#missing[@]} == 0 && ${#missing_optional[@]} == 0 && !need_exim)); then
     echo "install-deps: all dependencies present"
     exit 0
 fi
@@ -53,7 +94,7 @@ has_candidate() {
 # With every required package present, only refresh apt for an optional one
 # the current package lists actually offer: afl++ is absent from some Debian
 # releases and must not cost an apt-get update on every test run.
-if ((${#missing[@]} == 0)); then
+if ((${#missing[@]} == 0 && !need_exim)); then
     offered=()
     for pkg in "${missing_optional[@]}"; do
         if has_candidate "$pkg"; then
@@ -70,6 +111,10 @@ if ((${#missing[@]} == 0)); then
 fi
 
 if [[ $(id -u) -ne 0 ]]; then
+    if ((need_exim)); then
+        echo "install-deps: the private Exim under $exim_root is missing; run this script as root once" >&2
+        exit 1
+    fi
     if ((${#missing[@]} > 0)); then
         echo "install-deps: missing packages: ${missing[*]}" >&2
         echo "install-deps: run as root, or: sudo apt-get install -y --no-install-recommends ${missing[*]}" >&2
@@ -142,6 +187,10 @@ if command -v systemctl >/dev/null 2>&1 && [[ -d /run/systemd/system ]]; then
             dovecot-core) systemctl disable --now dovecot >/dev/null 2>&1 || true ;;
         esac
     done
+fi
+
+if ((need_exim)) && ! install_private_exim; then
+    exit 1
 fi
 
 still_missing=()

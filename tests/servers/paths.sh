@@ -14,3 +14,5 @@ fi
 postfix_queue=$socket_root/postfix/queue
 dovecot_base=$socket_root/dovecot/base
 auth_socket=$dovecot_base/auth-postfix
+# The private Exim tests/install-deps.sh unpacks (the same path is written there).
+exim_binary=/opt/smtpconsole-test/exim/usr/sbin/exim4

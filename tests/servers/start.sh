@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Starts the private test mail servers (Postfix + Dovecot SASL, aiosmtpd,
-# smtp-sink) under tests/servers/.run/ and writes .run/servers.json.
+# Starts the private test mail servers (Postfix + Dovecot SASL, Exim, aiosmtpd,
+# smtp-sink, nodemailer smtp-server) under tests/servers/.run/ and writes
+# .run/servers.json.
 # Idempotent: exits 0 at once when they already run and answer.
 #
 # usage: start.sh [--sink] [--restart] [--no-deps]
@@ -60,9 +61,11 @@ p_smtps_expired=$((2466 + offset))
 p_smtps_wronghost=$((2467 + offset))
 p_smtpserver=$((2529 + offset))
 p_smtpserver_tls=$((2469 + offset))
+p_exim=$((2530 + offset))
+p_exim_tls=$((2470 + offset))
 all_probes=("$p_smtp" "$p_submission" "$p_submission_noplain" "$p_submission_plainauth"
     "tls:$p_smtps" "tls:$p_smtps_expired" "tls:$p_smtps_wronghost" "$p_aiosmtpd" "$p_sink"
-    "$p_smtpserver" "tls:$p_smtpserver_tls")
+    "$p_smtpserver" "tls:$p_smtpserver_tls" "$p_exim" "tls:$p_exim_tls")
 
 mkdir -p "$run"
 chmod 755 "$run"
@@ -88,6 +91,7 @@ healthy() {
         pid_alive "$run/aiosmtpd.pid" &&
         pid_alive "$run/sink.pid" &&
         pid_alive "$run/smtp-server.pid" &&
+        pid_alive "$run/exim/exim.pid" &&
         "$py" "$here/probe.py" "$host" "${all_probes[@]}" 2>/dev/null
 }
 
@@ -109,7 +113,8 @@ fi
 show_logs() {
     local f
     for f in "$run/postfix/maillog" "$run/postfix/start.log" "$run/dovecot/dovecot.log" \
-        "$run/dovecot/start.log" "$run/aiosmtpd.log" "$run/sink.log" "$run/smtp-server.log"; do
+        "$run/dovecot/start.log" "$run/aiosmtpd.log" "$run/sink.log" "$run/smtp-server.log" \
+        "$run/exim/start.log" "$run/exim/log/mainlog" "$run/exim/log/paniclog"; do
         if [[ -s $f ]]; then
             echo "----- $f (last 40 lines) -----" >&2
             tail -n 40 "$f" >&2
@@ -148,7 +153,7 @@ fi
 # about a second of start time.
 rm -rf "$run/postfix/conf" "$postfix_queue" "$run/dovecot" "$dovecot_base" "$run/mail" "$run/aiosmtpd" \
     "$run/servers.json" "$run/postfix/maillog" "$run/postfix/start.log" "$run/aiosmtpd.log" "$run/sink.log" \
-    "$run/smtp-server-mail" "$run/smtp-server.log"
+    "$run/smtp-server-mail" "$run/smtp-server.log" "$run/exim"
 mkdir -p "$run/postfix/conf" "$postfix_queue" "$run/postfix/data" \
     "$dovecot_base" "$run/dovecot/state" "$run/mail" "$run/aiosmtpd" "$run/smtp-server-mail"
 chown postfix "$run/postfix/data"
@@ -168,6 +173,7 @@ render() { # template output
         -e "s|@P_SUBMISSION_PLAINAUTH@|$p_submission_plainauth|g" \
         -e "s|@P_SMTPS@|$p_smtps|g" -e "s|@P_SMTPS_EXPIRED@|$p_smtps_expired|g" \
         -e "s|@P_SMTPS_WRONGHOST@|$p_smtps_wronghost|g" \
+        -e "s|@P_EXIM@|$p_exim|g" -e "s|@P_EXIM_TLS@|$p_exim_tls|g" -e "s|@EXIM@|$exim_binary|g" \
         "$1" >"$2"
     if grep -q '@[A-Z_]*@' "$2"; then
         fail "unsubstituted placeholder in $2: $(grep -o '@[A-Z_]*@' "$2" | head -1)"
@@ -231,17 +237,31 @@ NODE_PATH=$deps_dir/node_modules setsid node "$here/smtp-server/server.js" --hos
     --out "$run/smtp-server-mail" --pidfile "$run/smtp-server.pid" \
     </dev/null >"$run/smtp-server.log" 2>&1 9>&- &
 
+# --- Exim ------------------------------------------------------------------------
+# The daemon starts as root and drops to Debian-exim for everything else, so that
+# user owns its spool, log, mail and a copy of the server key.
+[[ -x $exim_binary ]] || fail "the private Exim is missing ($exim_binary): run tests/install-deps.sh"
+mkdir -p "$run/exim/spool" "$run/exim/log" "$run/exim/mail"
+install -m 600 -o Debian-exim "$run/tls/server.key" "$run/exim/server.key"
+install -m 644 "$run/tls/server.pem" "$run/exim/server.pem"
+chown Debian-exim "$run/exim/spool" "$run/exim/log" "$run/exim/mail"
+chmod 755 "$run/exim" "$run/exim/mail"
+render "$here/exim/exim.conf.in" "$run/exim/exim.conf"
+"$exim_binary" -C "$run/exim/exim.conf" -bd </dev/null >"$run/exim/start.log" 2>&1 9>&- ||
+    fail "exim did not start"
+
 if ! "$py" "$here/probe.py" --wait 20 "$host" "${all_probes[@]}"; then
     fail "not every port answered 220 within 20 s"
 fi
 pid_alive "$run/aiosmtpd.pid" || fail "aiosmtpd wrote no pid file"
 pid_alive "$run/smtp-server.pid" || fail "smtp-server wrote no pid file"
+pid_alive "$run/exim/exim.pid" || fail "exim wrote no pid file"
 
 SERVERS_JSON_RUN=$run SERVERS_JSON_HOST=$host \
     P_SMTP=$p_smtp P_SUBMISSION=$p_submission P_SUBMISSION_NOPLAIN=$p_submission_noplain \
     P_SUBMISSION_PLAINAUTH=$p_submission_plainauth P_SMTPS=$p_smtps \
     P_SMTPS_EXPIRED=$p_smtps_expired P_SMTPS_WRONGHOST=$p_smtps_wronghost \
-    P_AIOSMTPD=$p_aiosmtpd P_SINK=$p_sink P_SMTPSERVER=$p_smtpserver P_SMTPSERVER_TLS=$p_smtpserver_tls \
+    P_AIOSMTPD=$p_aiosmtpd P_SINK=$p_sink P_SMTPSERVER=$p_smtpserver P_SMTPSERVER_TLS=$p_smtpserver_tls P_EXIM=$p_exim P_EXIM_TLS=$p_exim_tls \
     "$py" - <<'PY' || fail "could not write servers.json"
 import json, os
 e = os.environ
@@ -261,6 +281,8 @@ doc = {
         "sink": int(e["P_SINK"]),
         "smtpServer": int(e["P_SMTPSERVER"]),
         "smtpServerTls": int(e["P_SMTPSERVER_TLS"]),
+        "exim": int(e["P_EXIM"]),
+        "eximTls": int(e["P_EXIM_TLS"]),
     },
     "caFile": f"{run}/tls/ca.pem",
     "serverCertFile": f"{run}/tls/server.pem",
@@ -271,6 +293,8 @@ doc = {
     "aiosmtpdDir": f"{run}/aiosmtpd",
     "smtpServerDir": f"{run}/smtp-server-mail",
     "postfixLog": f"{run}/postfix/maillog",
+    "eximMailDir": f"{run}/exim/mail",
+    "eximLog": f"{run}/exim/log/mainlog",
     "users": [
         {"name": "alice", "password": "Wonderland-42", "address": "alice@example.test"},
         {"name": "bob", "password": "Builder-7", "address": "bob@example.test"},
@@ -288,5 +312,6 @@ elapsed_ms=$((($(date +%s%N) - started_ns) / 1000000))
 echo "start.sh: test servers up in ${elapsed_ms} ms: smtp $p_smtp, submission $p_submission," \
     "submission-noplain $p_submission_noplain, submission-plainauth $p_submission_plainauth," \
     "smtps $p_smtps/$p_smtps_expired(expired)/$p_smtps_wronghost(wrong host)," \
-    "aiosmtpd $p_aiosmtpd, sink $p_sink, smtp-server $p_smtpserver/$p_smtpserver_tls(tls)"
+    "aiosmtpd $p_aiosmtpd, sink $p_sink, smtp-server $p_smtpserver/$p_smtpserver_tls(tls)," \
+    "exim $p_exim/$p_exim_tls(tls)"
 echo "start.sh: $run/servers.json"

@@ -48,6 +48,11 @@ if pid=$(read_pid "$dovecot_base/master.pid" "$run/dovecot/dovecot.conf"); then
     kill -TERM "$pid" 2>/dev/null || true
     stopped+=(dovecot)
 fi
+if pid=$(read_pid "$run/exim/exim.pid" "$run/exim/exim.conf"); then
+    pids+=("$pid")
+    kill -TERM "$pid" 2>/dev/null || true
+    stopped+=(exim)
+fi
 for name in aiosmtpd sink smtp-server; do
     case $name in
         aiosmtpd) expect=aiosmtpd_server.py ;;
@@ -92,7 +97,7 @@ if ((${#pids[@]} > 0)); then
     done
 fi
 
-rm -f "$run/aiosmtpd.pid" "$run/sink.pid" "$run/smtp-server.pid" "$run/servers.json"
+rm -f "$run/aiosmtpd.pid" "$run/sink.pid" "$run/smtp-server.pid" "$run/exim/exim.pid" "$run/servers.json"
 if ((${#stopped[@]} > 0)); then
     echo "stop.sh: stopped ${stopped[*]}"
 else

@@ -351,7 +351,18 @@ public sealed class SmtpDoctor
     private async Task ProbeEnvelopeAsync(SmtpSession session, DoctorOptions options, CancellationToken ct)
     {
         string? from = options.MailFrom ?? (options.User?.Contains('@') == true ? options.User : null);
-        if (from is null || !session.IsConnected) return;
+        // A recipient asked for and not checked is said, never left out: a report without it reads as "it would be accepted".
+        if (from is null)
+        {
+            if (options.RcptTo is not null)
+                Add("RCPT TO", FindingStatus.Warn, Say("Doctor.EnvelopeSkippedNoSender", options.RcptTo), Say("Doctor.Fix.GiveEnvelopeSender"), Remedy.GiveEnvelopeSender);
+            return;
+        }
+        if (!session.IsConnected)
+        {
+            Add("MAIL FROM", FindingStatus.Warn, Say("Doctor.EnvelopeSkippedClosed"));
+            return;
+        }
         if (options.FromMustEqualLogin && options.User is not null && !from.Equals(options.User, StringComparison.OrdinalIgnoreCase))
             Add("Sender", FindingStatus.Warn, Say("Doctor.SenderMustEqualLogin", options.User, from));
         var mail = await session.SendCommandAsync($"MAIL FROM:<{from}>", ct: ct).ConfigureAwait(false);

@@ -58,4 +58,7 @@ public enum Remedy
 
     /// <summary>Greet with another EHLO name.</summary>
     ChangeEhloName,
+
+    /// <summary>Give the doctor's envelope probe a sender address for MAIL FROM.</summary>
+    GiveEnvelopeSender,
 }

@@ -60,6 +60,12 @@ public sealed class LocalServers : IAsyncLifetime
     /// <summary>Postfix's maillog_file, for diagnostics.</summary>
     public string? PostfixLog => Document.PostfixLog;
 
+    /// <summary>Exim delivers alice@ and bob@ to Maildirs under this folder (EximMailDir/bob/new/).</summary>
+    public string EximMailDir => Document.EximMailDir ?? throw Broken("eximMailDir");
+
+    /// <summary>Exim's mainlog, for diagnostics.</summary>
+    public string? EximLog => Document.EximLog;
+
     public IReadOnlyList<TestUser> Users => Document.Users ?? throw Broken("users");
 
     public TestUser Alice => User("alice");
@@ -113,6 +119,15 @@ public sealed class LocalServers : IAsyncLifetime
             timeout).ConfigureAwait(false);
         return found ?? throw new TimeoutException(
             $"No matching message in {folder} after {timeout.TotalSeconds:0.#} s ({CountFiles(folder, "*")} other message(s) there). {PostfixLogTail()}");
+    }
+
+    /// <summary>Waits until Exim has delivered a message matching <paramref name="match"/> to <paramref name="user"/>, and returns its raw text.</summary>
+    public async Task<string> WaitForEximDeliveryAsync(string user, Func<string, bool> match, TimeSpan timeout)
+    {
+        var folder = Path.Combine(EximMailDir, user, "new");
+        var found = await PollAsync(() => ReadMatching(folder, "*", match), timeout).ConfigureAwait(false);
+        return found ?? throw new TimeoutException(
+            $"No matching message in {folder} after {timeout.TotalSeconds:0.#} s ({CountFiles(folder, "*")} other message(s) there). {LogTail(EximLog, "Exim")}");
     }
 
     /// <summary>Waits for a message captured by aiosmtpd whose raw text matches, and returns that text.</summary>
@@ -228,15 +243,17 @@ public sealed class LocalServers : IAsyncLifetime
         }
     }
 
-    private string PostfixLogTail()
+    private string PostfixLogTail() => LogTail(PostfixLog, "Postfix");
+
+    private static string LogTail(string? log, string server)
     {
-        if (PostfixLog is null || !File.Exists(PostfixLog))
+        if (log is null || !File.Exists(log))
         {
             return string.Empty;
         }
 
-        var lines = File.ReadAllLines(PostfixLog);
-        return "Postfix log tail:" + Environment.NewLine + string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Length - 15)));
+        var lines = File.ReadAllLines(log);
+        return $"{server} log tail:" + Environment.NewLine + string.Join(Environment.NewLine, lines.Skip(Math.Max(0, lines.Length - 15)));
     }
 
     private static string? LocateServersFile()
@@ -281,6 +298,7 @@ public sealed class LocalServers : IAsyncLifetime
         {
             (p.Smtp, false), (p.Submission, false), (p.SubmissionNoPlaintext, false), (p.SubmissionPlainAuth, false),
             (p.Smtps, true), (p.SmtpsExpired, true), (p.SmtpsWrongHost, true), (p.Aiosmtpd, false), (p.Sink, false),
+            (p.SmtpServer, false), (p.SmtpServerTls, true), (p.Exim, false), (p.EximTls, true),
         };
         var results = await Task.WhenAll(probes.Select(x => SmtpGreetingProbe.GreetsAsync(host, x.Port, x.Tls, ProbeTimeout))).ConfigureAwait(false);
         return results.All(ok => ok);

@@ -35,4 +35,10 @@ public sealed record ServerPorts
 
     /// <summary>nodemailer smtp-server with implicit TLS.</summary>
     public int SmtpServerTls { get; init; }
+
+    /// <summary>Exim 4.96 (GnuTLS): STARTTLS, then AUTH PLAIN/LOGIN/CRAM-MD5; PIPELINING, CHUNKING, no ENHANCEDSTATUSCODES.</summary>
+    public int Exim { get; init; }
+
+    /// <summary>Exim with implicit TLS.</summary>
+    public int EximTls { get; init; }
 }

@@ -27,5 +27,9 @@ internal sealed record ServersDocument
 
     public string? PostfixLog { get; init; }
 
+    public string? EximMailDir { get; init; }
+
+    public string? EximLog { get; init; }
+
     public List<TestUser>? Users { get; init; }
 }

@@ -8,14 +8,16 @@ using SmtpConsole.IntegrationTests.Support;
 namespace SmtpConsole.IntegrationTests.Interop;
 
 /// <summary>
-/// Issue 19 §2: the same client scenarios against two independent real MTAs, Postfix (+Dovecot SASL) and nodemailer's
-/// smtp-server, so a behaviour that only works because of one implementation's leniency shows up.
+/// Issue 19 §2: the same client scenarios against three independent real MTAs, Postfix (+Dovecot SASL, OpenSSL),
+/// nodemailer's smtp-server (Node) and Exim 4.96 (GnuTLS, its own authenticators), so a behaviour that only works
+/// because of one implementation's leniency shows up.
 /// </summary>
 [Collection(LocalServersCollection.Name)]
-public class TwoMtaTests(LocalServers servers)
+public class MtaInteropTests(LocalServers servers)
 {
     public const string Postfix = "postfix";
     public const string SmtpServer = "smtp-server";
+    public const string Exim = "exim";
 
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(20);
 
@@ -27,6 +29,9 @@ public class TwoMtaTests(LocalServers servers)
     [InlineData(SmtpServer, "plain")]
     [InlineData(SmtpServer, "cram-md5")]
     [InlineData(SmtpServer, "xoauth2")]
+    [InlineData(Exim, "login")]
+    [InlineData(Exim, "plain")]
+    [InlineData(Exim, "cram-md5")]
     public async Task StartTls_auth_and_a_dot_stuffed_message_arrive_intact(string server, string mechanism)
     {
         await using var h = new EngineHarness(servers.EngineOptions(StartTlsPort(server), SecurityMode.StartTls));
@@ -47,9 +52,10 @@ public class TwoMtaTests(LocalServers servers)
     [Theory]
     [InlineData(Postfix)]
     [InlineData(SmtpServer)]
+    [InlineData(Exim)]
     public async Task Implicit_tls_then_auth_plain_delivers(string server)
     {
-        var port = server == Postfix ? servers.Ports.Smtps : servers.Ports.SmtpServerTls;
+        var port = server switch { Postfix => servers.Ports.Smtps, Exim => servers.Ports.EximTls, _ => servers.Ports.SmtpServerTls };
         await using var h = new EngineHarness(servers.EngineOptions(port, SecurityMode.Tls));
         Assert.Equal(StepStatus.Ok, (await h.Runner.ConnectToAsync(h.Options)).Status);
         Assert.True(h.Session.IsTls, h.Dump());
@@ -112,7 +118,12 @@ public class TwoMtaTests(LocalServers servers)
         Assert.DoesNotContain("+CF+89", h.Dump(), StringComparison.Ordinal);
     }
 
-    private int StartTlsPort(string server) => server == Postfix ? servers.Ports.Submission : servers.Ports.SmtpServer;
+    private int StartTlsPort(string server) => server switch
+    {
+        Postfix => servers.Ports.Submission,
+        Exim => servers.Ports.Exim,
+        _ => servers.Ports.SmtpServer,
+    };
 
     private static async Task SendAsync(EngineHarness h, string subject)
     {
@@ -131,8 +142,10 @@ public class TwoMtaTests(LocalServers servers)
             "QUIT");
     }
 
-    private async Task<string> DeliveredAsync(string server, string subject) =>
-        server == Postfix
-            ? await servers.WaitForDeliveredMessageAsync("bob", m => m.Contains(subject, StringComparison.Ordinal), Wait)
-            : (await servers.WaitForSmtpServerCaptureAsync(m => m.Raw.Contains(subject, StringComparison.Ordinal), Wait)).Raw;
+    private async Task<string> DeliveredAsync(string server, string subject) => server switch
+    {
+        Postfix => await servers.WaitForDeliveredMessageAsync("bob", m => m.Contains(subject, StringComparison.Ordinal), Wait),
+        Exim => await servers.WaitForEximDeliveryAsync("bob", m => m.Contains(subject, StringComparison.Ordinal), Wait),
+        _ => (await servers.WaitForSmtpServerCaptureAsync(m => m.Raw.Contains(subject, StringComparison.Ordinal), Wait)).Raw,
+    };
 }
