@@ -385,6 +385,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
             Secret = annotation.Secret,
             Note = annotation.Note,
             RevealText = annotation.Secret ? line : null,
+            // Kept only when the shown text differs from the line (escaped characters): a transcript replays the bytes sent.
+            ExactText = annotation.Secret || annotation.Display is not null ? null : line,
         });
     }
 
