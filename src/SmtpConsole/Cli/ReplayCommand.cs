@@ -166,7 +166,8 @@ internal sealed class ReplayCommand
         foreach (var pair in pairs)
         {
             int eq = pair.IndexOf('=');
-            if (eq <= 0) throw new UsageException(CliLanguage.Format("Cli.Err.VarFormat", pair));
+            // Never echoed: "--var =VALUE" or "--var VALUE" (the name forgotten) is often a password.
+            if (eq <= 0) throw new UsageException(CliLanguage.Format("Cli.Err.VarFormat", TranscriptEvent.RedactedText));
             values[pair[..eq]] = pair[(eq + 1)..];
         }
         return values;
