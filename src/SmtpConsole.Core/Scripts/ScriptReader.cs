@@ -188,8 +188,8 @@ public static partial class ScriptReader
     }
 
     /// <summary>
-    /// A <c>C:</c> line followed by an <c>E:</c> line (the line exactly as sent, when the C: line shows characters
-    /// escaped) becomes the exact line, and the E: line is dropped. The exact text must show as the C: line does, so an
+    /// A <c>C:</c> line (or <c># &gt;&gt; /helper</c> line) followed by an <c>E:</c> line (the line exactly as sent, when
+    /// it shows characters escaped) becomes the exact line, and the E: line is dropped. The exact text must show as the C: line does, so an
     /// E: line restores escaped characters and can never make replay send something the file does not show.
     /// </summary>
     private static string[] WithExactClientLines(string[] raw, string source)
@@ -199,7 +199,12 @@ public static partial class ScriptReader
         {
             if (!raw[i].StartsWith(TranscriptTextFormat.ExactPrefix, StringComparison.Ordinal)) continue;
             string where = $"{source}:{i + 1}";
-            if (i == 0 || !raw[i - 1].StartsWith("C:", StringComparison.Ordinal)) throw new ScriptSyntaxException(ScriptMessages.ExactLineAlone(where));
+            // The line it restores: a C: line, or a helper block's first line (the helper runs again on replay).
+            string? prefix = i == 0 ? null
+                : raw[i - 1].StartsWith("C:", StringComparison.Ordinal) ? "C:"
+                : raw[i - 1].StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal) ? TranscriptTextFormat.HelperStartPrefix
+                : null;
+            if (prefix is null) throw new ScriptSyntaxException(ScriptMessages.ExactLineAlone(where));
             string exact;
             try
             {
@@ -209,10 +214,11 @@ public static partial class ScriptReader
             {
                 throw new ScriptSyntaxException(ScriptMessages.ExactLineMismatch(where));
             }
-            if (exact.Contains('\n', StringComparison.Ordinal) || ServerText.NeutralizeLines(exact) != ClientText(raw[i - 1]))
+            string shown = prefix == "C:" ? ClientText(raw[i - 1]) : raw[i - 1][prefix.Length..];
+            if (exact.Contains('\n', StringComparison.Ordinal) || ServerText.NeutralizeLines(exact) != shown)
                 throw new ScriptSyntaxException(ScriptMessages.ExactLineMismatch(where));
             merged ??= (string[])raw.Clone();
-            merged[i - 1] = TranscriptTextFormat.ClientPrefix + exact;
+            merged[i - 1] = (prefix == "C:" ? TranscriptTextFormat.ClientPrefix : prefix) + exact;
             merged[i] = string.Empty;
         }
         return merged ?? raw;

@@ -19,7 +19,7 @@ public static class TranscriptTextFormat
     public const string PayloadPrefix = "D: ";
 
     /// <summary>
-    /// Right after a <c>C:</c> line whose text shows characters escaped (<c>\u200d</c>, <c>\x1b</c>): that line exactly as
+    /// Right after a <c>C:</c> line (or a <c># &gt;&gt; /helper</c> line) whose text shows characters escaped (<c>\u200d</c>, <c>\x1b</c>): that line exactly as
     /// sent, UTF-8 in Base64, so replay sends the same bytes. The reader takes it only when it shows as the C: line.
     /// </summary>
     public const string ExactPrefix = "E: ";
@@ -45,7 +45,9 @@ public static class TranscriptTextFormat
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.Start:
                 // A login saved with the ${PASSWORD} placeholder replays headless with --var or SMTPCONSOLE_PASSWORD.
                 string helper = OneLine(e.Text);
-                yield return HelperStartPrefix + (helper.StartsWith("/auth ", StringComparison.OrdinalIgnoreCase) ? Scripts.ScriptReader.WithPasswordPlaceholder(helper) : helper);
+                bool auth = helper.StartsWith("/auth ", StringComparison.OrdinalIgnoreCase);
+                yield return HelperStartPrefix + (auth ? Scripts.ScriptReader.WithPasswordPlaceholder(helper) : helper);
+                if (e.ExactText is { } exactHelper) yield return ExactPrefix + ExactLine(auth ? Scripts.ScriptReader.WithPasswordPlaceholder(exactHelper) : exactHelper);
                 break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.End:
                 yield return HelperEndPrefix + OneLine(e.Text);

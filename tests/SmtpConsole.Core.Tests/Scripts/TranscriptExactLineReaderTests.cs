@@ -74,4 +74,17 @@ public class TranscriptExactLineReaderTests
         Assert.Contains(doc.Lines, l => l.Text == rcpt);
         Assert.Equal("RCPT TO:<b@example.test> NOTIFY=NEVER\\u200b", ServerText.NeutralizeLines(rcpt));
     }
+
+    [Fact]
+    public void HelperLineSavedWithItsExactText_RunsTheExactHelper()
+    {
+        string helper = "/compose --from a@b.test --to c@d.test --subject \"hi \U0001F469\u200D\U0001F4BB\"";
+        var start = new TranscriptEvent(TranscriptEventKind.Info, helper) { Helper = HelperBoundary.Start, ExactText = helper };
+        string saved = string.Join('\n', TranscriptTextFormat.FormatLines(start));
+        Assert.Contains(@"\u200d", saved, StringComparison.Ordinal);
+        var doc = ScriptReader.Read($"{saved}\nC: MAIL FROM:<a@b.test>\nS: 250 ok\n# << /compose\n", "t.txt");
+        Assert.Equal(helper, doc.Lines[0].Text);
+        // A helper's E: line is held to what the helper line shows, like a C: line's.
+        Assert.Throws<ScriptSyntaxException>(() => ScriptReader.Read($"# >> /ehlo a\n{E("/ehlo b")}\n# << /ehlo\n", "t.txt"));
+    }
 }

@@ -64,6 +64,33 @@ public class TranscriptExactTextTests(LocalServers servers)
         }
     }
 
+    [Fact]
+    public async Task ComposeWithAnEmojiSubject_ReplaysTheSameSubject()
+    {
+        // A saved helper block runs its helper line again: the line must keep the ZWJ the file shows as \u200d.
+        string tag = Guid.NewGuid().ToString("N")[..8];
+        string text = $"exact {tag} \U0001F469\u200D\U0001F4BB";
+        string script = $"EHLO client.example.test\n/compose --from alice@{servers.Domain} --to bob@{servers.Domain} --subject \"{text}\" --text \"soft\u00ADhyphen\"\nQUIT\n";
+        string scriptPath = Path.Combine(Path.GetTempPath(), $"exact-{tag}.smtp");
+        string transcript = Path.Combine(Path.GetTempPath(), $"exact-{tag}.txt");
+        await File.WriteAllTextAsync(scriptPath, script, new UTF8Encoding(false));
+        string[] target = [servers.Host, servers.Ports.Aiosmtpd.ToString(CultureInfo.InvariantCulture)];
+
+        var record = await AppProcess.RunAsync(["replay", scriptPath, .. target, "--transcript", transcript]);
+        Assert.True(record.ExitCode == 0, record.StandardOutput + record.StandardError);
+        var replay = await AppProcess.RunAsync(["replay", transcript, .. target]);
+        Assert.True(replay.ExitCode == 0, replay.StandardOutput + replay.StandardError);
+
+        // The composer encodes only the word that is not ASCII.
+        string subject = $"Subject: exact {tag} =?utf-8?b?" + Convert.ToBase64String(Encoding.UTF8.GetBytes("\U0001F469\u200D\U0001F4BB")) + "?=";
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        int count;
+        while ((count = Directory.EnumerateFiles(servers.AiosmtpdDir, "*.eml").Count(f => File.ReadAllText(f, Encoding.UTF8).Contains(subject, StringComparison.Ordinal))) < 2
+            && DateTime.UtcNow < deadline)
+            await Task.Delay(100);
+        Assert.Equal(2, count);
+    }
+
     /// <summary>Both deliveries (the recording run and the replay), read from the server's capture folder.</summary>
     private async Task<IReadOnlyList<string>> WaitForTwoAsync(string server, string tag)
     {
