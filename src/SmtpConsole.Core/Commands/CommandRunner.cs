@@ -192,7 +192,9 @@ public sealed partial class CommandRunner
 
     private async Task<StepOutcome> Helper(ConsoleCommand command, Func<Task<StepOutcome>> body)
     {
-        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, command.Display) { Helper = HelperBoundary.Start });
+        // ExactText: a saved transcript runs the helper line again, so it keeps what the neutraliser shows escaped
+        // (a ZWJ emoji in a /compose subject). Display never holds a secret (/auth shows no password).
+        _session.Transcript.Record(new TranscriptEvent(TranscriptEventKind.Info, command.Display) { Helper = HelperBoundary.Start, ExactText = command.Display });
         try
         {
             return await body().ConfigureAwait(false);

@@ -28,7 +28,7 @@ public sealed class ExpectationSpec
     public static ExpectationSpec Parse(string text)
     {
         text = text.Trim();
-        if (text.Length == 0) throw new CommandSyntaxException("/expect needs a reply code: /expect 250, /expect 2xx, /expect 250|251 [/REGEX/]");
+        if (text.Length == 0) throw new CommandSyntaxException(ScriptMessages.ExpectNeedsCode);
         int space = text.IndexOf(' ');
         string codeText = space < 0 ? text : text[..space];
         string rest = space < 0 ? string.Empty : text[(space + 1)..].Trim();
@@ -44,7 +44,7 @@ public sealed class ExpectationSpec
         {
             int last = rest.LastIndexOf('/');
             if (!rest.StartsWith('/') || last <= 0)
-                throw new CommandSyntaxException("/expect: the text pattern must be written /REGEX/ (optionally /REGEX/i)");
+                throw new CommandSyntaxException(ScriptMessages.ExpectPatternSyntax);
             regexText = rest[1..last];
             string flags = rest[(last + 1)..];
             var options = RegexOptions.CultureInvariant;

@@ -253,6 +253,10 @@ public sealed class SmtpDoctor
     private void ReportTls(SmtpSession session)
     {
         Add("TLS", FindingStatus.Pass, session.TlsSummary is { } summary ? Verbatim(summary) : Say("Doctor.TlsEstablished"));
+        // Seen on the wire: plaintext after the 220 and before the handshake. The session discarded it; the doctor says so.
+        if (session.InjectedBeforeTlsBytes > 0)
+            Add("STARTTLS", FindingStatus.Fail, Say("Doctor.InjectedBeforeTls", session.InjectedBeforeTlsBytes, session.InjectedBeforeTlsPreview ?? string.Empty),
+                Say("Doctor.Fix.InjectedBeforeTls"));
         if (session.ServerCertificate is { } cert)
         {
             double days = (cert.NotAfter.ToUniversalTime() - DateTime.UtcNow).TotalDays;

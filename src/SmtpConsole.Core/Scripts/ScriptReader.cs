@@ -124,6 +124,7 @@ public static partial class ScriptReader
     /// <summary>A saved transcript: only C: lines are sent; S: lines are expectations; '#' lines are never sent.</summary>
     private static void ReadTranscript(string[] raw, Builder b)
     {
+        raw = WithExactClientLines(raw, b.Source);
         bool inBody = false;
         HelperBlock? block = null;
         for (int i = 0; i < raw.Length; i++)
@@ -185,6 +186,45 @@ public static partial class ScriptReader
         if (block is not null) throw new ScriptSyntaxException(ScriptMessages.BlockNotClosed($"{b.Source}:{block.Number}", block.Name));
         if (inBody) throw new ScriptSyntaxException(ScriptMessages.BodyNotEnded(b.Source));
     }
+
+    /// <summary>
+    /// A <c>C:</c> line (or <c># &gt;&gt; /helper</c> line) followed by an <c>E:</c> line (the line exactly as sent, when
+    /// it shows characters escaped) becomes the exact line, and the E: line is dropped. The exact text must show as the C: line does, so an
+    /// E: line restores escaped characters and can never make replay send something the file does not show.
+    /// </summary>
+    private static string[] WithExactClientLines(string[] raw, string source)
+    {
+        string[]? merged = null;
+        for (int i = 0; i < raw.Length; i++)
+        {
+            if (!raw[i].StartsWith(TranscriptTextFormat.ExactPrefix, StringComparison.Ordinal)) continue;
+            string where = $"{source}:{i + 1}";
+            // The line it restores: a C: line, or a helper block's first line (the helper runs again on replay).
+            string? prefix = i == 0 ? null
+                : raw[i - 1].StartsWith("C:", StringComparison.Ordinal) ? "C:"
+                : raw[i - 1].StartsWith(TranscriptTextFormat.HelperStartPrefix, StringComparison.Ordinal) ? TranscriptTextFormat.HelperStartPrefix
+                : null;
+            if (prefix is null) throw new ScriptSyntaxException(ScriptMessages.ExactLineAlone(where));
+            string exact;
+            try
+            {
+                exact = StrictUtf8.GetString(Convert.FromBase64String(raw[i][TranscriptTextFormat.ExactPrefix.Length..].Trim()));
+            }
+            catch (Exception ex) when (ex is FormatException or System.Text.DecoderFallbackException)
+            {
+                throw new ScriptSyntaxException(ScriptMessages.ExactLineMismatch(where));
+            }
+            string shown = prefix == "C:" ? ClientText(raw[i - 1]) : raw[i - 1][prefix.Length..];
+            if (exact.Contains('\n', StringComparison.Ordinal) || ServerText.NeutralizeLines(exact) != shown)
+                throw new ScriptSyntaxException(ScriptMessages.ExactLineMismatch(where));
+            merged ??= (string[])raw.Clone();
+            merged[i - 1] = (prefix == "C:" ? TranscriptTextFormat.ClientPrefix : prefix) + exact;
+            merged[i] = string.Empty;
+        }
+        return merged ?? raw;
+    }
+
+    private static readonly System.Text.UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>
     /// A hand-typed AUTH exchange whose secret lines were redacted when saved: replayed as the <c>/auth</c> helper with

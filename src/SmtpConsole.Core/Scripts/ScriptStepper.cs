@@ -113,7 +113,36 @@ public sealed class ScriptStepper
             }
         }
         if (GroupProblem(parsed) is { } groupProblem) return groupProblem;
+        if (ExpectationWithoutStep(parsed) is { } orphan) return orphan;
         lock (_state) _parsed = parsed;
+        return null;
+    }
+
+    /// <summary>
+    /// An expectation checks the reply of the step before it. After a line the server never answers (<c>/b64</c>,
+    /// <c>/unb64</c>, <c>/help</c>, <c>/mx</c>) it would check an older reply, the wrong step's; first in a script with
+    /// no server to connect to first, it would check nothing. Both are script errors, found before anything is sent.
+    /// </summary>
+    private string? ExpectationWithoutStep(Dictionary<int, ConsoleCommand> parsed)
+    {
+        int previous = -1;
+        for (int i = 0; i < _script.Lines.Count; i++)
+        {
+            var line = _script.Lines[i];
+            parsed.TryGetValue(i, out var command);
+            if (line.Kind == ScriptLineKind.ExpectCode || command is ExpectCommand)
+            {
+                string where = Where(line).ToString();
+                // With a server on the command line the first step is its greeting; F8 may run on a live session.
+                if (previous < 0 && _options.Target is null && !_runner.Session.IsConnected)
+                    return ScriptMessages.ExpectNothingBefore(where);
+                if (previous >= 0 && parsed.GetValueOrDefault(previous) is Base64EncodeCommand or Base64DecodeCommand or HelpCommand or MxCommand)
+                    return ScriptMessages.ExpectAfterNoReply(where, HelperWord(_script.Lines[previous].Text));
+                continue;
+            }
+            if (command is CommentCommand) continue;
+            previous = i;
+        }
         return null;
     }
 
@@ -473,6 +502,9 @@ public sealed class ScriptStepper
         }
         return false;
     }
+
+    /// <summary>Only the helper's name: its argument may be a secret (<c>/b64 PASSWORD</c>).</summary>
+    private static string HelperWord(string text) => text.Trim().Split((char[])[' ', '\t'], 2)[0];
 
     private Place Where(ScriptLine line) => new(_script.Source, line.Number, null);
 

@@ -26,6 +26,7 @@ public sealed partial class SmtpSession
         _transcript.Record(new TranscriptEvent(TranscriptEventKind.Send, wire)
         {
             Note = wire.Length != line.Length ? SessionMessages.DotStuffedNote : null,
+            ExactText = wire,
         });
         return await TryWriteAsync(Encoding.UTF8.GetBytes(wire + "\r\n"), ct).ConfigureAwait(false);
     }

@@ -15,6 +15,15 @@ public sealed partial class SmtpSession
     /// <summary>How the last certificate was judged: trusted or not, every problem found, and what it was trusted by.</summary>
     public TlsVerdict? CertificateVerdict { get; private set; }
 
+    /// <summary>
+    /// Bytes the server sent in clear after its 220 to STARTTLS and before the handshake on this connection (discarded,
+    /// never read as replies): a broken server or someone in between injecting (CVE-2011-0411). 0 when none came.
+    /// </summary>
+    public int InjectedBeforeTlsBytes { get; private set; }
+
+    /// <summary>The first of those bytes, escaped (at most 200); null when none came.</summary>
+    public string? InjectedBeforeTlsPreview { get; private set; }
+
     /// <summary>The TLS alert the server ended the last failed handshake with, when the platform named one.</summary>
     public TlsAlert? TlsAlert { get; private set; }
 

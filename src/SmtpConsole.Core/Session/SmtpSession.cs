@@ -97,6 +97,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         ServerCertificate = null;
         CertificateVerdict = null;
         TlsAlert = null;
+        InjectedBeforeTlsBytes = 0;
+        InjectedBeforeTlsPreview = null;
         LastReplyContext = null;
         _closingAnnounced = false;
         _awaiting.Clear();
@@ -210,6 +212,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (injected.Length > 0)
         {
             string preview = ServerText.EscapeBytes(injected.AsSpan(0, Math.Min(injected.Length, 200)));
+            InjectedBeforeTlsBytes = injected.Length;
+            InjectedBeforeTlsPreview = preview;
             _transcript.Warn(SessionMessages.InjectedBeforeTls(injected.Length, preview));
         }
         var failure = await NegotiateTlsAsync(ct).ConfigureAwait(false);
@@ -385,6 +389,8 @@ public sealed partial class SmtpSession : IAsyncDisposable
             Secret = annotation.Secret,
             Note = annotation.Note,
             RevealText = annotation.Secret ? line : null,
+            // Kept only when the shown text differs from the line (escaped characters): a transcript replays the bytes sent.
+            ExactText = annotation.Secret || annotation.Display is not null ? null : line,
         });
     }
 

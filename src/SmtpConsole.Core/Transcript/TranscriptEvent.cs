@@ -69,6 +69,15 @@ public sealed class TranscriptEvent
     /// <summary>Message bytes kept so a saved transcript can resend them (<c>/data @FILE</c>, <c>/bdat @FILE</c>); written as D: lines.</summary>
     public byte[]? Payload { get; init; }
 
+    /// <summary>
+    /// For a client line whose <see cref="Text"/> had to show characters escaped (a zero-width joiner inside an emoji,
+    /// a soft hyphen, a control): the line exactly as sent, so a saved transcript can replay the same bytes. Null when
+    /// the text shows the line as it is, and never set for a secret.
+    /// </summary>
+    public string? ExactText { get => _exactText; init => _exactText = value is null || Secret || value == Text ? null : value; }
+
+    private readonly string? _exactText;
+
     /// <summary>The text to display, revealing the secret only when asked.</summary>
     public string TextFor(bool showSecrets) => showSecrets && RevealText is not null ? RevealText : Text;
 

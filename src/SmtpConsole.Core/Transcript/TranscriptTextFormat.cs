@@ -18,6 +18,12 @@ public static class TranscriptTextFormat
     /// <summary>Recorded message bytes of a <c>/data @FILE</c> or <c>/bdat @FILE</c> block, Base64, so replay sends them instead of reading a path.</summary>
     public const string PayloadPrefix = "D: ";
 
+    /// <summary>
+    /// Right after a <c>C:</c> line (or a <c># &gt;&gt; /helper</c> line) whose text shows characters escaped (<c>\u200d</c>, <c>\x1b</c>): that line exactly as
+    /// sent, UTF-8 in Base64, so replay sends the same bytes. The reader takes it only when it shows as the C: line.
+    /// </summary>
+    public const string ExactPrefix = "E: ";
+
     private const int PayloadBytesPerLine = 57; // 76 Base64 characters
 
     /// <summary>The lines one event becomes.</summary>
@@ -27,6 +33,7 @@ public static class TranscriptTextFormat
         {
             case TranscriptEventKind.Send:
                 yield return ClientPrefix + OneLine(e.TextFor(showSecrets));
+                if (e.ExactText is { } exact) yield return ExactPrefix + ExactLine(exact);
                 if (e.Note is not null) yield return NotePrefix + e.Note;
                 break;
             case TranscriptEventKind.Reply:
@@ -38,7 +45,9 @@ public static class TranscriptTextFormat
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.Start:
                 // A login saved with the ${PASSWORD} placeholder replays headless with --var or SMTPCONSOLE_PASSWORD.
                 string helper = OneLine(e.Text);
-                yield return HelperStartPrefix + (helper.StartsWith("/auth ", StringComparison.OrdinalIgnoreCase) ? Scripts.ScriptReader.WithPasswordPlaceholder(helper) : helper);
+                bool auth = helper.StartsWith("/auth ", StringComparison.OrdinalIgnoreCase);
+                yield return HelperStartPrefix + (auth ? Scripts.ScriptReader.WithPasswordPlaceholder(helper) : helper);
+                if (e.ExactText is { } exactHelper) yield return ExactPrefix + ExactLine(auth ? Scripts.ScriptReader.WithPasswordPlaceholder(exactHelper) : exactHelper);
                 break;
             case TranscriptEventKind.Info when e.Helper == HelperBoundary.End:
                 yield return HelperEndPrefix + OneLine(e.Text);
@@ -65,6 +74,7 @@ public static class TranscriptTextFormat
         {
             case TranscriptEventKind.Send:
                 AppendOneLine(sb.Append(ClientPrefix), e.TextFor(showSecrets)).Append('\n');
+                if (e.ExactText is { } exact) sb.Append(ExactPrefix).Append(ExactLine(exact)).Append('\n');
                 if (e.Note is not null) sb.Append(NotePrefix).Append(e.Note).Append('\n');
                 return;
             case TranscriptEventKind.Reply when e.Reply is { IsMalformed: false } reply:
@@ -85,6 +95,8 @@ public static class TranscriptTextFormat
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0) return sb.Append(text);
         return sb.Append(OneLine(text));
     }
+
+    private static string ExactLine(string exact) => Convert.ToBase64String(Encoding.UTF8.GetBytes(exact));
 
     /// <summary>A CR or LF inside one saved line would start a new (replayable) line; they are shown escaped instead.</summary>
     private static string OneLine(string text) =>

@@ -121,7 +121,8 @@ internal sealed class ReplayCommand
                 // --host/--port change the address only; a recorded /connect keeps its mode unless --plain/--tls/--starttls is given.
                 // --profile names a whole target (address, mode, port); --host alone changes the address.
                 KeepScriptSecurity = _connection.Security(result) is null && result.GetValue(_connection.Profile) is null,
-                KeepScriptPort = result.GetValue(_connection.Port) is null && result.GetValue(_connection.Profile) is null,
+                // The PORT argument (`replay FILE HOST PORT`) names the port as --port does.
+                KeepScriptPort = result.GetValue(_connection.Port) is null && result.GetValue(_port) is null && result.GetValue(_connection.Profile) is null,
                 KeepGoing = result.GetValue(_keepGoing),
             };
             int exit = await new ScriptStepper(runner, script, variables, options).RunToEndAsync(ct).ConfigureAwait(false);
@@ -165,7 +166,8 @@ internal sealed class ReplayCommand
         foreach (var pair in pairs)
         {
             int eq = pair.IndexOf('=');
-            if (eq <= 0) throw new UsageException(CliLanguage.Format("Cli.Err.VarFormat", pair));
+            // Never echoed: "--var =VALUE" or "--var VALUE" (the name forgotten) is often a password.
+            if (eq <= 0) throw new UsageException(CliLanguage.Format("Cli.Err.VarFormat", TranscriptEvent.RedactedText));
             values[pair[..eq]] = pair[(eq + 1)..];
         }
         return values;

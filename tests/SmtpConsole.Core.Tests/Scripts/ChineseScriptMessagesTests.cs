@@ -78,4 +78,17 @@ public class ChineseScriptMessagesTests
         var injected = Assert.Throws<ScriptSyntaxException>(() => new VariableResolver(new Dictionary<string, string> { ["X"] = "a\r\nRSET" }, _ => null).ResolveAll(["X"], "t.smtp"));
         Assert.Equal("t.smtp：变量 X 含有 CR、LF 或 NUL，会注入额外的命令；已拒绝", injected.Message);
     }
+
+    /// <summary>The two /expect syntax errors that were English literals in a Chinese run: an empty /expect and text after the code.</summary>
+    [Theory]
+    [InlineData("", "/expect 需要一个回复码")]
+    [InlineData("250 5.7.1", "/expect：回复码之后只能跟一个文本模式")]
+    [InlineData("250 # a comment", "/expect：回复码之后只能跟一个文本模式")]
+    public void ExpectSyntaxErrors_InChinese_AndEnglish(string text, string chinese)
+    {
+        using (CoreMessages.Speak(UiLanguage.SimplifiedChinese))
+            Assert.StartsWith(chinese, Assert.Throws<CommandSyntaxException>(() => ExpectationSpec.Parse(text)).Message, StringComparison.Ordinal);
+        Assert.StartsWith("/expect", Assert.Throws<CommandSyntaxException>(() => ExpectationSpec.Parse(text)).Message, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", Assert.Throws<CommandSyntaxException>(() => ExpectationSpec.Parse(text)).Message);
+    }
 }

@@ -33,6 +33,7 @@ public class TranscriptTextAppendTests
             ["send with note"] = new(TranscriptEventKind.Send, "AUTH LOGIN dXNlcg==") { Note = "initial response: user \"user\"" },
             ["send secret"] = new(TranscriptEventKind.Send, TranscriptEvent.RedactedText) { Secret = true, RevealText = "c2VjcmV0" },
             ["send with CR and LF"] = new(TranscriptEventKind.Send, "NOOP a\rb\nc"),
+            ["send with escaped characters and their exact text"] = new(TranscriptEventKind.Send, "coder \U0001F469\u200D\U0001F4BB") { ExactText = "coder \U0001F469\u200D\U0001F4BB", Note = "n" },
             ["reply"] = new(TranscriptEventKind.Reply, "250 2.1.5 Ok") { Reply = SmtpReply.Create(250, "2.1.5 Ok") },
             ["reply multi-line with note and hint"] = new(TranscriptEventKind.Reply, "x")
             {

@@ -34,4 +34,32 @@ public sealed class ScriptVariableWordingTests : IDisposable
         Assert.Equal(Core.Scripts.ExitCodes.UsageError, process.ExitCode);
         Assert.Contains($"smtpconsole replay: {script}: no value for HELO_NAME_ARCH_TEST: pass --var HELO_NAME_ARCH_TEST=VALUE, or set SMTPCONSOLE_HELO_NAME_ARCH_TEST, or run in a terminal to be asked", stderr);
     }
+
+    /// <summary>"--var =VALUE" (or the value alone, the name forgotten) was echoed in the error: a password on the terminal.</summary>
+    [Theory]
+    [InlineData("=Zq9-var-secret")]
+    [InlineData("Zq9-var-secret")]
+    public async Task Replay_MalformedVar_NeverEchoesTheValue(string pair)
+    {
+        string script = Path.Combine(_scratch, "plain.smtp");
+        await File.WriteAllTextAsync(script, "NOOP\n");
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "smtpconsole.dll"), "replay", script, "--host", "127.0.0.1", "--port", "2", "--var", pair])
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Core.Scripts.ExitCodes.UsageError, process.ExitCode);
+        Assert.Contains("expected NAME=VALUE", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9-var-secret", stderr + await stdout, StringComparison.Ordinal);
+    }
 }
