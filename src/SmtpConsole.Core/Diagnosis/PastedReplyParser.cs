@@ -32,6 +32,9 @@ public static partial class PastedReplyParser
             return FromTuple(text, pear);
         if (PhpMailerDetailRegex().Match(text) is { Success: true } detail)
             return FromTuple(text, detail);
+        // Roundcube: "SMTP Error (451): Failed to add recipient …" and, translated, "Error SMTP: [550] …".
+        if (RoundcubeRegex().Match(text) is { Success: true } roundcube)
+            return FromTuple(text, roundcube);
 
         string normalized = Normalize(text);
         var lines = normalized.Split('\n').Select(StripLine).ToList();
@@ -52,7 +55,10 @@ public static partial class PastedReplyParser
         {
             var prev = candidates[startIndex - 1];
             var cur = candidates[startIndex];
-            if (prev.Code != cur.Code || prev.Separator != '-' || prev.Line != cur.Line - 1) break;
+            // A blank line or two inside a pasted multi-line reply (web mailers' logs) does not end it.
+            bool adjacent = prev.Line == cur.Line - 1
+                || (cur.Line - prev.Line <= 3 && Enumerable.Range(prev.Line + 1, cur.Line - prev.Line - 1).All(l => lines[l].Content.Length == 0));
+            if (prev.Code != cur.Code || prev.Separator != '-' || !adjacent) break;
             startIndex--;
         }
         var start = candidates[startIndex];
@@ -367,6 +373,9 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"\(code:\s*(?<code>[2-5]\d\d),\s*response:\s*(?<text>[^)\n]*(?:\([^)\n]*\)[^)\n]*)*)\)")]
     private static partial Regex PearReplyRegex();
 
+    [GeneratedRegex(@"(?:SMTP\s+Error|Error\s+SMTP|Erreur\s+SMTP|SMTP-Fehler|Errore\s+SMTP|Erro\s+SMTP)\s*(?:\((?<code>[2-5]\d\d)\)|:\s*\[(?<code>[2-5]\d\d)\])\s*:?\s*(?<text>[^\n]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RoundcubeRegex();
+
     [GeneratedRegex(@"Detail:\s*(?<text>[^\n]*?)\s*\n?\s*SMTP code:\s*(?<code>[2-5]\d\d)\b")]
     private static partial Regex PhpMailerDetailRegex();
 
@@ -392,7 +401,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?:(?<sep>[ -])|:(?=\s*\S)|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:(?<![A-Za-z0-9]\.[A-Za-z]{2,24}):|:(?=\s)|[(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9]\.[A-Za-z]{2,24}):|:(?=\s)|[(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]|""[A-Za-z])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
     private static partial Regex EmbeddedReplyRegex();
 
     // Wrappers that quote a reply another server sent while relaying: the user's own submission was accepted.

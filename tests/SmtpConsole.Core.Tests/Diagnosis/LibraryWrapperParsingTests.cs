@@ -53,4 +53,27 @@ public sealed class LibraryWrapperParsingTests
     [InlineData("Failed to add recipient: bob@example.com [SMTP: Invalid response code received from server (code: 550, response: 5.1.1 User unknown)]", "RCPT")]
     [InlineData("Failed to set sender: a@example.com [SMTP: Invalid response code received from server (code: 553, response: 5.7.1 Sender address rejected: not owned by user)]", "MAIL")]
     public void PearNetSmtp_NamesTheCommand(string text, string phase) => Assert.Equal(phase, Ok(text).Phase);
+
+    [Theory]
+    [InlineData("SMTP Error (451): Failed to add recipient \"email@example.com\" (Temporary local problem - please try later).", 451, "RCPT")]
+    [InlineData("Error SMTP: [550] Incorrect sender header (LOCAL)", 550, null)]
+    [InlineData("SMTP Error (535): Authentication failed.", 535, null)]
+    public void Roundcube_CodeInParenthesesOrBrackets_IsTheReplyCode(string text, int code, string? phase)
+    {
+        // outroll/vesta#2028, roundcube/roundcubemail#6572: the old parser found no reply (or no code) in these.
+        var f = Ok(text);
+        Assert.Equal(code, f.Code);
+        Assert.False(f.CodeInferred);
+        Assert.Equal(phase, f.Phase);
+    }
+
+    [Fact]
+    public void MultiLineReply_WithABlankLineInside_IsOneReply()
+    {
+        // the-djmaze/snappymail#478: the old parser kept only the last line ("header From").
+        var f = Ok("Failed to add recipient \"webmaster@example.com\": 550-\"Your IP: 192.0.2.3 : Your domain example.com is not allowed in\n\n550 header From\"");
+        Assert.Equal(550, f.Code);
+        Assert.Contains("is not allowed in", f.Text, StringComparison.Ordinal);
+        Assert.Contains("header From", f.Text, StringComparison.Ordinal);
+    }
 }
