@@ -58,6 +58,9 @@ public static class SessionStateHints
                     return new(SessionStateRule.AuthNeedsTls, CoreMessages.HintAuthNeedsTls, Remedy.UseStartTls);
                 break;
             case "MAIL":
+                // The numbers decide, not the wording: "552 … exceeds fixed maximum message size" reads like a full mailbox.
+                if (state is { Capabilities.Size: > 0 } && DeclaredSize(command!.Line) is { } declared && declared > state.Capabilities.Size)
+                    return new(SessionStateRule.SizeOverLimit, CoreMessages.HintSizeOverLimit(Invariant(declared), Invariant(state.Capabilities.Size!.Value)), Remedy.None);
                 if ((state is { Phase: SessionPhase.Mail or SessionPhase.Rcpt } && badSequence) || said.HasFlag(SequenceWording.NestedMail))
                     return new(SessionStateRule.TransactionOpen, CoreMessages.HintTransactionOpen, Remedy.ResetTransaction);
                 break;
@@ -65,6 +68,9 @@ public static class SessionStateHints
                 if ((state is { Phase: not (SessionPhase.Mail or SessionPhase.Rcpt or SessionPhase.Data) } && badSequence) || said.HasFlag(SequenceWording.NeedMail))
                     return new(SessionStateRule.MailMissing, CoreMessages.HintMailMissing, Remedy.SendMailFrom);
                 break;
+            case "BDAT" when code >= 500 && state is { Capabilities: { IsEmpty: false, Chunking: false } }:
+                // "500 command not recognized" is true but says nothing a learner can act on: the EHLO reply had no CHUNKING.
+                return new(SessionStateRule.ChunkingNotOffered, CoreMessages.HintChunkingNotOffered, Remedy.None);
             case "DATA" or "BDAT" when command!.Kind != PendingCommandKind.EndOfData:
                 if (state is { Phase: not (SessionPhase.Mail or SessionPhase.Rcpt or SessionPhase.Data) } && (badSequence || said.HasFlag(SequenceWording.NeedMail) || said.HasFlag(SequenceWording.NeedRcpt)))
                     return new(SessionStateRule.MailAndRcptMissing, CoreMessages.HintMailAndRcptMissing(verb), Remedy.SendMailFrom);
@@ -87,6 +93,14 @@ public static class SessionStateHints
     }
 
     private static string Argument(string line) => SmtpCommandText.Argument(line);
+
+    private static long? DeclaredSize(string line)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(line, @"\sSIZE=(\d{1,18})\b", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+        return m.Success && long.TryParse(m.Groups[1].Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out long n) ? n : null;
+    }
+
+    private static string Invariant(long n) => n.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static string Shown(string verb) => verb is "MAIL" ? "MAIL FROM" : verb is "RCPT" ? "RCPT TO" : verb;
 }

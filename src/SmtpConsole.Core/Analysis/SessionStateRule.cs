@@ -41,4 +41,8 @@ public enum SessionStateRule
 
     /// <summary>DATA before MAIL FROM.</summary>
     MailAndRcptMissing,
+    /// <summary>BDAT to a server that did not offer CHUNKING.</summary>
+    ChunkingNotOffered,
+    /// <summary>MAIL FROM with SIZE= above the limit the server announced in its EHLO SIZE.</summary>
+    SizeOverLimit,
 }

@@ -26,6 +26,15 @@ public static partial class PastedReplyParser
 
         if (TupleRegex().Match(text) is { Success: true } tuple)
             return FromTuple(text, tuple);
+        // PEAR Net_SMTP "(code: 530, response: 5.7.1 …)" and PHPMailer "Detail: 5.7.60 … SMTP code: 550" put the
+        // code apart from the words; read them as one reply rather than taking a port or a bare code for it.
+        if (PearReplyRegex().Match(text) is { Success: true } pear)
+            return FromTuple(text, pear);
+        if (PhpMailerDetailRegex().Match(text) is { Success: true } detail)
+            return FromTuple(text, detail);
+        // Roundcube: "SMTP Error (451): Failed to add recipient …" and, translated, "Error SMTP: [550] …".
+        if (RoundcubeRegex().Match(text) is { Success: true } roundcube)
+            return FromTuple(text, roundcube);
 
         string normalized = Normalize(text);
         var lines = normalized.Split('\n').Select(StripLine).ToList();
@@ -46,7 +55,10 @@ public static partial class PastedReplyParser
         {
             var prev = candidates[startIndex - 1];
             var cur = candidates[startIndex];
-            if (prev.Code != cur.Code || prev.Separator != '-' || prev.Line != cur.Line - 1) break;
+            // A blank line or two inside a pasted multi-line reply (web mailers' logs) does not end it.
+            bool adjacent = prev.Line == cur.Line - 1
+                || (cur.Line - prev.Line <= 3 && Enumerable.Range(prev.Line + 1, cur.Line - prev.Line - 1).All(l => lines[l].Content.Length == 0));
+            if (prev.Code != cur.Code || prev.Separator != '-' || !adjacent) break;
             startIndex--;
         }
         var start = candidates[startIndex];
@@ -358,6 +370,15 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)(?:\k<q>\s*\)|\z)", RegexOptions.Singleline)]
     private static partial Regex TupleRegex();
 
+    [GeneratedRegex(@"\(code:\s*(?<code>[2-5]\d\d),\s*response:\s*(?<text>[^)\n]*(?:\([^)\n]*\)[^)\n]*)*)\)")]
+    private static partial Regex PearReplyRegex();
+
+    [GeneratedRegex(@"(?:SMTP\s+Error|Error\s+SMTP|Erreur\s+SMTP|SMTP-Fehler|Errore\s+SMTP|Erro\s+SMTP)\s*(?:\((?<code>[2-5]\d\d)\)|:\s*\[(?<code>[2-5]\d\d)\])\s*:?\s*(?<text>[^\n]+)", RegexOptions.IgnoreCase)]
+    private static partial Regex RoundcubeRegex();
+
+    [GeneratedRegex(@"Detail:\s*(?<text>[^\n]*?)\s*\n?\s*SMTP code:\s*(?<code>[2-5]\d\d)\b")]
+    private static partial Regex PhpMailerDetailRegex();
+
     [GeneratedRegex(@"^(?:\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?\]?|[A-Z][a-z]{2}\s+\d{1,2}\s+\d{2}:\d{2}:\d{2}|\[?\d{2}:\d{2}:\d{2}(?:[.,]\d+)?\]?|\d{4}/\d{2}/\d{2}\s+\d{2}:\d{2}:\d{2})\s*")]
     private static partial Regex TimestampRegex();
 
@@ -380,7 +401,7 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?:(?<sep>[ -])|:(?=\s*\S)|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:[:(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9]\.[A-Za-z]{2,24}):|:(?=\s)|[(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]|""[A-Za-z])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
     private static partial Regex EmbeddedReplyRegex();
 
     // Wrappers that quote a reply another server sent while relaying: the user's own submission was accepted.
@@ -417,10 +438,10 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"upgrading connection with STARTTLS|STARTTLS (?:command )?failed|Error upgrading connection", RegexOptions.IgnoreCase)]
     private static partial Regex StarttlsPhaseRegex();
 
-    [GeneratedRegex(@"Mail command failed|SMTPSenderRefused|SMTPSenderFailedException|Sender address rejected|MAIL FROM failed", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Mail command failed|Failed to set sender|SMTPSenderRefused|SMTPSenderFailedException|Sender address rejected|MAIL FROM failed", RegexOptions.IgnoreCase)]
     private static partial Regex MailPhaseRegex();
 
-    [GeneratedRegex(@"Recipient command failed|all recipients were rejected|SMTPRecipientsRefused|SMTPAddressFailedException|RecipientError|Recipient address rejected", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"Recipient command failed|Failed to add recipient|all recipients were rejected|SMTPRecipientsRefused|SMTPAddressFailedException|RecipientError|Recipient address rejected", RegexOptions.IgnoreCase)]
     private static partial Regex RcptPhaseRegex();
 
     [GeneratedRegex(@"Message failed|Data command failed|SMTPDataError|EMESSAGE|end of data", RegexOptions.IgnoreCase)]

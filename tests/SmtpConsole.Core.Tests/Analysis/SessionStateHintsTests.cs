@@ -12,6 +12,8 @@ public class SessionStateHintsTests
     private static readonly EhloCapabilities StartTlsNoAuth = EhloCapabilities.Parse(["mail.example", "PIPELINING", "STARTTLS"]);
     private static readonly EhloCapabilities WithAuth = EhloCapabilities.Parse(["mail.example", "AUTH PLAIN LOGIN"]);
     private static readonly EhloCapabilities NoTlsNoAuth = EhloCapabilities.Parse(["mail.example", "PIPELINING"]);
+    private static readonly EhloCapabilities Size1000NoChunking = EhloCapabilities.Parse(["mail.example", "SIZE 1000", "8BITMIME"]);
+    private static readonly EhloCapabilities Chunking = EhloCapabilities.Parse(["mail.example", "SIZE 1000", "CHUNKING"]);
 
     private static SessionState State(SessionPhase phase, bool authenticated = false, bool tls = false, EhloCapabilities? caps = null, bool closing = false) =>
         new(phase, authenticated, tls, caps ?? EhloCapabilities.None, closing);
@@ -38,7 +40,12 @@ public class SessionStateHintsTests
         { "MAIL after STARTTLS, no EHLO", "MAIL FROM:<a@x>", 503, "bad sequence", State(SessionPhase.Tls, tls: true), SessionStateRule.EhloAgainAfterTls },
         { "AUTH inside a transaction", "AUTH PLAIN AGFAYg==", 503, "5.5.1 Error: MAIL transaction in progress", State(SessionPhase.Mail, tls: true, caps: WithAuth), SessionStateRule.AuthInsideTransaction },
 
+        { "BDAT without CHUNKING", "BDAT 5 LAST", 500, "Error: command \"BDAT\" not recognized", State(SessionPhase.Rcpt, caps: Size1000NoChunking), SessionStateRule.ChunkingNotOffered },
+        { "BDAT before MAIL, CHUNKING offered", "BDAT 5 LAST", 503, "5.5.1 Error: need MAIL command", State(SessionPhase.Ehlo, caps: Chunking), SessionStateRule.MailAndRcptMissing },
+        { "MAIL SIZE over the EHLO limit", "MAIL FROM:<a@x> SIZE=5000", 552, "Error: message size exceeds fixed maximum message size", State(SessionPhase.Ehlo, caps: Size1000NoChunking), SessionStateRule.SizeOverLimit },
+
         // A policy refusal is never relabelled as a sequence mistake.
+        { "MAIL SIZE under the limit, refused for another reason", "MAIL FROM:<a@x> SIZE=500", 552, "5.2.2 Mailbox full", State(SessionPhase.Ehlo, caps: Size1000NoChunking), null },
         { "RCPT refused by policy", "RCPT TO:<b@x>", 554, "5.7.1 <b@x>: Relay access denied", State(SessionPhase.Mail), null },
         { "MAIL refused by policy", "MAIL FROM:<a@x>", 553, "5.7.1 Sender address rejected", State(SessionPhase.Ehlo), null },
         { "EHLO with a name refused", "EHLO client.example", 550, "5.7.1 Access denied", State(SessionPhase.Greeted), null },

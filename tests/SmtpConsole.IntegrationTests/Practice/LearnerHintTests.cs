@@ -40,7 +40,29 @@ public class LearnerHintTests(LocalServers servers)
         { "DATA without MAIL", Setup.Plain, ["EHLO me.example.test", "DATA"], SessionStateRule.MailAndRcptMissing },
         { "AUTH after STARTTLS, EHLO not re-sent", Setup.TlsNoEhlo, ["AUTH LOGIN"], SessionStateRule.EhloAgainAfterTls },
         { "MAIL after STARTTLS, EHLO not re-sent", Setup.TlsNoEhlo, ["MAIL FROM:<a@example.test>"], SessionStateRule.EhloAgainAfterTls },
+        { "AUTH before EHLO", Setup.Plain, ["AUTH LOGIN"], SessionStateRule.EhloFirst },
+        { "MAIL with SIZE over the limit", Setup.Plain, ["EHLO me.example.test", "MAIL FROM:<a@example.test> SIZE=99999999"], SessionStateRule.SizeOverLimit },
     };
+
+    /// <summary>
+    /// Servers without CHUNKING (aiosmtpd, nodemailer smtp-server) answer BDAT with "500 command not recognized", and
+    /// aiosmtpd words a SIZE refusal like a full mailbox: the hint comes from the EHLO reply the session kept.
+    /// </summary>
+    public static TheoryData<string, string, string[], SessionStateRule> OtherServerMistakes => new()
+    {
+        { "BDAT without CHUNKING", "aiosmtpd", ["EHLO me.example.test", "MAIL FROM:<a@example.test>", "RCPT TO:<b@example.test>", "BDAT 5 LAST"], SessionStateRule.ChunkingNotOffered },
+        { "BDAT without CHUNKING", "smtp-server", ["EHLO me.example.test", "MAIL FROM:<a@example.test>", "RCPT TO:<b@example.test>", "BDAT 5 LAST"], SessionStateRule.ChunkingNotOffered },
+        { "MAIL with SIZE over the limit", "aiosmtpd", ["EHLO me.example.test", "MAIL FROM:<a@example.test> SIZE=999999999"], SessionStateRule.SizeOverLimit },
+    };
+
+    [Theory]
+    [MemberData(nameof(OtherServerMistakes))]
+    public async Task Mistake_HintNamesTheCause_OnOtherServers(string mistake, string server, string[] lines, SessionStateRule expected)
+    {
+        int port = server == "aiosmtpd" ? servers.Ports.Aiosmtpd : servers.Ports.SmtpServer;
+        var options = new ConnectOptions { Host = servers.Host, Port = port, CaFile = servers.CaFile };
+        await AssertHintAsync(server, mistake, options, Setup.Plain, lines, expected, servers.Alice.Name, servers.Alice.Password);
+    }
 
     [Theory]
     [MemberData(nameof(Mistakes))]

@@ -1,0 +1,79 @@
+using SmtpConsole.Core.Diagnosis;
+using SmtpConsole.Core.Protocol;
+
+namespace SmtpConsole.Core.Tests.Diagnosis;
+
+/// <summary>
+/// Client libraries that print the code apart from the words (PEAR Net_SMTP, PHPMailer's "Detail: … SMTP code:")
+/// and log lines that carry a host:port before the reply: the code must be the server's, never a port number.
+/// </summary>
+public sealed class LibraryWrapperParsingTests
+{
+    private static ReplyFacts Ok(string text)
+    {
+        var r = PastedReplyParser.Parse(text);
+        Assert.True(r.IsSuccess, r.Error);
+        return r.Facts!;
+    }
+
+    [Fact]
+    public void PearNetSmtp_CodeAndResponse_AreOneReply_AndThePortIsNotTheCode()
+    {
+        // osTicket/osTicket#2519: the old parser took ":587" for the reply code.
+        var f = Ok("Unable to email via SMTP:mail.example.com:587 [user@example.com] Failed to set sender: user@example.com [SMTP: Invalid response code received from server (code: 530, response: 5.7.1 Authentication required)]");
+        Assert.Equal(530, f.Code);
+        Assert.Equal(new EnhancedStatusCode(5, 7, 1), f.Enhanced);
+        Assert.Equal("Authentication required", f.Text);
+        Assert.Equal("MAIL", f.Phase);
+    }
+
+    [Fact]
+    public void PhpMailerDetail_WordsBeforeTheCode_AreKept()
+    {
+        // WWBN/AVideo#1017: "Detail: <text>" then "SMTP code: 550" on the next line; the old parser kept only "550".
+        var f = Ok("SMTP Error: data not accepted.SMTP server error: DATA END command failed Detail: 5.7.60 SMTP; Client does not have permissions to send as this sender [CY4PR1701MB1800.namprd17.prod.outlook.com]\nSMTP code: 550");
+        Assert.Equal(550, f.Code);
+        Assert.Equal(new EnhancedStatusCode(5, 7, 60), f.Enhanced);
+        Assert.StartsWith("SMTP; Client does not have permissions to send as", f.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("relay=mail.example.com:465 said: 535 5.7.8 Error: authentication failed", 535)]
+    [InlineData("connect to smtp.example.net:587 failed: 421 4.7.0 Try again later", 421)]
+    public void HostPort_BeforeAReply_IsNotTakenForTheCode(string text, int code) => Assert.Equal(code, Ok(text).Code);
+
+    [Fact]
+    public void HostFollowedByColonAndSpace_StillQuotesTheReply()
+    {
+        var f = Ok("smtp.example.com: 550 5.1.1 <a@example.com>: Recipient address rejected: User unknown");
+        Assert.Equal(550, f.Code);
+    }
+
+    [Theory]
+    [InlineData("Failed to add recipient: bob@example.com [SMTP: Invalid response code received from server (code: 550, response: 5.1.1 User unknown)]", "RCPT")]
+    [InlineData("Failed to set sender: a@example.com [SMTP: Invalid response code received from server (code: 553, response: 5.7.1 Sender address rejected: not owned by user)]", "MAIL")]
+    public void PearNetSmtp_NamesTheCommand(string text, string phase) => Assert.Equal(phase, Ok(text).Phase);
+
+    [Theory]
+    [InlineData("SMTP Error (451): Failed to add recipient \"email@example.com\" (Temporary local problem - please try later).", 451, "RCPT")]
+    [InlineData("Error SMTP: [550] Incorrect sender header (LOCAL)", 550, null)]
+    [InlineData("SMTP Error (535): Authentication failed.", 535, null)]
+    public void Roundcube_CodeInParenthesesOrBrackets_IsTheReplyCode(string text, int code, string? phase)
+    {
+        // outroll/vesta#2028, roundcube/roundcubemail#6572: the old parser found no reply (or no code) in these.
+        var f = Ok(text);
+        Assert.Equal(code, f.Code);
+        Assert.False(f.CodeInferred);
+        Assert.Equal(phase, f.Phase);
+    }
+
+    [Fact]
+    public void MultiLineReply_WithABlankLineInside_IsOneReply()
+    {
+        // the-djmaze/snappymail#478: the old parser kept only the last line ("header From").
+        var f = Ok("Failed to add recipient \"webmaster@example.com\": 550-\"Your IP: 192.0.2.3 : Your domain example.com is not allowed in\n\n550 header From\"");
+        Assert.Equal(550, f.Code);
+        Assert.Contains("is not allowed in", f.Text, StringComparison.Ordinal);
+        Assert.Contains("header From", f.Text, StringComparison.Ordinal);
+    }
+}
