@@ -20,6 +20,7 @@ internal sealed class SecretPromptPanel : ModalPanel
     {
         _answer = answer;
         _language = language;
+        PromptText = prompt;
         FitWidth(70);
         var lines = prompt.Split('\n');
         lines[^1] += ":";
@@ -37,6 +38,9 @@ internal sealed class SecretPromptPanel : ModalPanel
         _notice = TextRow(1, [], gapAfter: 0);
         Add(text, _field, help, _notice);
     }
+
+    /// <summary>What the prompt says above the field (with any warning the checks before it produced).</summary>
+    public string PromptText { get; }
 
     /// <summary>The field (for tests that type into it).</summary>
     public TextField Field => _field;
