@@ -130,14 +130,17 @@ public sealed partial class CommandRunner
         if (!_session.IsConnected) return Track(await _session.SendCommandAsync("AUTH", ct: ct).ConfigureAwait(false), helper: true);
         // Checks first (what the server offers, then consent to clear text), the secret last: nobody types a
         // password only to learn it will not be sent, or that the server does not offer AUTH here.
-        string? offerProblem = AuthOffer.Problem(_session.Capabilities, command.Mechanism, _session.IsTls);
+        string? offerProblem = AuthOffer.Problem(_session.Capabilities, command.Mechanism, _session.IsTls, _session.AuthenticatedUser, _session.Phase);
         if (offerProblem is not null) _session.Transcript.Warn(offerProblem);
         bool allowPlaintext = _session.IsTls || await ConsentToPlaintextAsync(ct, offerProblem).ConfigureAwait(false);
         if (!allowPlaintext) return new StepOutcome(StepStatus.Failed, null, Messages.StepMessages.CredentialsRefusedWithoutTls);
         string? secret = command.Secret;
         if (secret is null)
         {
-            secret = await _interaction.PromptSecretAsync(Messages.RunnerMessages.SecretPrompt(command.User, command.Mechanism), ct).ConfigureAwait(false);
+            // The prompt repeats the warning above the field: it is what the person reads while typing the secret.
+            string prompt = Messages.RunnerMessages.SecretPrompt(command.User, command.Mechanism);
+            if (offerProblem is not null) prompt = offerProblem + "\n" + prompt;
+            secret = await _interaction.PromptSecretAsync(prompt, ct).ConfigureAwait(false);
             if (secret is null)
                 return Usage(Messages.RunnerMessages.NoSecretGiven(command.Mechanism.ToLowerInvariant(), command.User));
         }

@@ -71,6 +71,14 @@ public sealed partial class SmtpSession : IAsyncDisposable
     /// </summary>
     public int MessagesAccepted => Volatile.Read(ref _messagesAccepted);
 
+    /// <summary>
+    /// How many connections this session has opened (or tried to): a front end that sums up a sitting tells one
+    /// server's TLS and login from the next one's by it.
+    /// </summary>
+    public int ConnectionNumber => Volatile.Read(ref _connectionNumber);
+
+    private int _connectionNumber;
+
     /// <summary>How long the TCP connection (and any proxy handshake) took, without TLS or the wait for the greeting.</summary>
     public TimeSpan? ConnectTime { get; private set; }
 
@@ -92,6 +100,7 @@ public sealed partial class SmtpSession : IAsyncDisposable
         if (_readerLoop is { IsCompleted: false } previousLoop)
             await Task.WhenAny(previousLoop, Task.Delay(TimeSpan.FromSeconds(2))).ConfigureAwait(false);
         Options = options;
+        Interlocked.Increment(ref _connectionNumber);
         Greeting = null;
         LastReply = null;
         ServerCertificate = null;

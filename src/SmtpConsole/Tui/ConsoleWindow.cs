@@ -47,8 +47,11 @@ internal sealed partial class ConsoleWindow : Window
         BorderStyle = LineStyle.None;
         Title = "smtpconsole";
 
-        _transcript = new TranscriptView(host.Store, colour) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(4) };
-        _modeLine = new ModeLine(colour, say) { X = 0, Y = Pos.AnchorEnd(4) };
+        // The mode line takes a second row when a hint and the activity do not fit one; the transcript gives it up.
+        _modeLine = new ModeLine(colour, say) { X = 0 };
+        _modeLine.Y = Pos.Func(_ => Viewport.Height - 3 - ModeRows());
+        _modeLine.Height = Dim.Func(_ => ModeRows());
+        _transcript = new TranscriptView(host.Store, colour) { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(Dim.Func(_ => 3 + ModeRows())) };
         _prompt = new PromptView(colour) { X = 0, Y = Pos.AnchorEnd(3) };
         _input = new CommandInput(host.History) { Language = host.Options.Language, X = PromptView.PromptWidth, Y = Pos.AnchorEnd(3), Width = Dim.Fill() };
         _status = new StatusLine(colour) { X = 0, Y = Pos.AnchorEnd(2), Snapshot = StatusSnapshot.DisconnectedIn(say) };
@@ -79,6 +82,8 @@ internal sealed partial class ConsoleWindow : Window
     }
 
     public TranscriptView Transcript => _transcript;
+
+    private int ModeRows() => _modeLine.RowsAt(Viewport.Width);
 
     private string Say(string key) => _host.Options.Language.Say(key);
 

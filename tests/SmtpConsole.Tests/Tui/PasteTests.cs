@@ -88,6 +88,55 @@ public sealed class PasteTests
     }
 
     [Fact]
+    public void APasteIntoASecretPrompt_ThatMayHoldTheSecret_GoesNowhere()
+    {
+        // "password, line break, more lines" at the masked prompt: the lines were queued as commands, so the
+        // password went to the server as a command in clear and into the session log and history.
+        const string Secret = "Wonderland-42-paste";
+        using var server = ScriptedSmtpServer.StartTls("250-scripted.test\n250 AUTH LOGIN PLAIN", "250 ok", "250 ok");
+        using var tui = TuiHarness.Start(width: 120, height: 40);
+        tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS is up");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH LOGIN PLAIN");
+        tui.Submit("/auth plain alice");
+        var prompt = tui.WaitForPanel<SecretPromptPanel>();
+
+        tui.App.RaisePasteEvent(Secret + "\nNOOP\nRSET\n");
+        Assert.Equal(string.Empty, prompt.Field.Text);
+        Assert.Equal(0, tui.Host.Controller.QueuedCount);
+        Assert.Contains("A paste of 3 lines was not used", prompt.Notice);
+        Assert.Same(prompt, tui.Window.TopPanel);
+
+        tui.Press(Key.Esc);
+        tui.WaitIdle();
+        Assert.DoesNotContain(server.Commands, c => c.Contains(Secret, StringComparison.Ordinal));
+        Assert.DoesNotContain(Secret, tui.Screen());
+        Assert.DoesNotContain(Secret, File.ReadAllText(tui.Host.Log!.Path));
+        string history = DataDirectory.HistoryFile(tui.DataDirectory);
+        if (File.Exists(history)) Assert.DoesNotContain(Secret, File.ReadAllText(history));
+    }
+
+    [Theory]
+    [InlineData("s3cret-with-crlf\r\r")] // a CR LF copied from a file, as tmux pastes it
+    [InlineData("s3cret-with-crlf\r\n\r\n")]
+    [InlineData("s3cret-with-crlf\n\n")]
+    public void ASecretPastedWithTrailingLineEnds_GoesIntoTheField(string paste)
+    {
+        using var server = ScriptedSmtpServer.StartTls("250-scripted.test\n250 AUTH LOGIN PLAIN", "235 2.7.0 ok");
+        using var tui = TuiHarness.Start(width: 120, height: 40);
+        tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS is up");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH LOGIN PLAIN");
+        tui.Submit("/auth plain alice");
+        var prompt = tui.WaitForPanel<SecretPromptPanel>();
+        tui.App.RaisePasteEvent(paste);
+        Assert.Equal("s3cret-with-crlf", prompt.Field.Text);
+        Assert.Equal(0, tui.Host.Controller.QueuedCount);
+        tui.Press(Key.Esc);
+        tui.WaitIdle();
+    }
+
+    [Fact]
     public void APasteCutByTheTerminalLibraryAt1MiB_IsReported()
     {
         using var tui = TuiHarness.Start(width: 100, height: 30, writeLog: false);

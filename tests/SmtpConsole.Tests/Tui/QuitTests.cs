@@ -170,4 +170,60 @@ public sealed class QuitTests
         tui.WaitForText("what to do: Ctrl+Q quits the same way");
         Assert.False(tui.Window.StopRequested);
     }
+
+    [Fact]
+    public void TheExitSummary_AfterConnectingElsewhere_DoesNotCarryTlsOrTheLoginOver_AndNamesTheEarlierConnection()
+    {
+        // The tally kept "TLS was ever up" and "the last user who logged in" for the whole sitting, so after
+        // /connect to a plain server it said "· TLS … · auth alice ·" of a connection that had neither.
+        using var first = ScriptedSmtpServer.StartTls(
+            "250-scripted.test\n250 AUTH PLAIN",
+            "235 2.7.0 ok",
+            "250 sender ok",
+            "250 recipient ok",
+            "354 go",
+            "250 2.0.0 queued as 1");
+        using var second = ScriptedSmtpServer.Start(
+            "220 second.test ESMTP",
+            "250-second.test\n250 AUTH PLAIN",
+            "535 5.7.8 authentication failed",
+            "250 sender ok",
+            "250 recipient ok",
+            "354 go",
+            "550 5.7.1 message refused",
+            "221 bye");
+        using var tui = TuiHarness.Start(width: 120, height: 40, configure: o => o with { RunnerSettings = o.RunnerSettings with { AllowPlaintextAuth = true } });
+        tui.Connect(first, SecurityMode.StartTls, waitFor: "TLS is up");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH PLAIN");
+        tui.Submit("/auth plain alice pw");
+        tui.WaitForText("S: 235");
+        SendMessage(tui, "queued as 1");
+
+        tui.Submit($"/connect 127.0.0.1 {second.Port} --plain");
+        tui.WaitForText("S: 220 second.test");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH PLAIN");
+        tui.Submit("/auth plain bob wrong");
+        tui.WaitForText("S: 535");
+        SendMessage(tui, "message refused");
+        tui.Press(Key.Q.WithCtrl);
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested));
+
+        var lines = tui.Window.ExitLines();
+        Assert.Equal($"smtpconsole: 127.0.0.1:{second.Port} · no TLS · no auth · 0 messages accepted · exit: Ctrl+Q", lines[0]);
+        Assert.Matches($@"^earlier in this session: 127\.0\.0\.1:{first.Port} · TLS TLSv1\.[23].* · auth alice · 1 message accepted$", lines[1]);
+    }
+
+    private static void SendMessage(TuiHarness tui, string reply)
+    {
+        tui.Submit("MAIL FROM:<a@scripted.test>");
+        tui.Submit("RCPT TO:<b@scripted.test>");
+        tui.Submit("DATA");
+        Assert.True(tui.WaitUntil(() => tui.Window.Prompt.Mode == RunnerMode.DataBody));
+        tui.Submit("Subject: x");
+        tui.Submit(".");
+        tui.WaitForText(reply);
+        tui.WaitIdle();
+    }
 }

@@ -6,7 +6,10 @@ using Terminal.Gui.Views;
 
 namespace SmtpConsole.Tui;
 
-/// <summary>A yes/no question whose safe answer (No) is the default: Enter or Esc say no, Y or the button say yes.</summary>
+/// <summary>
+/// A yes/no question whose safe answer (No) is the default: Enter or Esc say no, Y or the button say yes. The panel
+/// grows with the question, wrapped to the screen, so its last words (the actual question) are never cut.
+/// </summary>
 internal sealed class ConfirmPanel : ModalPanel
 {
     private readonly TaskCompletionSource<bool> _answer;
@@ -15,14 +18,17 @@ internal sealed class ConfirmPanel : ModalPanel
     public ConfirmPanel(string title, string question, string yesText, TaskCompletionSource<bool> answer, UiLanguage language = UiLanguage.English) : base(title)
     {
         _answer = answer;
-        Width = Dim.Percent(70);
-        Height = 10;
-        var text = new LinesView { X = 1, Y = 0, Width = Dim.Fill(1), Height = 4, CanFocus = false, Lines = [new StyledLine(question)] };
+        Question = question;
+        FitWidth(70);
+        var text = TextRow(1, [new StyledLine(question)]);
         var yes = MakeButton(yesText + " (y)", () => Answer(true));
         _no = MakeButton(language.Say("Confirm.No"), () => Answer(false), isDefault: true);
-        PlaceButtons(1, 5, yes, _no);
+        ButtonRow(1, yes, _no);
         Add(text, yes, _no);
     }
+
+    /// <summary>The question asked (for tests).</summary>
+    public string Question { get; }
 
     public bool IsSettled => _answer.Task.IsCompleted;
 

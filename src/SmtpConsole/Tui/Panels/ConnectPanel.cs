@@ -22,48 +22,49 @@ internal sealed class ConnectPanel : ModalPanel
     private readonly TextField? _profile;
     private readonly Action<string> _connect;
 
+    /// <summary>The column the fields start at (the labels sit before it).</summary>
+    private const int Field = 12;
+
     public ConnectPanel(ConnectOptions? current, IReadOnlyList<string> profiles, Action<string> connect, UiLanguage language = UiLanguage.English) : base(language.Say("Connect.Title"))
     {
         _connect = connect;
-        Width = Dim.Percent(80);
-        Height = profiles.Count > 0 ? 17 : 15;
-        int y = 0;
+        FitWidth(80);
+        // Each field on its row, the help under it wrapped to the width: at 60 columns nothing is cut, and on a short
+        // screen the blank rows between them go first.
         if (profiles.Count > 0)
         {
-            Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Profile") });
-            _profile = new TextField { X = 12, Y = y, Width = Dim.Fill(1) };
+            _profile = new TextField { X = Field, Width = Dim.Fill(1) };
+            _profile.Y = Row(1, gapAfter: 0);
             _profile.KeyDown += (_, key) =>
             {
                 if (key.KeyCode != KeyCode.Tab) return;
                 CompleteProfile(profiles);
                 key.Handled = true;
             };
-            Add(_profile);
-            y++;
             string examples = string.Join(", ", profiles.Take(4));
-            Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Height = 1, Text = language.Say("Connect.Profiles", profiles.Count, examples) });
-            y += 2;
+            Add(new Label { X = 1, Y = _profile.Y, Text = language.Say("Connect.Profile") }, _profile,
+                TextRow(Field, [new StyledLine(language.Say("Connect.Profiles", profiles.Count, examples))]));
         }
-        _host = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.Host ?? string.Empty };
-        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Host") }, _host);
-        y += 2;
-        _port = new TextField { X = 12, Y = y, Width = 8, Text = current?.Port.ToString(CultureInfo.InvariantCulture) ?? string.Empty };
-        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Port") }, _port, new Label { X = 22, Y = y, Text = language.Say("Connect.PortHelp") });
-        y += 2;
-        _security = new ChoiceView(language.Say("Connect.Plain"), "STARTTLS", language.Say("Connect.ImplicitTls")) { X = 12, Y = y, Selected = current is null ? 1 : Array.IndexOf(Modes, current.Security) };
-        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Security") }, _security);
-        y += 2;
-        _caFile = new TextField { X = 12, Y = y, Width = Dim.Fill(1), Text = current?.CaFile ?? string.Empty };
-        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.CaFile") }, _caFile);
-        y++;
-        Add(new Label { X = 12, Y = y, Width = Dim.Fill(1), Text = language.Say("Connect.CaFileHelp") });
-        y++;
-        _insecure = new CheckBox { X = 12, Y = y, Text = language.Say("Connect.Insecure"), Value = current?.Insecure == true ? CheckState.Checked : CheckState.UnChecked };
-        Add(new Label { X = 1, Y = y, Text = language.Say("Connect.Cert") }, _insecure);
-        y += 2;
+        _host = new TextField { X = Field, Width = Dim.Fill(1), Text = current?.Host ?? string.Empty };
+        _host.Y = Row(1);
+        Add(new Label { X = 1, Y = _host.Y, Text = language.Say("Connect.Host") }, _host);
+        _port = new TextField { X = Field, Width = 8, Text = current?.Port.ToString(CultureInfo.InvariantCulture) ?? string.Empty };
+        _port.Y = Row(1, gapAfter: 0);
+        Add(new Label { X = 1, Y = _port.Y, Text = language.Say("Connect.Port") }, _port, TextRow(Field, [new StyledLine(language.Say("Connect.PortHelp"))]));
+        _security = new ChoiceView(language.Say("Connect.Plain"), "STARTTLS", language.Say("Connect.ImplicitTls")) { X = Field, Selected = current is null ? 1 : Array.IndexOf(Modes, current.Security) };
+        var security = _security;
+        _security.Y = Row(width => security.RowsAt(width - Field - 1));
+        _security.Height = Dim.Func(_ => security.RowsAt(ContentColumns - Field - 1));
+        Add(new Label { X = 1, Y = _security.Y, Text = language.Say("Connect.Security") }, _security);
+        _caFile = new TextField { X = Field, Width = Dim.Fill(1), Text = current?.CaFile ?? string.Empty };
+        _caFile.Y = Row(1, gapAfter: 0);
+        Add(new Label { X = 1, Y = _caFile.Y, Text = language.Say("Connect.CaFile") }, _caFile, TextRow(Field, [new StyledLine(language.Say("Connect.CaFileHelp"))], gapAfter: 0));
+        _insecure = new CheckBox { X = Field, Text = language.Say("Connect.Insecure"), Value = current?.Insecure == true ? CheckState.Checked : CheckState.UnChecked };
+        _insecure.Y = Row(1, gapAfter: 0);
+        Add(new Label { X = 1, Y = _insecure.Y, Text = language.Say("Connect.Cert") }, _insecure, TextRow(Field, [new StyledLine(language.Say("Connect.InsecureHelp"))]));
         var ok = MakeButton(language.Say("Connect.Button"), Submit, isDefault: true);
         var cancel = MakeButton(language.Say("Button.Cancel"), Close);
-        PlaceButtons(12, y, ok, cancel);
+        ButtonRow(Field, ok, cancel);
         Add(ok, cancel);
         foreach (var field in new[] { _host, _port, _profile, _caFile })
         {

@@ -12,11 +12,11 @@ internal abstract class FilePathPanel : ModalPanel
 {
     private readonly TextField _path;
 
-    protected FilePathPanel(string title, string suggestedPath, int fieldColumn, int height, UiLanguage language) : base(title)
+    protected FilePathPanel(string title, string suggestedPath, int fieldColumn, UiLanguage language) : base(title)
     {
-        Width = Dim.Percent(80);
-        Height = height;
-        _path = new TextField { X = fieldColumn, Y = 0, Width = Dim.Fill(1), Text = suggestedPath };
+        FitWidth(80);
+        _path = new TextField { X = fieldColumn, Width = Dim.Fill(1), Text = suggestedPath };
+        _path.Y = Row(1);
         Add(new Label { X = 1, Y = 0, Text = language.Say("Save.File") }, _path);
         _path.Accepting += (_, e) =>
         {

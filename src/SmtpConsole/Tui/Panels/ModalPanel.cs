@@ -70,15 +70,115 @@ internal abstract class ModalPanel : Window
         return button;
     }
 
-    /// <summary>Lays <paramref name="buttons"/> out in one row from column <paramref name="x"/>, two columns apart.</summary>
-    protected static void PlaceButtons(int x, int y, params Button[] buttons)
+    /// <summary>
+    /// Sizes the panel for the screen it opens on: <paramref name="percent"/> of a wide screen, but at least 76
+    /// columns (nearly the whole width of a narrow one), so dialog text and buttons are not cut at 60 or 80 columns.
+    /// </summary>
+    protected void FitWidth(int percent)
     {
-        Pos next = x;
-        foreach (var button in buttons)
+        _percent = percent;
+        Width = Dim.Func(_ => PanelColumns);
+    }
+
+    private int _percent = 80;
+
+    private int ScreenColumns => App?.Screen.Width ?? 80;
+
+    private int ScreenRows => App?.Screen.Height ?? 24;
+
+    /// <summary>The panel's width on this screen.</summary>
+    public int PanelColumns => ColumnsFor(ScreenColumns, _percent);
+
+    /// <summary>The panel's width on a screen <paramref name="screen"/> columns wide.</summary>
+    public static int ColumnsFor(int screen, int percent) => Math.Max(12, Math.Min(screen - 2, Math.Max(screen * percent / 100, 76)));
+
+    /// <summary>Columns inside the border.</summary>
+    protected int ContentColumns => PanelColumns - 2;
+
+    // The rows of a form, top to bottom: each row's height may depend on the width (wrapped text, flowing buttons).
+    private readonly List<(Func<int, int> Height, int Gap)> _rows = [];
+
+    /// <summary>
+    /// Adds a row to the panel's form and returns its top. The panel's height follows its rows (with the blank gaps
+    /// dropped when the screen is too short for them); everything is worked out again at every layout, so a resize
+    /// re-wraps the text and reflows the buttons.
+    /// </summary>
+    protected Pos Row(Func<int, int> heightAtContentWidth, int gapAfter = 1)
+    {
+        int index = _rows.Count;
+        _rows.Add((heightAtContentWidth, gapAfter));
+        Height = Dim.Func(_ => Math.Min(ScreenRows, Top(_rows.Count) + 2));
+        return Pos.Func(_ => Top(index));
+    }
+
+    /// <summary>A row of fixed height.</summary>
+    protected Pos Row(int height, int gapAfter = 1) => Row(_ => height, gapAfter);
+
+    private int Top(int index)
+    {
+        int width = ContentColumns;
+        bool compact = Sum(_rows.Count, width, gaps: true) + 2 > ScreenRows;
+        return Sum(index, width, gaps: !compact);
+    }
+
+    private int Sum(int count, int width, bool gaps)
+    {
+        int y = 0;
+        for (int i = 0; i < count; i++)
         {
-            button.X = next;
-            button.Y = y;
-            next = Pos.Right(button) + 2;
+            y += Math.Max(0, _rows[i].Height(width));
+            // No gap after the last row: the border follows.
+            if (gaps && i < _rows.Count - 1) y += _rows[i].Gap;
+        }
+        return y;
+    }
+
+    /// <summary>
+    /// A text row from column <paramref name="x"/> to one column before the border, wrapped to that width (a
+    /// continuation indented by two): never cut at the edge.
+    /// </summary>
+    protected LinesView TextRow(int x, IReadOnlyList<StyledLine> lines, int gapAfter = 1, bool colour = true)
+    {
+        var view = new LinesView { X = x, Width = Dim.Fill(1), CanFocus = false, Lines = lines, Colour = colour };
+        view.Y = Row(width => view.RowsAt(width - x - 1), gapAfter);
+        view.Height = Dim.Func(_ => view.RowsAt(ContentColumns - x - 1));
+        return view;
+    }
+
+    /// <summary>
+    /// Puts <paramref name="buttons"/> on a row of their own from column <paramref name="x"/>, two columns apart,
+    /// going on to another line when the next does not fit the width.
+    /// </summary>
+    protected void ButtonRow(int x, params Button[] buttons)
+    {
+        int row = _rows.Count;
+        Row(width => 2 * FlowButtons(x, width, buttons).Max(p => p.Line + 1), gapAfter: 0);
+        for (int i = 0; i < buttons.Length; i++)
+        {
+            int index = i;
+            buttons[i].X = Pos.Func(_ => FlowButtons(x, ContentColumns, buttons)[index].X);
+            buttons[i].Y = Pos.Func(_ => Top(row) + 2 * FlowButtons(x, ContentColumns, buttons)[index].Line);
         }
     }
+
+    private static (int X, int Line)[] FlowButtons(int x, int width, Button[] buttons)
+    {
+        var places = new (int X, int Line)[buttons.Length];
+        int column = x, line = 0;
+        for (int i = 0; i < buttons.Length; i++)
+        {
+            int need = ButtonColumns(buttons[i]);
+            if (column > x && column + need > width)
+            {
+                line++;
+                column = x;
+            }
+            places[i] = (column, line);
+            column += need + 2;
+        }
+        return places;
+    }
+
+    /// <summary>A button's columns as drawn: "⟦ text ⟧" (a default one "⟦► text ◄⟧") and its shadow.</summary>
+    private static int ButtonColumns(Button button) => TextColumns.Of(button.Text ?? string.Empty) + 4 + (button.IsDefault ? 2 : 0) + 1;
 }

@@ -10,14 +10,15 @@ internal sealed class ScriptPanel : FilePathPanel
     private readonly Action<string, bool> _open;
 
     public ScriptPanel(string suggestedPath, Action<string, bool> open, UiLanguage language = UiLanguage.English)
-        : base(language.Say("Script.Title"), suggestedPath, fieldColumn: 8, height: 9, language)
+        : base(language.Say("Script.Title"), suggestedPath, fieldColumn: 8, language)
     {
         _open = open;
+        var help = TextRow(8, [new StyledLine(language.Say("Script.Help"))]);
         var all = MakeButton(language.Say("Script.RunAll"), () => Submit(path => _open(path, false)));
         var step = MakeButton(language.Say("Script.StepByStep"), SubmitDefault, isDefault: true);
         var cancel = MakeButton(language.Say("Button.Cancel"), Close);
-        PlaceButtons(8, 4, step, all, cancel);
-        Add(new Label { X = 8, Y = 2, Width = Dim.Fill(1), Text = language.Say("Script.Help") }, step, all, cancel);
+        ButtonRow(8, step, all, cancel);
+        Add(help, step, all, cancel);
     }
 
     /// <summary>Enter (and the default button) steps through the script one line at a time.</summary>

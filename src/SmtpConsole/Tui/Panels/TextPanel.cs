@@ -13,7 +13,7 @@ internal sealed class TextPanel : ModalPanel
     public TextPanel(string title, IReadOnlyList<StyledLine> lines, bool colour, string footer = "Esc closes · PgUp/PgDn scroll", Func<Key, bool>? extraKeys = null) : base(title)
     {
         _extraKeys = extraKeys;
-        Width = Dim.Percent(90);
+        FitWidth(90);
         Height = Dim.Percent(85);
         _text = new LinesView { X = 0, Y = 0, Width = Dim.Fill(), Height = Dim.Fill(1), Lines = lines, Colour = colour };
         var foot = new LinesView { X = 0, Y = Pos.AnchorEnd(1), Width = Dim.Fill(), Height = 1, CanFocus = false, Colour = colour, Lines = [new StyledLine(footer, TextEmphasis.Dim)] };

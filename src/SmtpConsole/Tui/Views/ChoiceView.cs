@@ -5,7 +5,10 @@ using Terminal.Gui.ViewBase;
 
 namespace SmtpConsole.Tui;
 
-/// <summary>A one-line choice between a few options: <c>(•) one  ( ) two</c>. Left/Right or Space move, click picks.</summary>
+/// <summary>
+/// A choice between a few options: <c>(•) one  ( ) two</c>. Left/Right or Space move, click picks. Options that do
+/// not fit the width go on to the next row (an option is never cut), so a narrow dialog still shows every one.
+/// </summary>
 internal sealed class ChoiceView : View
 {
     private readonly string[] _options;
@@ -43,20 +46,41 @@ internal sealed class ChoiceView : View
         return base.OnKeyDown(key);
     }
 
+    /// <summary>How many rows the options take at <paramref name="width"/> columns.</summary>
+    public int RowsAt(int width) => Places(width).Max(p => p.Row) + 1;
+
+    // Where each option starts: "(•) " + text + two columns of gap, flowing on to the next row when it does not fit.
+    private (int Column, int Row)[] Places(int width)
+    {
+        var places = new (int, int)[_options.Length];
+        int column = 0, row = 0;
+        for (int i = 0; i < _options.Length; i++)
+        {
+            int need = 4 + TextColumns.Of(_options[i]);
+            if (column > 0 && column + need > width)
+            {
+                row++;
+                column = 0;
+            }
+            places[i] = (column, row);
+            column += need + 2;
+        }
+        return places;
+    }
+
     protected override bool OnMouseEvent(Mouse mouse)
     {
         if (mouse.Position is not { } position || !mouse.Flags.HasFlag(MouseFlags.LeftButtonClicked)) return false;
-        int x = 0;
+        var places = Places(Viewport.Width);
         for (int i = 0; i < _options.Length; i++)
         {
-            int w = 4 + _options[i].Length + 2;
-            if (position.X < x + w)
+            var (column, row) = places[i];
+            if (position.Y == row && position.X >= column && position.X < column + 4 + TextColumns.Of(_options[i]))
             {
                 Selected = i;
                 SetFocus();
                 return true;
             }
-            x += w;
         }
         return true;
     }
@@ -64,11 +88,25 @@ internal sealed class ChoiceView : View
     protected override bool OnDrawingContent(DrawContext? context)
     {
         var normal = GetAttributeForRole(HasFocus ? VisualRole.Focus : VisualRole.Normal);
-        Move(0, 0);
         SetAttribute(normal);
-        var sb = new System.Text.StringBuilder();
-        for (int i = 0; i < _options.Length; i++) sb.Append(i == Selected ? "(•) " : "( ) ").Append(_options[i]).Append("  ");
-        AddStr(sb.ToString().PadRight(Math.Max(0, Viewport.Width)));
+        int width = Math.Max(0, Viewport.Width);
+        var places = Places(width);
+        var rows = new System.Text.StringBuilder[Math.Max(1, Viewport.Height)];
+        for (int r = 0; r < rows.Length; r++) rows[r] = new System.Text.StringBuilder();
+        for (int i = 0; i < _options.Length; i++)
+        {
+            var (column, row) = places[i];
+            if (row >= rows.Length) break;
+            var sb = rows[row];
+            while (TextColumns.Of(sb.ToString()) < column) sb.Append(' ');
+            sb.Append(i == Selected ? "(•) " : "( ) ").Append(_options[i]);
+        }
+        for (int r = 0; r < rows.Length; r++)
+        {
+            Move(0, r);
+            string text = TextColumns.Cut(rows[r].ToString(), width);
+            AddStr(text + new string(' ', Math.Max(0, width - TextColumns.Of(text))));
+        }
         return true;
     }
 }

@@ -59,17 +59,26 @@ internal sealed class LinesView : View
     {
         int width = Math.Max(10, Viewport.Width);
         if (_wrappedFor == width) return;
-        _wrapped = [];
-        foreach (var line in _lines)
+        _wrapped = WrapAt(_lines, width);
+        _wrappedFor = width;
+        SetContentSize(new System.Drawing.Size(width, Math.Max(1, _wrapped.Count)));
+    }
+
+    /// <summary>How many rows the text takes at <paramref name="width"/> columns (a dialog sizes itself by it).</summary>
+    public int RowsAt(int width) => WrapAt(_lines, Math.Max(10, width)).Count;
+
+    private static List<(string Text, TextEmphasis Style)> WrapAt(IReadOnlyList<StyledLine> lines, int width)
+    {
+        var wrapped = new List<(string, TextEmphasis)>();
+        foreach (var line in lines)
         {
             // Continuations are indented under the text (by columns: wide characters count two).
             string text = line.Text;
             int lead = text.Length - text.TrimStart(' ').Length;
             string indent = new(' ', Math.Min(lead + 2, width / 2));
-            foreach (string part in TextColumns.Wrap(text, width, indent)) _wrapped.Add((part, line.Emphasis));
+            foreach (string part in TextColumns.Wrap(text, width, indent)) wrapped.Add((part, line.Emphasis));
         }
-        _wrappedFor = width;
-        SetContentSize(new System.Drawing.Size(width, Math.Max(1, _wrapped.Count)));
+        return wrapped;
     }
 
     protected override bool OnDrawingContent(DrawContext? context)

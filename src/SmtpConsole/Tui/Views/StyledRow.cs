@@ -5,10 +5,10 @@ namespace SmtpConsole.Tui;
 /// <summary>Draws a one-row view's styled segments left to right, cut at the view's width in terminal columns.</summary>
 internal static class StyledRow
 {
-    /// <summary>Draws <paramref name="segments"/> from the start of row 0 of <paramref name="view"/>; returns the columns used.</summary>
-    public static int Draw(View view, IEnumerable<(string Text, Attribute Attribute)> segments, int width)
+    /// <summary>Draws <paramref name="segments"/> from the start of row <paramref name="row"/> of <paramref name="view"/>; returns the columns used.</summary>
+    public static int Draw(View view, IEnumerable<(string Text, Attribute Attribute)> segments, int width, int row = 0)
     {
-        view.Move(0, 0);
+        view.Move(0, row);
         int column = 0;
         foreach (var (text, attribute) in segments)
         {

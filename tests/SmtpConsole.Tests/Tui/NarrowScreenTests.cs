@@ -1,0 +1,63 @@
+using SmtpConsole.Core.Messages;
+using SmtpConsole.Tests.Support;
+using SmtpConsole.Tui;
+using Terminal.Gui.Input;
+
+namespace SmtpConsole.Tests.Tui;
+
+/// <summary>
+/// The rows under the transcript at 60 columns: the mode line's hints and the status line are whole (no "…"). A
+/// hint that does not fit next to the activity takes a second row (the transcript gives it up); the idle keys hint
+/// drops keys before "F1 help" rather than being cut; the status line shortens "not authenticated" and drops the
+/// target's label before it cuts the address.
+/// </summary>
+public sealed class NarrowScreenTests
+{
+    private static string Squeeze(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    [Theory]
+    [InlineData(UiLanguage.English)]
+    [InlineData(UiLanguage.SimplifiedChinese)]
+    public void TheIdleHint_At60Columns_IsWholeKeys_EndingWithF1(UiLanguage language)
+    {
+        using var tui = TuiHarness.Start(60, 20, writeLog: false, configure: o => o with { Language = language });
+        var lines = tui.ScreenLines();
+        string modeRow = lines[16];
+        Assert.DoesNotContain("…", modeRow);
+        Assert.Contains(language == UiLanguage.English ? "F1 help" : "F1 帮助", modeRow);
+        Assert.Contains("Tab", modeRow);
+    }
+
+    [Fact]
+    public void ALongHint_At60Columns_TakesASecondRow_AndIsWhole()
+    {
+        using var tui = TuiHarness.Start(60, 20, writeLog: false);
+        tui.Press(Key.F4); // nothing failed yet: the hint says how to pick a line
+        string hint = MessageCatalog.Get("Tui.Hint.NothingToExplain", UiLanguage.English);
+        Assert.True(TextColumns.Of(hint) > 58);
+        var lines = tui.ScreenLines();
+        Assert.DoesNotContain("…", lines[15] + lines[16]);
+        Assert.Contains(Squeeze(hint), Squeeze(lines[15] + lines[16]));
+        Assert.StartsWith("smtp>", lines[17].TrimStart());
+
+        tui.Submit("NOOP"); // a new line clears the hint: back to one row
+        tui.WaitIdle();
+        Assert.StartsWith("smtp>", tui.ScreenLines()[17].TrimStart());
+        Assert.Equal(1, tui.Window.ModeLine.RowsAt(60));
+    }
+
+    [Fact]
+    public void TheStatusLine_At60Columns_KeepsTheAddressWhole()
+    {
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP");
+        using var tui = TuiHarness.Start(60, 20, writeLog: false);
+        tui.Host.Connect(TuiHarness.TargetFor(server) with { Label = "practice server" });
+        tui.WaitForText("S: 220 scripted.test");
+        tui.WaitIdle();
+        Assert.True(tui.WaitUntil(() => tui.Window.Status.ShownText.Contains("Greeted", StringComparison.Ordinal)));
+        string status = tui.Window.Status.ShownText;
+        Assert.DoesNotContain("…", status);
+        Assert.Contains($"127.0.0.1:{server.Port}", status);
+        Assert.Contains("no auth", status);
+    }
+}
