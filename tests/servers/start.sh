@@ -63,9 +63,10 @@ p_smtpserver=$((2529 + offset))
 p_smtpserver_tls=$((2469 + offset))
 p_exim=$((2530 + offset))
 p_exim_tls=$((2470 + offset))
+p_exim_broken_tls=$((2531 + offset))
 all_probes=("$p_smtp" "$p_submission" "$p_submission_noplain" "$p_submission_plainauth"
     "tls:$p_smtps" "tls:$p_smtps_expired" "tls:$p_smtps_wronghost" "$p_aiosmtpd" "$p_sink"
-    "$p_smtpserver" "tls:$p_smtpserver_tls" "$p_exim" "tls:$p_exim_tls")
+    "$p_smtpserver" "tls:$p_smtpserver_tls" "$p_exim" "tls:$p_exim_tls" "$p_exim_broken_tls")
 
 mkdir -p "$run"
 chmod 755 "$run"
@@ -173,7 +174,7 @@ render() { # template output
         -e "s|@P_SUBMISSION_PLAINAUTH@|$p_submission_plainauth|g" \
         -e "s|@P_SMTPS@|$p_smtps|g" -e "s|@P_SMTPS_EXPIRED@|$p_smtps_expired|g" \
         -e "s|@P_SMTPS_WRONGHOST@|$p_smtps_wronghost|g" \
-        -e "s|@P_EXIM@|$p_exim|g" -e "s|@P_EXIM_TLS@|$p_exim_tls|g" -e "s|@EXIM@|$exim_binary|g" \
+        -e "s|@P_EXIM@|$p_exim|g" -e "s|@P_EXIM_TLS@|$p_exim_tls|g" -e "s|@P_EXIM_BROKEN_TLS@|$p_exim_broken_tls|g" -e "s|@EXIM@|$exim_binary|g" \
         "$1" >"$2"
     if grep -q '@[A-Z_]*@' "$2"; then
         fail "unsubstituted placeholder in $2: $(grep -o '@[A-Z_]*@' "$2" | head -1)"
@@ -261,7 +262,7 @@ SERVERS_JSON_RUN=$run SERVERS_JSON_HOST=$host \
     P_SMTP=$p_smtp P_SUBMISSION=$p_submission P_SUBMISSION_NOPLAIN=$p_submission_noplain \
     P_SUBMISSION_PLAINAUTH=$p_submission_plainauth P_SMTPS=$p_smtps \
     P_SMTPS_EXPIRED=$p_smtps_expired P_SMTPS_WRONGHOST=$p_smtps_wronghost \
-    P_AIOSMTPD=$p_aiosmtpd P_SINK=$p_sink P_SMTPSERVER=$p_smtpserver P_SMTPSERVER_TLS=$p_smtpserver_tls P_EXIM=$p_exim P_EXIM_TLS=$p_exim_tls \
+    P_AIOSMTPD=$p_aiosmtpd P_SINK=$p_sink P_SMTPSERVER=$p_smtpserver P_SMTPSERVER_TLS=$p_smtpserver_tls P_EXIM=$p_exim P_EXIM_TLS=$p_exim_tls P_EXIM_BROKEN_TLS=$p_exim_broken_tls \
     "$py" - <<'PY' || fail "could not write servers.json"
 import json, os
 e = os.environ
@@ -283,6 +284,7 @@ doc = {
         "smtpServerTls": int(e["P_SMTPSERVER_TLS"]),
         "exim": int(e["P_EXIM"]),
         "eximTls": int(e["P_EXIM_TLS"]),
+        "eximBrokenTls": int(e["P_EXIM_BROKEN_TLS"]),
     },
     "caFile": f"{run}/tls/ca.pem",
     "serverCertFile": f"{run}/tls/server.pem",
@@ -313,5 +315,5 @@ echo "start.sh: test servers up in ${elapsed_ms} ms: smtp $p_smtp, submission $p
     "submission-noplain $p_submission_noplain, submission-plainauth $p_submission_plainauth," \
     "smtps $p_smtps/$p_smtps_expired(expired)/$p_smtps_wronghost(wrong host)," \
     "aiosmtpd $p_aiosmtpd, sink $p_sink, smtp-server $p_smtpserver/$p_smtpserver_tls(tls)," \
-    "exim $p_exim/$p_exim_tls(tls)"
+    "exim $p_exim/$p_exim_tls(tls)/$p_exim_broken_tls(STARTTLS 454)"
 echo "start.sh: $run/servers.json"

@@ -24,13 +24,14 @@ public sealed class SmtpDoctor
 
     private readonly TranscriptRecorder _transcript;
     private readonly Func<string, CancellationToken, Task<IReadOnlyList<string>>>? _lookupMx;
-    private readonly Func<SmtpReply, string, LocalizedText?>? _explain;
+    private readonly Func<SmtpReply, RefusalContext, LocalizedText?>? _explain;
+    private string? _greeting;
     private readonly List<DoctorFinding> _findings = [];
 
     /// <param name="transcript">Receives the whole dialogue (for --verbose and saved logs).</param>
     /// <param name="lookupMx">MX lookup (DnsClient in the app); null skips MX.</param>
-    /// <param name="explain">Turns a refusal and the verb it answered into a short cause/fix (the diagnosis knowledge base), in every language.</param>
-    public SmtpDoctor(TranscriptRecorder transcript, Func<string, CancellationToken, Task<IReadOnlyList<string>>>? lookupMx = null, Func<SmtpReply, string, LocalizedText?>? explain = null)
+    /// <param name="explain">Turns a refusal, the verb it answered and the greeting into a short cause/fix (the diagnosis knowledge base), in every language.</param>
+    public SmtpDoctor(TranscriptRecorder transcript, Func<string, CancellationToken, Task<IReadOnlyList<string>>>? lookupMx = null, Func<SmtpReply, RefusalContext, LocalizedText?>? explain = null)
     {
         _transcript = transcript;
         _lookupMx = lookupMx;
@@ -40,6 +41,7 @@ public sealed class SmtpDoctor
     public async Task<DoctorReport> RunAsync(DoctorOptions options, CancellationToken ct = default)
     {
         _findings.Clear();
+        _greeting = null;
         var target = options.Target;
         if (!await CheckDnsAsync(target.Host, ct).ConfigureAwait(false)) return new DoctorReport([.. _findings]) { ConnectionFailed = true };
         if (options.MailDomain is { } domain && _lookupMx is not null) await CheckMxAsync(domain, ct).ConfigureAwait(false);
@@ -240,6 +242,7 @@ public sealed class SmtpDoctor
 
     private bool CheckGreeting(CommandResult connected)
     {
+        _greeting = connected.Reply?.Text;
         if (connected.Reply is { Code: 220 } greeting)
         {
             Add("Greeting", FindingStatus.Pass, Verbatim($"220 {greeting.Text}"));
@@ -392,7 +395,8 @@ public sealed class SmtpDoctor
     }
 
     // Only a refusal is explained: a 2xx that still failed (a 250 to STARTTLS) would be "accepted, nothing to fix".
-    private LocalizedText? Explain(CommandResult result, string verb) => result.Reply is { Code: >= 400 } reply ? _explain?.Invoke(reply, verb) : null;
+    private LocalizedText? Explain(CommandResult result, string verb) =>
+        result.Reply is { Code: >= 400 } reply ? _explain?.Invoke(reply, new RefusalContext(verb, _greeting)) : null;
 
     // A reply (or the session's account of a failure) is quoted as it is, in every language.
     private static LocalizedText Describe(CommandResult result) =>

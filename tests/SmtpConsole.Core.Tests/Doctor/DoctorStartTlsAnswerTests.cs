@@ -13,7 +13,7 @@ namespace SmtpConsole.Core.Tests.Doctor;
 public class DoctorStartTlsAnswerTests
 {
     // Like the app's hook: the knowledge base has words for any reply, a 250 included.
-    private static LocalizedText? ExplainAnything(SmtpReply reply, string verb) => LocalizedText.Verbatim($"explained {reply.Code}: nothing to fix");
+    private static LocalizedText? ExplainAnything(SmtpReply reply, RefusalContext context) => LocalizedText.Verbatim($"explained {reply.Code}: nothing to fix");
 
     private static async Task<DoctorFinding> StartTlsFindingAsync(string answer, bool withExplain)
     {

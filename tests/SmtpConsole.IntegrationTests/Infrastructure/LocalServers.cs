@@ -298,7 +298,7 @@ public sealed class LocalServers : IAsyncLifetime
         {
             (p.Smtp, false), (p.Submission, false), (p.SubmissionNoPlaintext, false), (p.SubmissionPlainAuth, false),
             (p.Smtps, true), (p.SmtpsExpired, true), (p.SmtpsWrongHost, true), (p.Aiosmtpd, false), (p.Sink, false),
-            (p.SmtpServer, false), (p.SmtpServerTls, true), (p.Exim, false), (p.EximTls, true),
+            (p.SmtpServer, false), (p.SmtpServerTls, true), (p.Exim, false), (p.EximTls, true), (p.EximBrokenTls, false),
         };
         var results = await Task.WhenAll(probes.Select(x => SmtpGreetingProbe.GreetsAsync(host, x.Port, x.Tls, ProbeTimeout))).ConfigureAwait(false);
         return results.All(ok => ok);

@@ -41,4 +41,7 @@ public sealed record ServerPorts
 
     /// <summary>Exim with implicit TLS.</summary>
     public int EximTls { get; init; }
+
+    /// <summary>Exim advertising STARTTLS and answering it "454 TLS currently unavailable" (its certificate is missing).</summary>
+    public int EximBrokenTls { get; init; }
 }

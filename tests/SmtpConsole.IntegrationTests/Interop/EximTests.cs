@@ -160,6 +160,32 @@ public class EximTests(LocalServers servers)
         Assert.Contains("this port speaks implicit TLS", implicitTls.StandardOutput);
     }
 
+    [Fact]
+    public async Task A_real_454_to_STARTTLS_ends_the_replay_as_a_TLS_failure_with_nothing_sent_in_clear()
+    {
+        string script = $"/ehlo client.example.test\nMAIL FROM:<{servers.Alice.Address}>\nRCPT TO:<{servers.Bob.Address}>\nQUIT\n";
+        foreach (string[] how in new[] { (string[])["--starttls", "--cafile", servers.CaFile], ["--plain"] })
+        {
+            string body = how[0] == "--plain" ? "/ehlo client.example.test\nSTARTTLS\n" + script : script;
+            var result = await AppProcess.RunAsync(["replay", await WriteScriptAsync(body), "--host", servers.Host, "--port", Port(servers.Ports.EximBrokenTls), .. how]);
+            AssertExit(3, result);
+            Assert.Contains("S: 454 TLS currently unavailable", result.StandardOutput);
+            Assert.DoesNotContain("C: MAIL", result.StandardOutput, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task Doctor_explains_Exims_454_with_Exims_advice_not_Postfixs()
+    {
+        var result = await AppProcess.RunAsync(["doctor", servers.Host, Port(servers.Ports.EximBrokenTls), "--starttls", "--cafile", servers.CaFile]);
+        AssertExit(1, result);
+        Assert.Matches(@"FAIL\s+STARTTLS\s+454 TLS currently unavailable", result.StandardOutput);
+        // The greeting names Exim; the Postfix entry for 454 would send the admin to smtpd_tls_cert_file.
+        Assert.DoesNotContain("smtpd_tls", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("Postfix", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("Exim", result.StandardOutput, StringComparison.Ordinal);
+    }
+
     private static string Hints(AppProcess.Result result) => string.Join('\n', result.StandardOutput.Split('\n').Where(l => l.StartsWith("# hint:", StringComparison.Ordinal)));
 
     private async Task<List<string>> WaitForCopiesAsync(string subject, int count)
