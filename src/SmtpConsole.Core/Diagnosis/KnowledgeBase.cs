@@ -147,7 +147,9 @@ public sealed class KnowledgeBase
             problems.Add($"{owner}: bad enhanced selector '{entry.Enhanced}'");
 
         var regex = entry.Pattern is null ? null : DiagnosisRegex.TryCreate(entry.Pattern, owner, problems);
-        if (entry.Example is not null && regex is not null && DiagnosisRegex.SafeMatch(regex, entry.Example) is null)
+        // Only a definite "no" drops the entry: a self-check that ran out of time on a busy machine must not silently
+        // remove a good entry from every diagnosis the process makes.
+        if (entry.Example is not null && regex is not null && DiagnosisRegex.TryMatch(regex, entry.Example, out _) == false)
             problems.Add($"{owner}: pattern does not match its own example");
 
         // An entry with any problem is left out of matching rather than guessed at.

@@ -186,6 +186,18 @@ public class EximTests(LocalServers servers)
         Assert.Contains("Exim", result.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_DSN_parameter_Exim_did_not_advertise_is_hinted_as_an_unsupported_parameter_not_a_broken_message()
+    {
+        string script = $"/ehlo client.example.test\nMAIL FROM:<{servers.Alice.Address}>\nRCPT TO:<{servers.Bob.Address}> NOTIFY=SUCCESS\n/expect 501\nQUIT\n";
+        var result = await AppProcess.RunAsync(["replay", await WriteScriptAsync(script), "--host", servers.Host, "--port", Port(servers.Ports.Exim), "--plain"]);
+        AssertExit(0, result);
+        Assert.Contains("may not follow <", result.StandardOutput, StringComparison.Ordinal);
+        string hints = Hints(result);
+        Assert.True(hints.Contains("parameter not supported here", StringComparison.Ordinal), result.StandardOutput);
+        Assert.DoesNotContain("headers/MIME", hints, StringComparison.Ordinal);
+    }
+
     private static string Hints(AppProcess.Result result) => string.Join('\n', result.StandardOutput.Split('\n').Where(l => l.StartsWith("# hint:", StringComparison.Ordinal)));
 
     private async Task<List<string>> WaitForCopiesAsync(string subject, int count)
