@@ -367,7 +367,8 @@ public static partial class PastedReplyParser
         return null;
     }
 
-    [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)(?:\k<q>\s*\)|\z)", RegexOptions.Singleline)]
+    // smtplib's (code, b'text') and SMTPSenderRefused's (code, b'text', 'sender'): the text ends at its closing quote.
+    [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)(?:\k<q>\s*[),]|\z)", RegexOptions.Singleline)]
     private static partial Regex TupleRegex();
 
     [GeneratedRegex(@"\(code:\s*(?<code>[2-5]\d\d),\s*response:\s*(?<text>[^)\n]*(?:\([^)\n]*\)[^)\n]*)*)\)")]

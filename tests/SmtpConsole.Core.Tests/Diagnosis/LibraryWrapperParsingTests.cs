@@ -76,4 +76,13 @@ public sealed class LibraryWrapperParsingTests
         Assert.Contains("is not allowed in", f.Text, StringComparison.Ordinal);
         Assert.Contains("header From", f.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void SmtplibSenderRefused_ThirdElement_IsNotPartOfTheReply()
+    {
+        // ProtonMail/proton-bridge#280: the old parser read "… not owned by user', 'no-reply@…" as the reply text.
+        var f = Ok("smtplib.SMTPSenderRefused: (451, b'4.0.0 backend: invalid return path: not owned by user', 'no-reply@example.com')");
+        Assert.Equal(451, f.Code);
+        Assert.Equal("backend: invalid return path: not owned by user", f.Text);
+    }
 }
