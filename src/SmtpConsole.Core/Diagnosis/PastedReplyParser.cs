@@ -47,6 +47,10 @@ public static partial class PastedReplyParser
             return EnhancedOnly(normalized, host, greeting);
 
         var chosen = candidates.LastOrDefault(c => c.Code >= 400) ?? candidates[^1];
+        // A library's "responseCode: 550" after its "response: '550 5.7.1 …'" repeats the code without the words:
+        // the worded line is the reply.
+        if (IsBare(lines, chosen) && candidates.LastOrDefault(c => c.Code == chosen.Code && c.Line < chosen.Line && !IsBare(lines, c)) is { } worded)
+            chosen = worded;
         int chosenIndex = candidates.IndexOf(chosen);
 
         // Walk back over the earlier lines of a multi-line reply (NNN-text ... NNN text).
@@ -118,6 +122,8 @@ public static partial class PastedReplyParser
             FromRemoteServer = RemoteBounceRegex().IsMatch(context),
         });
     }
+
+    private static bool IsBare(List<Line> lines, Candidate c) => lines[c.Line].Content[c.Column..].Trim().Length <= 4;
 
     private static string? FirstEnhanced(string replyStart)
     {

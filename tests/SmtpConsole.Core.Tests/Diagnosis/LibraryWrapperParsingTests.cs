@@ -85,4 +85,14 @@ public sealed class LibraryWrapperParsingTests
         Assert.Equal(451, f.Code);
         Assert.Equal("backend: invalid return path: not owned by user", f.Text);
     }
+
+    [Fact]
+    public void NodemailerResponseCodeLine_DoesNotHideTheWordedReply()
+    {
+        // nodemailer/nodemailer#386: "responseCode: 550" after "response: '550 5.7.1 …'" was taken as the reply, with no words.
+        var f = Ok("{\n [Error: Can't send mail - all recipients were rejected]\n  code: 'EENVELOPE',\n  response: '550 5.7.1 Unable to relay for paris.team@example.com',\n  responseCode: 550\n }");
+        Assert.Equal(550, f.Code);
+        Assert.Equal(new EnhancedStatusCode(5, 7, 1), f.Enhanced);
+        Assert.StartsWith("Unable to relay for", f.Text, StringComparison.Ordinal);
+    }
 }
