@@ -47,6 +47,10 @@ public static partial class PastedReplyParser
             return EnhancedOnly(normalized, host, greeting);
 
         var chosen = candidates.LastOrDefault(c => c.Code >= 400) ?? candidates[^1];
+        // A library's "responseCode: 550" after its "response: '550 5.7.1 …'" repeats the code without the words:
+        // the worded line is the reply.
+        if (IsBare(lines, chosen) && candidates.LastOrDefault(c => c.Code == chosen.Code && c.Line < chosen.Line && !IsBare(lines, c)) is { } worded)
+            chosen = worded;
         int chosenIndex = candidates.IndexOf(chosen);
 
         // Walk back over the earlier lines of a multi-line reply (NNN-text ... NNN text).
@@ -116,8 +120,11 @@ public static partial class PastedReplyParser
             Greeting = greeting,
             Phase = phase,
             FromRemoteServer = RemoteBounceRegex().IsMatch(context),
+            ViaSubmissionRelay = SubmissionRelayRegex().IsMatch(context),
         });
     }
+
+    private static bool IsBare(List<Line> lines, Candidate c) => lines[c.Line].Content[c.Column..].Trim().Length <= 4;
 
     private static string? FirstEnhanced(string replyStart)
     {
@@ -367,7 +374,8 @@ public static partial class PastedReplyParser
         return null;
     }
 
-    [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)(?:\k<q>\s*\)|\z)", RegexOptions.Singleline)]
+    // smtplib's (code, b'text') and SMTPSenderRefused's (code, b'text', 'sender'): the text ends at its closing quote.
+    [GeneratedRegex(@"\((?<code>[2-5]\d\d),\s*b?(?<q>['""])(?<text>.*?)(?:\k<q>\s*[),]|\z)", RegexOptions.Singleline)]
     private static partial Regex TupleRegex();
 
     [GeneratedRegex(@"\(code:\s*(?<code>[2-5]\d\d),\s*response:\s*(?<text>[^)\n]*(?:\([^)\n]*\)[^)\n]*)*)\)")]
@@ -401,12 +409,16 @@ public static partial class PastedReplyParser
     [GeneratedRegex(@"^(?<code>[2-5]\d\d)(?:(?<sep>[ -])|:(?=\s*\S)|$)")]
     private static partial Regex LineStartReplyRegex();
 
-    [GeneratedRegex(@"(?:(?<![A-Za-z0-9]\.[A-Za-z]{2,24}):|:(?=\s)|[(\[;,'""=>]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]|""[A-Za-z])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
+    [GeneratedRegex(@"(?:(?<![A-Za-z0-9]\.[A-Za-z]{2,24}|\]):|:(?=\s)|[(\[;,'""=>`]|said|was|(?<=[^\x00-\x7F]))\s*(?<code>[45]\d\d)(?:(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]|""[A-Za-z])|:(?=\s*(?:[245]\.\d{1,3}\.\d{1,3}\b|[A-Za-z<\[#]))|(?<sep>)$)|(?<=\s)(?<code>[45]\d\d)(?<sep>[ -])(?=[245]\.\d{1,3}\.\d{1,3}\s)|(?<=\s)(?<code>[45]\d\d):(?=\s+[A-Za-z])")]
     private static partial Regex EmbeddedReplyRegex();
 
     // Wrappers that quote a reply another server sent while relaying: the user's own submission was accepted.
     [GeneratedRegex(@"\bsaid:|SMTP error from remote mail server|\bsmtp;\s*$|Remote-MTA|Diagnostic-Code|refused to talk to me|host \S+\s*\[[0-9A-Fa-f.:]+\]\s*:?\s*$|Remote server returned", RegexOptions.IgnoreCase | RegexOptions.Multiline)]
     private static partial Regex RemoteBounceRegex();
+
+    // Postfix "relay=host[ip]:587" / "delivery via host[ip]:587": the quoted server is the user's smarthost.
+    [GeneratedRegex(@"(?:relay=|delivery via |\bhost )[\w.\-]+\[[0-9A-Fa-f.:]+\]:(?:587|465)\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SubmissionRelayRegex();
 
     [GeneratedRegex(@"retcode \((?<code>[2-5]\d\d)\); Msg:\s*b?'?")]
     private static partial Regex RetcodeRegex();

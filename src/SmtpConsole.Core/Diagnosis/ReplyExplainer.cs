@@ -86,7 +86,7 @@ public static class ReplyExplainer
     private static string? DescribeOrigin(ReplyFacts facts)
     {
         if (!facts.FromRemoteServer) return null;
-        if (facts.Phase is "AUTH" or "STARTTLS" or "EHLO")
+        if (facts.Phase is "AUTH" or "STARTTLS" or "EHLO" || facts.ViaSubmissionRelay)
             return "quoted by your mail server: the relay it forwards through (smarthost) answered this";
         return "delivery bounce: the recipient's mail server refused the message after your server accepted it — not a submission error";
     }

@@ -36,6 +36,12 @@ public sealed record ReplyFacts(int Code, EnhancedStatusCode? Enhanced, IReadOnl
     /// </summary>
     public bool FromRemoteServer { get; init; }
 
+    /// <summary>
+    /// True when the quoting MTA's log shows it talked to that server on a submission port (587/465): the server is the
+    /// relay (smarthost) the user's own MTA forwards through, not the recipient's MX.
+    /// </summary>
+    public bool ViaSubmissionRelay { get; init; }
+
     /// <summary>The code as it may be shown: <c>535</c>, <c>5xx (code not shown)</c> or <c>code not shown</c>.</summary>
     public string CodeDisplay => !CodeInferred ? Code.ToString(System.Globalization.CultureInfo.InvariantCulture)
         : CodeUnknown ? "code not shown" : $"{Code / 100}xx (code not shown)";

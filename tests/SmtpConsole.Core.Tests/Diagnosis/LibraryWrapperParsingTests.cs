@@ -40,6 +40,7 @@ public sealed class LibraryWrapperParsingTests
     [Theory]
     [InlineData("relay=mail.example.com:465 said: 535 5.7.8 Error: authentication failed", 535)]
     [InlineData("connect to smtp.example.net:587 failed: 421 4.7.0 Try again later", 421)]
+    [InlineData("delivery via smtp.example.net[192.0.2.7]:587: host smtp.example.net[192.0.2.7] said: 554 5.7.1 Rejected", 554)]
     public void HostPort_BeforeAReply_IsNotTakenForTheCode(string text, int code) => Assert.Equal(code, Ok(text).Code);
 
     [Fact]
@@ -75,5 +76,43 @@ public sealed class LibraryWrapperParsingTests
         Assert.Equal(550, f.Code);
         Assert.Contains("is not allowed in", f.Text, StringComparison.Ordinal);
         Assert.Contains("header From", f.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SmtplibSenderRefused_ThirdElement_IsNotPartOfTheReply()
+    {
+        // ProtonMail/proton-bridge#280: the old parser read "… not owned by user', 'no-reply@…" as the reply text.
+        var f = Ok("smtplib.SMTPSenderRefused: (451, b'4.0.0 backend: invalid return path: not owned by user', 'no-reply@example.com')");
+        Assert.Equal(451, f.Code);
+        Assert.Equal("backend: invalid return path: not owned by user", f.Text);
+    }
+
+    [Fact]
+    public void NodemailerResponseCodeLine_DoesNotHideTheWordedReply()
+    {
+        // nodemailer/nodemailer#386: "responseCode: 550" after "response: '550 5.7.1 …'" was taken as the reply, with no words.
+        var f = Ok("{\n [Error: Can't send mail - all recipients were rejected]\n  code: 'EENVELOPE',\n  response: '550 5.7.1 Unable to relay for paris.team@example.com',\n  responseCode: 550\n }");
+        Assert.Equal(550, f.Code);
+        Assert.Equal(new EnhancedStatusCode(5, 7, 1), f.Enhanced);
+        Assert.StartsWith("Unable to relay for", f.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Feb 12 16:31:16 matrix postfix/smtp[672]: AB822100873: to=<x@gmx.net>, relay=mail.gmx.net[212.227.17.190]:587, delay=0.43, dsn=5.0.0, status=bounced (host mail.gmx.net[212.227.17.190] said: 550-Requested action not taken: mailbox unavailable 550 Sender address is not allowed. (in reply to MAIL FROM command))")]
+    [InlineData("delivery via smtp.ionos.de[213.165.67.113]:587: host smtp.ionos.de[213.165.67.113] said: 554-Transaction failed 554-Reject due to policy restrictions. (in reply to end of DATA command)")]
+    public void ReplyFromTheSmarthostOnASubmissionPort_IsNotCalledARecipientBounce(string text)
+    {
+        // infertux/zeyple#49, homematic-community/hm_email#13: the user's own relay (port 587) refused the sender;
+        // the old explanation said "delivery bounce: the recipient's mail server refused the message".
+        var (e, error) = PastedReplyExplainer.Explain(text);
+        Assert.True(e is not null, error);
+        Assert.StartsWith("quoted by your mail server", e!.Origin, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReplyFromTheRecipientsMxOnPort25_StaysADeliveryBounce()
+    {
+        var (e, _) = PastedReplyExplainer.Explain("postfix/smtp[1]: to=<a@gmail.com>, relay=aspmx.l.google.com[192.0.2.1]:25, status=bounced (host aspmx.l.google.com[192.0.2.1] said: 550-5.7.1 The IP you're using to send mail is not authorized (in reply to end of DATA command))");
+        Assert.StartsWith("delivery bounce", e!.Origin, StringComparison.Ordinal);
     }
 }
