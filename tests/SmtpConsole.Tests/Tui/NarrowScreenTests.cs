@@ -60,4 +60,24 @@ public sealed class NarrowScreenTests
         Assert.Contains($"127.0.0.1:{server.Port}", status);
         Assert.Contains("no auth", status);
     }
+
+    [Fact]
+    public void F9_TheTimeColumn_KeepsTheNewestLineInView()
+    {
+        // The time column re-wraps every row; the view kept its old top, so the newest lines fell below the edge.
+        string ehlo = string.Join("\n", Enumerable.Range(0, 12).Select(i => $"250-KEYWORD{i} with some parameters that wrap at sixty columns")) + "\n250 LAST";
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", ehlo, "250 2.0.0 newest-line-marker");
+        using var tui = TuiHarness.Start(60, 20, writeLog: false);
+        tui.Connect(server);
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 LAST");
+        tui.Submit("NOOP");
+        tui.WaitForText("newest-line-marker");
+        tui.WaitIdle();
+        tui.Press(Key.F9);
+        Assert.True(tui.Window.Transcript.ShowTimes);
+        Assert.Contains("newest-line-marker", tui.Screen());
+        tui.Press(Key.F9);
+        Assert.Contains("newest-line-marker", tui.Screen());
+    }
 }
