@@ -80,4 +80,28 @@ public sealed class NarrowScreenTests
         tui.Press(Key.F9);
         Assert.Contains("newest-line-marker", tui.Screen());
     }
+
+    [Fact]
+    public void AfterEachResize_TheNewestRowIsAtTheBottom()
+    {
+        // More output than any of these panes holds: after each resize the newest row sits right above the mode line.
+        string reply = "550 5.7.1 " + string.Join(' ', Enumerable.Range(0, 46).Select(i => "w" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))) + " TAIL-MARKER";
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", string.Join("\n", Enumerable.Range(0, 40).Select(i => $"250-LINE{i}")) + "\n250 THREE", reply);
+        using var tui = TuiHarness.Start(120, 36, writeLog: false);
+        tui.Connect(server);
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 THREE");
+        tui.Submit("RCPT TO:<a@elsewhere.example>");
+        tui.WaitForText("TAIL-MARKER");
+        tui.WaitIdle();
+        foreach (var (w, h) in new[] { (60, 20), (120, 36), (80, 24), (100, 30) })
+        {
+            tui.App.Driver!.SetScreenSize(w, h);
+            tui.App.LayoutAndDraw(forceRedraw: true);
+            var lines = tui.ScreenLines();
+            int modeRow = h - 4;
+            // The hint under the reply is the newest row: right above the mode line.
+            Assert.True(lines[modeRow - 1].Contains("↳", StringComparison.Ordinal), $"at {w}x{h} the newest row is not at the bottom:\n{string.Join('\n', lines)}");
+        }
+    }
 }
