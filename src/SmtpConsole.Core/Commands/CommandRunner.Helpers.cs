@@ -142,7 +142,9 @@ public sealed partial class CommandRunner
             if (offerProblem is not null) prompt = offerProblem + "\n" + prompt;
             secret = await _interaction.PromptSecretAsync(prompt, ct).ConfigureAwait(false);
             if (secret is null)
-                return Usage(Messages.RunnerMessages.NoSecretGiven(command.Mechanism.ToLowerInvariant(), command.User));
+                return Usage(_interaction.CanAsk
+                    ? Messages.RunnerMessages.SecretPromptCancelled(command.Mechanism.ToLowerInvariant(), command.User)
+                    : Messages.RunnerMessages.NoSecretGiven(command.Mechanism.ToLowerInvariant(), command.User));
         }
         var request = new AuthRequest(command.Mechanism, command.User, secret) { InitialResponse = command.InitialResponse, AllowPlaintext = true, OfferChecked = true };
         return Track(await SaslAuthenticator.AuthenticateAsync(_session, request, ct).ConfigureAwait(false), helper: true);

@@ -16,6 +16,8 @@ internal sealed class TuiInteraction : IConsoleInteraction
         _ui = ui;
     }
 
+    public bool CanAsk => true;
+
     public Task<string?> PromptSecretAsync(string prompt, CancellationToken ct) =>
         Ask(new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously), null, answer => new SecretQuestion(prompt, answer), ct);
 

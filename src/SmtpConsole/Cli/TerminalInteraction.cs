@@ -5,6 +5,8 @@ namespace SmtpConsole.Cli;
 /// <summary>Headless commands ask secrets on the terminal when there is one; consent to plaintext auth only comes from the flag.</summary>
 internal sealed class TerminalInteraction : IConsoleInteraction
 {
+    public bool CanAsk => TerminalPrompt.IsInteractive;
+
     public Task<string?> PromptSecretAsync(string prompt, CancellationToken ct) => Task.FromResult(TerminalPrompt.ReadSecret(prompt));
 
     public Task<bool> ConfirmPlaintextAuthAsync(string question, CancellationToken ct) => Task.FromResult(false);

@@ -19,7 +19,15 @@ internal sealed partial class ConsoleWindow
         {
             _panels.Remove(panel);
             panel.Dispose();
+            // Terminal.Gui dispatches a paste to the application's focused view, which still named the closed panel
+            // when a button closed it (F8's "Run all"): a paste while the script ran went nowhere. Say who has it.
+            if (_panels.Count == 0 && App?.Navigation is { } navigation && (MostFocused ?? _input) is var target && navigation.GetFocused() != target)
+            {
+                target.HasFocus = false; // the view kept its focus inside this window; taking it anew tells the application
+                target.SetFocus();
+            }
         };
+        panel.QuitPressed += () => RequestQuit("Ctrl+Q");
         panel.Open(App);
     }
 

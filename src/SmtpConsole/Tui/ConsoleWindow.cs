@@ -302,6 +302,9 @@ internal sealed partial class ConsoleWindow : Window
             return;
         }
         _quitting = true;
+        // Every dialog goes first: a question is answered "no", a secret prompt gives nothing, so the step behind it
+        // ends and QUIT can go out.
+        for (int i = _panels.Count - 1; i >= 0; i--) _panels[i].Cancel();
         _host.Dispatcher.MarkActivityChanged();
         var controller = _host.Controller;
         var dispatcher = _host.Dispatcher;

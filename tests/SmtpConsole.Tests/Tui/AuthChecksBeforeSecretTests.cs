@@ -79,4 +79,20 @@ public sealed class AuthChecksBeforeSecretTests
         tui.WaitIdle();
         AssertWarnedBeforeThePrompt(tui, "/auth login alice", "the server did not advertise LOGIN (it offers PLAIN)");
     }
+
+    [Fact]
+    public void EscAtTheSecretPrompt_SaysCancelled_NotHowToRunInteractively()
+    {
+        // The TUI is interactive: "… or run interactively to be asked" after Esc told the person something untrue.
+        using var server = ScriptedSmtpServer.StartTls("250-scripted.test\n250 AUTH PLAIN");
+        using var tui = StartTls(server);
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH PLAIN");
+        tui.Submit("/auth plain alice");
+        tui.WaitForPanel<SecretPromptPanel>();
+        tui.Press(Key.Esc);
+        tui.WaitForText("/auth plain alice: cancelled, no secret given");
+        Assert.DoesNotContain("run interactively", tui.Screen());
+        Assert.DoesNotContain(server.Commands, c => c.StartsWith("AUTH", StringComparison.Ordinal));
+    }
 }

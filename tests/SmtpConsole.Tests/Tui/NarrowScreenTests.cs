@@ -60,4 +60,48 @@ public sealed class NarrowScreenTests
         Assert.Contains($"127.0.0.1:{server.Port}", status);
         Assert.Contains("no auth", status);
     }
+
+    [Fact]
+    public void F9_TheTimeColumn_KeepsTheNewestLineInView()
+    {
+        // The time column re-wraps every row; the view kept its old top, so the newest lines fell below the edge.
+        string ehlo = string.Join("\n", Enumerable.Range(0, 12).Select(i => $"250-KEYWORD{i} with some parameters that wrap at sixty columns")) + "\n250 LAST";
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", ehlo, "250 2.0.0 newest-line-marker");
+        using var tui = TuiHarness.Start(60, 20, writeLog: false);
+        tui.Connect(server);
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 LAST");
+        tui.Submit("NOOP");
+        tui.WaitForText("newest-line-marker");
+        tui.WaitIdle();
+        tui.Press(Key.F9);
+        Assert.True(tui.Window.Transcript.ShowTimes);
+        Assert.Contains("newest-line-marker", tui.Screen());
+        tui.Press(Key.F9);
+        Assert.Contains("newest-line-marker", tui.Screen());
+    }
+
+    [Fact]
+    public void AfterEachResize_TheNewestRowIsAtTheBottom()
+    {
+        // More output than any of these panes holds: after each resize the newest row sits right above the mode line.
+        string reply = "550 5.7.1 " + string.Join(' ', Enumerable.Range(0, 46).Select(i => "w" + i.ToString("D3", System.Globalization.CultureInfo.InvariantCulture))) + " TAIL-MARKER";
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", string.Join("\n", Enumerable.Range(0, 40).Select(i => $"250-LINE{i}")) + "\n250 THREE", reply);
+        using var tui = TuiHarness.Start(120, 36, writeLog: false);
+        tui.Connect(server);
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 THREE");
+        tui.Submit("RCPT TO:<a@elsewhere.example>");
+        tui.WaitForText("TAIL-MARKER");
+        tui.WaitIdle();
+        foreach (var (w, h) in new[] { (60, 20), (120, 36), (80, 24), (100, 30) })
+        {
+            tui.App.Driver!.SetScreenSize(w, h);
+            tui.App.LayoutAndDraw(forceRedraw: true);
+            var lines = tui.ScreenLines();
+            int modeRow = h - 4;
+            // The hint under the reply is the newest row: right above the mode line.
+            Assert.True(lines[modeRow - 1].Contains("↳", StringComparison.Ordinal), $"at {w}x{h} the newest row is not at the bottom:\n{string.Join('\n', lines)}");
+        }
+    }
 }

@@ -88,6 +88,20 @@ public sealed class PasteTests
     }
 
     [Fact]
+    public void ACrLfTextPastedThroughTmux_AtTheDataPrompt_KeepsItsHeadersAndLines()
+    {
+        // tmux pastes CR LF as CR CR: each line was followed by an empty one, and the first ended the headers.
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "354 go ahead", "250 2.0.0 queued as crlf");
+        using var tui = TuiHarness.Start(width: 100, height: 30);
+        tui.Connect(server);
+        tui.Submit("DATA");
+        Assert.True(tui.WaitUntil(() => tui.Window.Prompt.Mode == RunnerMode.DataBody));
+        tui.App.RaisePasteEvent("Subject: crlf\r\rFrom: a@scripted.test\r\r\r\rline one\r\rline two\r\r.\r\r");
+        tui.WaitForText("queued as crlf");
+        Assert.Equal(["Subject: crlf", "From: a@scripted.test", "", "line one", "line two"], Assert.Single(server.Bodies));
+    }
+
+    [Fact]
     public void APasteIntoASecretPrompt_ThatMayHoldTheSecret_GoesNowhere()
     {
         // "password, line break, more lines" at the masked prompt: the lines were queued as commands, so the

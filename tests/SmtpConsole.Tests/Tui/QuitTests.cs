@@ -215,6 +215,39 @@ public sealed class QuitTests
         Assert.Matches($@"^earlier in this session: 127\.0\.0\.1:{first.Port} · TLS TLSv1\.[23].* · auth alice · 1 message accepted$", lines[1]);
     }
 
+    [Fact]
+    public void CtrlQ_WithADialogOpen_QuitsTheConsole_NotJustTheDialog()
+    {
+        // The key bar behind a dialog says "^Q Quit", but Ctrl+Q only closed the dialog.
+        using var server = ScriptedSmtpServer.Start("220 scripted.test ESMTP", "221 bye");
+        using var tui = TuiHarness.Start(width: 80, height: 24);
+        tui.Connect(server);
+        tui.Press(Key.F2);
+        Assert.IsType<ConnectPanel>(tui.Window.TopPanel);
+        tui.Press(Key.Q.WithCtrl);
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested), "Ctrl+Q in a dialog should quit the console");
+        Assert.Null(tui.Window.TopPanel);
+        Assert.Equal(["QUIT"], server.Commands);
+        Assert.Contains("exit: Ctrl+Q", tui.Window.ExitLines()[0]);
+    }
+
+    [Fact]
+    public void CtrlQ_AtTheSecretPrompt_QuitsWithoutSendingAnySecret()
+    {
+        using var server = ScriptedSmtpServer.StartTls("250-scripted.test\n250 AUTH PLAIN", "221 bye");
+        using var tui = TuiHarness.Start(width: 80, height: 24);
+        tui.Connect(server, SecurityMode.StartTls, waitFor: "TLS is up");
+        tui.Submit("EHLO me.example");
+        tui.WaitForText("250 AUTH PLAIN");
+        tui.Submit("/auth plain alice");
+        tui.WaitForPanel<SecretPromptPanel>();
+        tui.Type("half-typed");
+        tui.Press(Key.Q.WithCtrl);
+        Assert.True(tui.WaitUntil(() => tui.Window.StopRequested), "Ctrl+Q at the secret prompt should quit the console");
+        Assert.Equal("QUIT", server.Commands[^1]);
+        Assert.DoesNotContain(server.Commands, c => c.StartsWith("AUTH", StringComparison.Ordinal));
+    }
+
     private static void SendMessage(TuiHarness tui, string reply)
     {
         tui.Submit("MAIL FROM:<a@scripted.test>");

@@ -10,7 +10,7 @@ namespace SmtpConsole.Tui;
 /// A dialog shown without a nested main loop: <see cref="IApplication.Begin"/> makes it the top runnable (so it
 /// gets the keys and draws on top) and <see cref="Close"/> ends it. The console's own loop keeps running meanwhile,
 /// so the transcript goes on updating behind a dialog, and tests drive dialogs with injected keys.
-/// Esc and Ctrl+Q cancel.
+/// Esc cancels; Ctrl+Q cancels and quits the console (the key bar behind the dialog says "^Q Quit").
 /// </summary>
 internal abstract class ModalPanel : Window
 {
@@ -27,6 +27,9 @@ internal abstract class ModalPanel : Window
 
     /// <summary>Raised after the panel closed (for whatever reason).</summary>
     public event Action? Closed;
+
+    /// <summary>Ctrl+Q was pressed in the panel: it cancelled itself, and the console should quit.</summary>
+    public event Action? QuitPressed;
 
     public void Open(IApplication app)
     {
@@ -50,9 +53,15 @@ internal abstract class ModalPanel : Window
 
     protected override bool OnKeyDown(Key key)
     {
-        if (key.KeyCode is KeyCode.Esc or (KeyCode.Q | KeyCode.CtrlMask))
+        if (key.KeyCode is KeyCode.Esc)
         {
             Cancel();
+            return true;
+        }
+        if (key.KeyCode is (KeyCode.Q | KeyCode.CtrlMask))
+        {
+            Cancel();
+            QuitPressed?.Invoke();
             return true;
         }
         return base.OnKeyDown(key);

@@ -44,7 +44,12 @@ internal sealed partial class TranscriptView : View
         get;
         set
         {
+            if (field == value) return;
             field = value;
+            // The column takes width from the text, so every row re-wraps (as on a resize): keep following the end,
+            // or keep the same top row. Without this F9 left the newest lines below the bottom edge.
+            if (Follow) ScrollToEnd();
+            else SetTop((Viewport.Y, TopSkip));
             SetNeedsDraw();
         }
     }
