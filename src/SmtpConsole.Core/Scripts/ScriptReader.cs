@@ -398,10 +398,13 @@ public static partial class ScriptReader
 
     /// <summary>
     /// A login the server refused is replayed with a fresh random secret: the secret that was refused was never saved,
-    /// and any wrong one gets the same answer, so the replay needs no value for it.
+    /// and any wrong one gets the same answer, so the replay needs no value for it — nor for a user name the transcript
+    /// could not show (it was inside a redacted AUTH PLAIN response): a refused login asked for it before.
     /// </summary>
     private static string WithRefusedSecret(string authLine) =>
-        WithPasswordPlaceholder(authLine).Replace("${" + PasswordVariable + "}", "refused-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        WithPasswordPlaceholder(authLine)
+            .Replace("${" + PasswordVariable + "}", "refused-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal)
+            .Replace("${" + UserVariable + "}", "refused-user", StringComparison.Ordinal);
 
     private static void RefuseRedacted(string command, int number, string source)
     {

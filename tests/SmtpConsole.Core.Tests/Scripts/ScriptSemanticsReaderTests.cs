@@ -111,6 +111,16 @@ public class ScriptSemanticsReaderTests
     }
 
     [Fact]
+    public void Transcript_RefusedHandTypedAuthPlain_NeedsNoVariable()
+    {
+        // Any wrong login is refused alike: neither the secret nor the user hidden inside the response is asked for.
+        var doc = ScriptReader.Read("C: AUTH PLAIN ••••••\nS: 535 5.7.8 no\n", "s.smtp");
+        Assert.Empty(doc.Variables);
+        Assert.StartsWith("/auth plain refused-user refused-", doc.Lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal("535", doc.Lines[1].ExpectedCode);
+    }
+
+    [Fact]
     public void Transcript_DataFileBlock_CarriesItsBytes_OrIsRefused()
     {
         string saved = "# >> /data @/etc/passwd\n# info: message bytes kept for replay: 5 bytes\nD: aGVsbG8=\nC: DATA\nS: 354 go\nS: 250 ok\n# << /data\n";
