@@ -67,7 +67,10 @@ public static partial class ScriptReader
             {
                 // '#' lines are comments even inside a body; a body line that starts with '#' is written "\#".
                 if (line.StartsWith('#')) continue;
-                if (line.Length > 1 && line[0] == '\\' && line.TrimStart('\\').StartsWith('#')) line = line[1..];
+                // An /expect here would be mailed as text and check nothing (the '.' before it forgotten); one that is
+                // meant as text is written "\/expect".
+                if (IsExpectLine(line.Trim())) throw new ScriptSyntaxException(ScriptMessages.ExpectInsideBody($"{b.Source}:{number}"));
+                if (line.Length > 1 && line[0] == '\\' && (line.TrimStart('\\').StartsWith('#') || IsExpectLine(line.TrimStart('\\').Trim()))) line = line[1..];
                 b.Body(number, line);
                 if (line == ".") inBody = false;
                 continue;
