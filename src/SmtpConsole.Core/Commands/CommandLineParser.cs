@@ -27,7 +27,15 @@ public static class CommandLineParser
     {
         string trimmed = line.Trim();
         if (trimmed.Length == 0 || trimmed.StartsWith('#')) return new CommentCommand(trimmed) { Display = trimmed };
-        if (!trimmed.StartsWith('/')) return new RawCommand(line.TrimEnd('\r', '\n')) { Display = line };
+        if (!trimmed.StartsWith('/'))
+        {
+            // A BDAT chunk must follow its command at once, byte-counted: typed as a line, the console waits for a reply
+            // the server never sends, and the next line (or the closing QUIT) becomes message data and is delivered.
+            // "BDAT 0 LAST" and malformed sizes carry no data and stay sendable (learners try them).
+            if (SmtpCommandText.Verb(trimmed) == "BDAT" && BdatSize(trimmed) is { } size)
+                throw new CommandSyntaxException(RunnerMessages.RawBdatWithData(size));
+            return new RawCommand(line.TrimEnd('\r', '\n')) { Display = line };
+        }
 
         int space = trimmed.IndexOfAny([' ', '\t']);
         string name = (space < 0 ? trimmed : trimmed[..space]).ToLowerInvariant();
@@ -228,6 +236,13 @@ public static class CommandLineParser
         args.Count == 0 ? command : throw new CommandSyntaxException(Say("Help.Error.NoArguments", name));
 
     // Parse errors in the language the engine speaks (the TUI's, or English for scripts).
+    /// <summary>The chunk size of <c>BDAT N …</c> when it is a number above 0 (data would have to follow), else null.</summary>
+    private static string? BdatSize(string line)
+    {
+        string[] words = line.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length >= 2 && words[1].All(char.IsAsciiDigit) && words[1].TrimStart('0').Length > 0 ? words[1] : null;
+    }
+
     private static string Say(string key, params object?[] args) => MessageCatalog.Format(CoreMessages.Language, key, args);
 
     private static string Suggest(string name)

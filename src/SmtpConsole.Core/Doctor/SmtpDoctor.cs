@@ -343,6 +343,13 @@ public sealed class SmtpDoctor
             Add("Login", FindingStatus.Warn, Say("Doctor.LoginSkippedPlaintext"), Say("Doctor.Fix.EncryptOrAllow"), Remedy.ChooseTlsMode, Remedy.AllowPlaintextAuth);
             return;
         }
+        // After a rejected certificate doctor goes on unverified to check the rest; the password is not part of the
+        // rest: an unverified peer may be anyone in between. Only a target that asked for no verification sends it.
+        if (session.Options is { Insecure: true } && !options.Target.Insecure)
+        {
+            Add("Login", FindingStatus.Warn, Say("Doctor.LoginSkippedUnverified"), Say("Doctor.Fix.LoginNeedsVerifiedTls"));
+            return;
+        }
         string mechanism = options.PreferredMechanisms.Concat(FallbackMechanisms).Select(m => m.ToUpperInvariant())
             .FirstOrDefault(m => caps.AuthMechanisms.Contains(m) && AuthRequest.SupportedMechanisms.Contains(m))
             ?? (caps.AuthMechanisms.Count == 0 ? "PLAIN" : caps.AuthMechanisms.FirstOrDefault(AuthRequest.SupportedMechanisms.Contains) ?? "PLAIN");

@@ -67,7 +67,10 @@ public static partial class ScriptReader
             {
                 // '#' lines are comments even inside a body; a body line that starts with '#' is written "\#".
                 if (line.StartsWith('#')) continue;
-                if (line.Length > 1 && line[0] == '\\' && line.TrimStart('\\').StartsWith('#')) line = line[1..];
+                // An /expect here would be mailed as text and check nothing (the '.' before it forgotten); one that is
+                // meant as text is written "\/expect".
+                if (IsExpectLine(line.Trim())) throw new ScriptSyntaxException(ScriptMessages.ExpectInsideBody($"{b.Source}:{number}"));
+                if (line.Length > 1 && line[0] == '\\' && (line.TrimStart('\\').StartsWith('#') || IsExpectLine(line.TrimStart('\\').Trim()))) line = line[1..];
                 b.Body(number, line);
                 if (line == ".") inBody = false;
                 continue;
@@ -124,7 +127,7 @@ public static partial class ScriptReader
     /// <summary>A saved transcript: only C: lines are sent; S: lines are expectations; '#' lines are never sent.</summary>
     private static void ReadTranscript(string[] raw, Builder b)
     {
-        raw = WithExactClientLines(raw, b.Source);
+        raw = ApplyMarkerLines(raw, b.Source);
         bool inBody = false;
         HelperBlock? block = null;
         for (int i = 0; i < raw.Length; i++)
@@ -188,15 +191,25 @@ public static partial class ScriptReader
     }
 
     /// <summary>
-    /// A <c>C:</c> line (or <c># &gt;&gt; /helper</c> line) followed by an <c>E:</c> line (the line exactly as sent, when
+    /// The S: lines of a reply marked <see cref="TranscriptTextFormat.UnsolicitedMarker"/> become comments. A <c>C:</c>
+    /// line (or <c># &gt;&gt; /helper</c> line) followed by an <c>E:</c> line (the line exactly as sent, when
     /// it shows characters escaped) becomes the exact line, and the E: line is dropped. The exact text must show as the C: line does, so an
     /// E: line restores escaped characters and can never make replay send something the file does not show.
     /// </summary>
-    private static string[] WithExactClientLines(string[] raw, string source)
+    private static string[] ApplyMarkerLines(string[] raw, string source)
     {
         string[]? merged = null;
         for (int i = 0; i < raw.Length; i++)
         {
+            if (raw[i].TrimEnd() == TranscriptTextFormat.UnsolicitedMarker)
+            {
+                // The reply above answered no command: its S: lines stay in the file as a record, never an expectation.
+                merged ??= (string[])raw.Clone();
+                // Its last line, and the continuation lines (S: NNN-…) before it; the reply before them is another one.
+                for (int j = i - 1; j >= 0 && raw[j].StartsWith("S:", StringComparison.Ordinal) && (j == i - 1 || FinalCode(raw[j]) is null); j--)
+                    merged[j] = "# " + raw[j];
+                continue;
+            }
             if (!raw[i].StartsWith(TranscriptTextFormat.ExactPrefix, StringComparison.Ordinal)) continue;
             string where = $"{source}:{i + 1}";
             // The line it restores: a C: line, or a helper block's first line (the helper runs again on replay).
@@ -388,10 +401,13 @@ public static partial class ScriptReader
 
     /// <summary>
     /// A login the server refused is replayed with a fresh random secret: the secret that was refused was never saved,
-    /// and any wrong one gets the same answer, so the replay needs no value for it.
+    /// and any wrong one gets the same answer, so the replay needs no value for it — nor for a user name the transcript
+    /// could not show (it was inside a redacted AUTH PLAIN response): a refused login asked for it before.
     /// </summary>
     private static string WithRefusedSecret(string authLine) =>
-        WithPasswordPlaceholder(authLine).Replace("${" + PasswordVariable + "}", "refused-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal);
+        WithPasswordPlaceholder(authLine)
+            .Replace("${" + PasswordVariable + "}", "refused-" + Guid.NewGuid().ToString("N"), StringComparison.Ordinal)
+            .Replace("${" + UserVariable + "}", "refused-user", StringComparison.Ordinal);
 
     private static void RefuseRedacted(string command, int number, string source)
     {

@@ -24,6 +24,13 @@ public static class TranscriptTextFormat
     /// </summary>
     public const string ExactPrefix = "E: ";
 
+    /// <summary>
+    /// Right after the <c>S:</c> lines of a reply no command was waiting for: those lines are a record, not an
+    /// expectation (replay would otherwise expect the unsolicited reply and the command's own one of the same step).
+    /// A format keyword like <c># &gt;&gt;</c>, never translated.
+    /// </summary>
+    public const string UnsolicitedMarker = "# (unsolicited)";
+
     private const int PayloadBytesPerLine = 57; // 76 Base64 characters
 
     /// <summary>The lines one event becomes.</summary>
@@ -38,6 +45,7 @@ public static class TranscriptTextFormat
                 break;
             case TranscriptEventKind.Reply:
                 foreach (var line in e.Reply?.FormatLines() ?? e.Text.Split('\n')) yield return ServerPrefix + line;
+                if (IsUnsolicited(e)) yield return UnsolicitedMarker;
                 if (e.Reply?.Problem is { } problem) yield return "# error: " + problem;
                 if (e.Note is not null) yield return NotePrefix + e.Note;
                 if (e.Context?.Hint is { } hint) yield return HintPrefix + hint;
@@ -81,6 +89,7 @@ public static class TranscriptTextFormat
                 var lines = reply.Lines;
                 for (int i = 0; i < lines.Count; i++)
                     sb.Append(ServerPrefix).Append(reply.Code).Append(i == lines.Count - 1 ? ' ' : '-').Append(lines[i]).Append('\n');
+                if (IsUnsolicited(e)) sb.Append(UnsolicitedMarker).Append('\n');
                 if (e.Note is not null) sb.Append(NotePrefix).Append(e.Note).Append('\n');
                 if (e.Context?.Hint is { } hint) sb.Append(HintPrefix).Append(hint).Append('\n');
                 return;
@@ -95,6 +104,8 @@ public static class TranscriptTextFormat
         if (text.AsSpan().IndexOfAny('\r', '\n') < 0) return sb.Append(text);
         return sb.Append(OneLine(text));
     }
+
+    private static bool IsUnsolicited(TranscriptEvent e) => e.Context is { Answers: null };
 
     private static string ExactLine(string exact) => Convert.ToBase64String(Encoding.UTF8.GetBytes(exact));
 

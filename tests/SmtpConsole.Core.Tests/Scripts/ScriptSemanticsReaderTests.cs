@@ -110,6 +110,34 @@ public class ScriptSemanticsReaderTests
         Assert.Equal("/auth plain ${USER} ${PASSWORD} --initial", plain.Lines[0].Text);
     }
 
+    [Theory]
+    [InlineData("DATA\nSubject: x\n\nbody\n/expect 250\n.\nQUIT\n", 5)]
+    [InlineData("/data\nSubject: x\n  /EXPECT\t2xx\n.\n", 3)]
+    [InlineData("/pipeline\nMAIL FROM:<a@b>\nDATA\n/end\n/expect 250\n/expect 354\nbody\n/expect 250\n.\n", 8)]
+    public void ExpectInsideABody_IsAScriptError_NeverMailedAsText(string script, int line)
+    {
+        // The '.' before it forgotten: the /expect was sent as a line of the message and checked nothing (exit 0).
+        var ex = Assert.Throws<ScriptSyntaxException>(() => Read(script));
+        Assert.StartsWith($"s.smtp:{line}:", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EscapedExpectInsideABody_IsSentAsText()
+    {
+        var body = Read("DATA\nSubject: x\n\n\\/expect 250 is how scripts check\n\\\\/expect twice\n.\n").Where(l => l.Kind == ScriptLineKind.Body).Select(l => l.Text);
+        Assert.Equal(["Subject: x", "", "/expect 250 is how scripts check", "\\/expect twice", "."], body);
+    }
+
+    [Fact]
+    public void Transcript_RefusedHandTypedAuthPlain_NeedsNoVariable()
+    {
+        // Any wrong login is refused alike: neither the secret nor the user hidden inside the response is asked for.
+        var doc = ScriptReader.Read("C: AUTH PLAIN ••••••\nS: 535 5.7.8 no\n", "s.smtp");
+        Assert.Empty(doc.Variables);
+        Assert.StartsWith("/auth plain refused-user refused-", doc.Lines[0].Text, StringComparison.Ordinal);
+        Assert.Equal("535", doc.Lines[1].ExpectedCode);
+    }
+
     [Fact]
     public void Transcript_DataFileBlock_CarriesItsBytes_OrIsRefused()
     {

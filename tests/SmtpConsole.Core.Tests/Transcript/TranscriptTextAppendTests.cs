@@ -39,6 +39,7 @@ public class TranscriptTextAppendTests
             {
                 Reply = SmtpReply.Create(550, "5.1.1 first", "5.1.1 second"), Note = "reply to RCPT TO:<a@b>", Context = context,
             },
+            ["reply unsolicited"] = new(TranscriptEventKind.Reply, "x") { Reply = SmtpReply.Create(421, "4.4.2 idle"), Context = new ReplyContext(null, SessionPhase.Mail) },
             ["reply with empty line text"] = new(TranscriptEventKind.Reply, "x") { Reply = SmtpReply.Create(354, "") },
             ["reply malformed"] = new(TranscriptEventKind.Reply, "garbage") { Reply = Parse("garbage\r\n") },
             ["reply without parsed reply"] = new(TranscriptEventKind.Reply, "250 a\n250 b"),
