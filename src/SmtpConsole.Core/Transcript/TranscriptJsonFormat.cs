@@ -18,6 +18,9 @@ public static class TranscriptJsonFormat
         Indented = false,
     };
 
+    /// <summary>The text of a screen-only event in JSON (JSON stays English, like every other field name and value here).</summary>
+    public const string ScreenOnlyWithheld = "(screen only: shown on the terminal, not written to JSON)";
+
     public static void Write(Stream output, TranscriptEvent e, bool showSecrets = false)
     {
         using var writer = new Utf8JsonWriter(output, Options);
@@ -39,7 +42,10 @@ public static class TranscriptJsonFormat
         w.WriteNumber("ms", Math.Round(e.ElapsedMs, 3));
         w.WriteNumber("seq", e.Sequence);
         w.WriteString("kind", TranscriptTextFormat.KindName(e.Kind));
-        w.WriteString("text", e.TextFor(showSecrets));
+        // A screen-only result (/b64, /unb64: often a password or its Base64) is for the eyes of whoever typed it; JSON
+        // is read by programs and lands in files, so it gets the fact, not the text, unless secrets were asked for.
+        w.WriteString("text", e.ScreenOnly && !showSecrets ? ScreenOnlyWithheld : e.TextFor(showSecrets));
+        if (e.ScreenOnly) w.WriteBoolean("screenOnly", true);
         switch (e.Kind)
         {
             case TranscriptEventKind.Reply when e.Reply is { } reply:
