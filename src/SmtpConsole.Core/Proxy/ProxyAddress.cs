@@ -41,6 +41,12 @@ public sealed record ProxyAddress(ProxyKind Kind, string Host, int Port, string?
             problem = ProxyErrorMessages.NoHost;
             return false;
         }
+        // An explicit :0 is a mistake, not "the default": nothing listens there, and 1080 in its place would be a guess.
+        if (uri.Port == 0)
+        {
+            problem = ProxyErrorMessages.PortZero;
+            return false;
+        }
         // socks5 has no registered default port, so Uri reports -1: 1080 is the SOCKS convention. http:// defaults to 80.
         int port = uri.Port > 0 ? uri.Port : 1080;
         string? user = null, password = null;

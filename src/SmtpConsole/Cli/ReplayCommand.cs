@@ -160,6 +160,9 @@ internal sealed class ReplayCommand
         return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
 
+    private static bool IsVariableName(string name) =>
+        (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     private static Dictionary<string, string> ParseVars(string[] pairs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -168,7 +171,11 @@ internal sealed class ReplayCommand
             int eq = pair.IndexOf('=');
             // Never echoed: "--var =VALUE" or "--var VALUE" (the name forgotten) is often a password.
             if (eq <= 0) throw new UsageException(CliLanguage.Format("Cli.Err.VarFormat", TranscriptEvent.RedactedText));
-            values[pair[..eq]] = pair[(eq + 1)..];
+            // A name no ${NAME} can spell ("P W", "my-pass") would be accepted and never used: the script then asks
+            // for the variable or fails as if it had not been given.
+            string name = pair[..eq];
+            if (!IsVariableName(name)) throw new UsageException(CliLanguage.Format("Cli.Err.VarName", name));
+            values[name] = pair[(eq + 1)..];
         }
         return values;
     }

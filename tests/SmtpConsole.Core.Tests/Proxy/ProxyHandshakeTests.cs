@@ -189,6 +189,8 @@ public class ProxyHandshakeTests
     [InlineData("socks4://proxy:1080", "not supported")]
     [InlineData("proxy:1080", "not supported")]
     [InlineData("nonsense", "a proxy must be a URL")]
+    [InlineData("socks5://127.0.0.1:0", "port 0")]
+    [InlineData("http://user:pw@proxy.corp:0", "port 0")]
     public void ProxyAddress_RefusesWhatItCannotUse(string url, string expected)
     {
         Assert.False(ProxyAddress.TryParse(url, out _, out var problem));

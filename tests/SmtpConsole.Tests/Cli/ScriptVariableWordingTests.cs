@@ -62,4 +62,33 @@ public sealed class ScriptVariableWordingTests : IDisposable
         Assert.Contains("expected NAME=VALUE", stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("Zq9-var-secret", stderr + await stdout, StringComparison.Ordinal);
     }
+
+    /// <summary>A name no ${NAME} can spell was accepted and never used, so the script failed as if no value was given.</summary>
+    [Theory]
+    [InlineData("P W=Zq9-var-secret", "'P W'")]
+    [InlineData("my-pass=Zq9-var-secret", "'my-pass'")]
+    [InlineData("1PASS=Zq9-var-secret", "'1PASS'")]
+    public async Task Replay_VarWithANameNoScriptCanUse_IsAUsageError_WithoutTheValue(string pair, string named)
+    {
+        string script = Path.Combine(_scratch, "plain.smtp");
+        await File.WriteAllTextAsync(script, "NOOP\n");
+        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "smtpconsole.dll"), "replay", script, "--host", "127.0.0.1", "--port", "2", "--var", pair])
+            info.ArgumentList.Add(argument);
+        using var process = Process.Start(info)!;
+        process.StandardInput.Close();
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(Core.Scripts.ExitCodes.UsageError, process.ExitCode);
+        Assert.Contains($"{named} is not a name a script can use as ${{NAME}}", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9-var-secret", stderr + await stdout, StringComparison.Ordinal);
+    }
 }
