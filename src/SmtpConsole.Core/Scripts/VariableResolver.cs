@@ -57,6 +57,10 @@ public sealed class VariableResolver
         return new VariableResolver(merged, _environment).ResolveAll(names, source);
     }
 
+    /// <summary>Whether <paramref name="name"/> can be written as <c>${NAME}</c> in a script (the grammar of <see cref="ScriptReader.VariablePattern"/>).</summary>
+    public static bool IsVariableName(string name) =>
+        name.Length > 0 && (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
+
     // The replacing lambdas live in their own methods: a closure over `values` is allocated when a method is entered,
     // so with them inline every line of a 10,000-line script paid for one even without a `${`.
     public static string Expand(string text, IReadOnlyDictionary<string, string> values) =>

@@ -160,9 +160,6 @@ internal sealed class ReplayCommand
         return words.Length >= 2 && words[0].ToLowerInvariant() is "/connect" or "/open" && words[1].Equals(PracticeTarget.ScriptTargetName, StringComparison.OrdinalIgnoreCase);
     }
 
-    private static bool IsVariableName(string name) =>
-        (char.IsAsciiLetter(name[0]) || name[0] == '_') && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_');
-
     private static Dictionary<string, string> ParseVars(string[] pairs)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -174,7 +171,7 @@ internal sealed class ReplayCommand
             // A name no ${NAME} can spell ("P W", "my-pass") would be accepted and never used: the script then asks
             // for the variable or fails as if it had not been given.
             string name = pair[..eq];
-            if (!IsVariableName(name)) throw new UsageException(CliLanguage.Format("Cli.Err.VarName", name));
+            if (!VariableResolver.IsVariableName(name)) throw new UsageException(CliLanguage.Format("Cli.Err.VarName", name));
             values[name] = pair[(eq + 1)..];
         }
         return values;

@@ -9,11 +9,13 @@ public sealed class ScriptVariableWordingTests : IDisposable
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
-    [Fact]
-    public async Task Replay_MissingVariable_SaysPassVarOrSetTheEnvironment()
+    private sealed record Run(int ExitCode, string StandardOutput, string StandardError);
+
+    /// <summary>Runs <c>smtpconsole replay</c> on a script holding <paramref name="scriptText"/> against a port nothing answers.</summary>
+    private async Task<Run> ReplayAsync(string scriptText, params string[] extraArguments)
     {
-        string script = Path.Combine(_scratch, "needs.smtp");
-        await File.WriteAllTextAsync(script, "EHLO ${HELO_NAME_ARCH_TEST}\n");
+        string script = Path.Combine(_scratch, "script.smtp");
+        await File.WriteAllTextAsync(script, scriptText);
         var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
         {
             RedirectStandardInput = true,
@@ -21,7 +23,7 @@ public sealed class ScriptVariableWordingTests : IDisposable
             RedirectStandardError = true,
             UseShellExecute = false,
         };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "smtpconsole.dll"), "replay", script, "--host", "127.0.0.1", "--port", "2", "--plain"])
+        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "smtpconsole.dll"), "replay", script, "--host", "127.0.0.1", "--port", "2", .. extraArguments])
             info.ArgumentList.Add(argument);
         info.Environment.Remove("SMTPCONSOLE_HELO_NAME_ARCH_TEST");
         using var process = Process.Start(info)!;
@@ -29,10 +31,16 @@ public sealed class ScriptVariableWordingTests : IDisposable
         var stdout = process.StandardOutput.ReadToEndAsync();
         string stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
-        await stdout;
+        return new Run(process.ExitCode, await stdout, stderr.Replace(script, "SCRIPT", StringComparison.Ordinal));
+    }
 
-        Assert.Equal(Core.Scripts.ExitCodes.UsageError, process.ExitCode);
-        Assert.Contains($"smtpconsole replay: {script}: no value for HELO_NAME_ARCH_TEST: pass --var HELO_NAME_ARCH_TEST=VALUE, or set SMTPCONSOLE_HELO_NAME_ARCH_TEST, or run in a terminal to be asked", stderr);
+    [Fact]
+    public async Task Replay_MissingVariable_SaysPassVarOrSetTheEnvironment()
+    {
+        var run = await ReplayAsync("EHLO ${HELO_NAME_ARCH_TEST}\n", "--plain");
+
+        Assert.Equal(Core.Scripts.ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("smtpconsole replay: SCRIPT: no value for HELO_NAME_ARCH_TEST: pass --var HELO_NAME_ARCH_TEST=VALUE, or set SMTPCONSOLE_HELO_NAME_ARCH_TEST, or run in a terminal to be asked", run.StandardError);
     }
 
     /// <summary>"--var =VALUE" (or the value alone, the name forgotten) was echoed in the error: a password on the terminal.</summary>
@@ -41,26 +49,11 @@ public sealed class ScriptVariableWordingTests : IDisposable
     [InlineData("Zq9-var-secret")]
     public async Task Replay_MalformedVar_NeverEchoesTheValue(string pair)
     {
-        string script = Path.Combine(_scratch, "plain.smtp");
-        await File.WriteAllTextAsync(script, "NOOP\n");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "smtpconsole.dll"), "replay", script, "--host", "127.0.0.1", "--port", "2", "--var", pair])
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var run = await ReplayAsync("NOOP\n", "--var", pair);
 
-        Assert.Equal(Core.Scripts.ExitCodes.UsageError, process.ExitCode);
-        Assert.Contains("expected NAME=VALUE", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Zq9-var-secret", stderr + await stdout, StringComparison.Ordinal);
+        Assert.Equal(Core.Scripts.ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains("expected NAME=VALUE", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9-var-secret", run.StandardError + run.StandardOutput, StringComparison.Ordinal);
     }
 
     /// <summary>A name no ${NAME} can spell was accepted and never used, so the script failed as if no value was given.</summary>
@@ -70,25 +63,10 @@ public sealed class ScriptVariableWordingTests : IDisposable
     [InlineData("1PASS=Zq9-var-secret", "'1PASS'")]
     public async Task Replay_VarWithANameNoScriptCanUse_IsAUsageError_WithoutTheValue(string pair, string named)
     {
-        string script = Path.Combine(_scratch, "plain.smtp");
-        await File.WriteAllTextAsync(script, "NOOP\n");
-        var info = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet")
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (string argument in (string[])[Path.Combine(AppContext.BaseDirectory, "smtpconsole.dll"), "replay", script, "--host", "127.0.0.1", "--port", "2", "--var", pair])
-            info.ArgumentList.Add(argument);
-        using var process = Process.Start(info)!;
-        process.StandardInput.Close();
-        var stdout = process.StandardOutput.ReadToEndAsync();
-        string stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+        var run = await ReplayAsync("NOOP\n", "--var", pair);
 
-        Assert.Equal(Core.Scripts.ExitCodes.UsageError, process.ExitCode);
-        Assert.Contains($"{named} is not a name a script can use as ${{NAME}}", stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain("Zq9-var-secret", stderr + await stdout, StringComparison.Ordinal);
+        Assert.Equal(Core.Scripts.ExitCodes.UsageError, run.ExitCode);
+        Assert.Contains($"{named} is not a name a script can use as ${{NAME}}", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("Zq9-var-secret", run.StandardError + run.StandardOutput, StringComparison.Ordinal);
     }
 }
